@@ -1,0 +1,4 @@
+export * from './severity'
+export * from './responder'
+export * from './entities'
+export * from './activity'
