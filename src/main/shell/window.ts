@@ -3,8 +3,13 @@ import { join } from 'node:path'
 
 /** The renderer's only allowed origins: the dev server (dev) or the packaged file. */
 export function isAppOrigin(url: string, devServerUrl: string | undefined): boolean {
-  if (devServerUrl !== undefined) return url.startsWith(devServerUrl)
-  return url.startsWith('file://')
+  try {
+    const target = new URL(url)
+    if (devServerUrl !== undefined) return target.origin === new URL(devServerUrl).origin
+    return target.protocol === 'file:'
+  } catch {
+    return false
+  }
 }
 
 /**
