@@ -4,9 +4,30 @@ import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'http', 'https', 'net', 'crypto', 'child_process', 'url', 'stream', 'events', 'util', 'worker_threads']
-const noElectron = { group: ['electron', 'electron/*'], message: 'this folder runs outside Electron' }
-const noNode = { group: nodeBuiltins, message: 'this folder runs in the renderer or both processes: no Node APIs' }
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'http',
+  'https',
+  'net',
+  'crypto',
+  'child_process',
+  'url',
+  'stream',
+  'events',
+  'util',
+  'worker_threads',
+]
+const noElectron = {
+  group: ['electron', 'electron/*'],
+  message: 'this folder runs outside Electron',
+}
+const noNode = {
+  group: nodeBuiltins,
+  message: 'this folder runs in the renderer or both processes: no Node APIs',
+}
 const noRawIpc = {
   name: 'electron',
   importNames: ['ipcMain', 'ipcRenderer', 'contextBridge'],
@@ -14,15 +35,30 @@ const noRawIpc = {
 }
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'bench/results/**', 'test-results/**', 'playwright-report/**'] },
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      'bench/results/**',
+      'test-results/**',
+      'playwright-report/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
       '@typescript-eslint/explicit-module-boundary-types': 'off',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'named exports only' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ExportDefaultDeclaration', message: 'named exports only' },
+      ],
     },
   },
   {

@@ -27,7 +27,9 @@ test.describe('desktop shell', () => {
     try {
       const window = await app.firstWindow()
       await expect(window.getByRole('heading', { name: 'Ondeck' })).toBeVisible()
-      const sandboxed = await window.evaluate(() => typeof (globalThis as { require?: unknown }).require)
+      const sandboxed = await window.evaluate(
+        () => typeof (globalThis as { require?: unknown }).require,
+      )
       expect(sandboxed).toBe('undefined')
     } finally {
       await app.close()

@@ -40,8 +40,7 @@ function fakeWebContents(): FakeWebContents {
 export const electronState = {
   windows: [] as FakeBrowserWindow[],
   permissionHandler: undefined as
-    | undefined
-    | ((wc: unknown, permission: string, callback: (granted: boolean) => void) => void),
+    undefined | ((wc: unknown, permission: string, callback: (granted: boolean) => void) => void),
   openedExternal: [] as string[],
   reset(): void {
     this.windows = []

@@ -49,5 +49,7 @@ export function toEpochNanos(value: number | bigint | string): string {
   }
   if (!Number.isFinite(value) || value < 0) throw new Error(`not an epoch timestamp: ${value}`)
   // Values below 1e14 are milliseconds (1e14 ms is year 5138); above that they were nanoseconds.
-  return value < 1e14 ? (BigInt(Math.trunc(value)) * 1_000_000n).toString() : BigInt(value).toString()
+  return value < 1e14
+    ? (BigInt(Math.trunc(value)) * 1_000_000n).toString()
+    : BigInt(value).toString()
 }

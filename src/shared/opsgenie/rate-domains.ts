@@ -3,7 +3,13 @@
  * token bucket (API-NOTES §6). The simulator enforces these domains and the gateway's governor
  * budgets them, so both classify requests with this one function.
  */
-export const RATE_DOMAINS = ['alert', 'incident', 'configuration', 'search', 'schedule-oncalls'] as const
+export const RATE_DOMAINS = [
+  'alert',
+  'incident',
+  'configuration',
+  'search',
+  'schedule-oncalls',
+] as const
 export type RateDomain = (typeof RATE_DOMAINS)[number]
 
 export interface RateBudget {

@@ -21,7 +21,11 @@ describe('main window', () => {
     createMainWindow()
     const answers: Record<string, boolean> = {}
     for (const permission of ['notifications', 'media', 'geolocation', 'clipboard-read']) {
-      electronState.permissionHandler?.({}, permission, (granted) => (answers[permission] = granted))
+      electronState.permissionHandler?.(
+        {},
+        permission,
+        (granted) => (answers[permission] = granted),
+      )
     }
     expect(answers).toEqual({
       notifications: true,
