@@ -1,0 +1,123 @@
+import { z } from 'zod'
+import { Alert, Incident, OnCall, Schedule, Service, Team, User, Escalation } from '../domain'
+import { ActionOutcome } from '../provider/outcome'
+import {
+  AlertActionInput,
+  CreateAlertInput,
+  CreateIncidentInput,
+  IncidentActionInput,
+} from '../provider/actions'
+import { event, request } from './define'
+import {
+  Capabilities,
+  ConnectionHealth,
+  IntakeEvent,
+  NotificationAction,
+  NotificationRequest,
+  SecretKind,
+  SecretStatus,
+  WorkspaceConfig,
+  WorkspaceId,
+} from './schemas'
+
+/**
+ * The one IPC contract between the renderer and main, used by the Electron preload and by browser
+ * mode's WebSocket transport alike. Adding a method: add the channel here, a handler in main's
+ * router (the type system then demands it), and a test for its rejections.
+ */
+const ws = z.object({ workspaceId: WorkspaceId })
+const withWs = <T extends z.ZodRawShape>(schema: z.ZodObject<T>) => schema.extend(ws.shape)
+const page = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), next: z.string().optional() })
+
+export const requests = {
+  'app:info': request(
+    z.object({}),
+    z.object({ version: z.string(), mode: z.enum(['desktop', 'web']) }),
+  ),
+
+  'workspace:connect': request(z.object({ workspace: WorkspaceConfig }), Capabilities),
+  'workspace:disconnect': request(ws, z.object({})),
+  'workspace:setSecret': request(
+    ws.extend({ kind: SecretKind, value: z.string().min(1).max(4096) }),
+    z.object({}),
+  ),
+  'workspace:deleteSecrets': request(ws, z.object({})),
+  'workspace:secretStatus': request(ws, SecretStatus),
+  'workspace:openDemo': request(z.object({}), WorkspaceConfig),
+
+  'alerts:acknowledge': request(withWs(AlertActionInput.acknowledge), ActionOutcome),
+  'alerts:unacknowledge': request(withWs(AlertActionInput.unacknowledge), ActionOutcome),
+  'alerts:close': request(withWs(AlertActionInput.close), ActionOutcome),
+  'alerts:addNote': request(withWs(AlertActionInput.addNote), ActionOutcome),
+  'alerts:assign': request(withWs(AlertActionInput.assign), ActionOutcome),
+  'alerts:addResponder': request(withWs(AlertActionInput.addResponder), ActionOutcome),
+  'alerts:escalate': request(withWs(AlertActionInput.escalate), ActionOutcome),
+  'alerts:snooze': request(withWs(AlertActionInput.snooze), ActionOutcome),
+  'alerts:setPriority': request(withWs(AlertActionInput.setPriority), ActionOutcome),
+  'alerts:create': request(withWs(CreateAlertInput), ActionOutcome),
+  'alerts:get': request(
+    ws.extend({ alertId: z.string().min(1), by: z.enum(['id', 'alias', 'tiny']).default('id') }),
+    Alert.nullable(),
+  ),
+  'alerts:list': request(
+    ws.extend({
+      query: z.string().max(2000).default('status:open'),
+      cursor: z.string().optional(),
+    }),
+    page(Alert),
+  ),
+
+  'incidents:create': request(withWs(CreateIncidentInput), ActionOutcome),
+  'incidents:resolve': request(withWs(IncidentActionInput.resolve), ActionOutcome),
+  'incidents:close': request(withWs(IncidentActionInput.close), ActionOutcome),
+  'incidents:reopen': request(withWs(IncidentActionInput.reopen), ActionOutcome),
+  'incidents:addNote': request(withWs(IncidentActionInput.addNote), ActionOutcome),
+  'incidents:addResponders': request(withWs(IncidentActionInput.addResponders), ActionOutcome),
+  'incidents:get': request(ws.extend({ incidentId: z.string().min(1) }), Incident.nullable()),
+  'incidents:list': request(
+    ws.extend({ query: z.string().min(1).max(2000), cursor: z.string().optional() }),
+    page(Incident),
+  ),
+
+  'requests:status': request(
+    ws.extend({ domain: z.enum(['alert', 'incident']), requestId: z.string().min(1) }),
+    ActionOutcome,
+  ),
+
+  'directory:services': request(ws.extend({ cursor: z.string().optional() }), page(Service)),
+  'directory:teams': request(ws, z.array(Team)),
+  'directory:users': request(ws.extend({ cursor: z.string().optional() }), page(User)),
+  'directory:schedules': request(ws, z.array(Schedule)),
+  'directory:onCalls': request(
+    ws.extend({
+      scheduleId: z.string().min(1),
+      at: z.string().datetime({ offset: true }).optional(),
+    }),
+    OnCall,
+  ),
+  'directory:escalations': request(ws, z.array(Escalation)),
+
+  'intake:start': request(ws.extend({ cursor: z.string().optional() }), ConnectionHealth),
+  'intake:health': request(ws, ConnectionHealth),
+  'governor:state': request(ws, z.record(z.string(), z.unknown())),
+
+  'notifications:show': request(NotificationRequest, z.object({ shown: z.boolean() })),
+} as const
+
+export const events = {
+  'intake:event': event(IntakeEvent),
+  'intake:health': event(ConnectionHealth),
+  'governor:changed': event(ws.extend({ state: z.record(z.string(), z.unknown()) })),
+  'notifications:action': event(NotificationAction),
+  'app:resumed': event(z.object({ at: z.number() })),
+} as const
+
+export type Requests = typeof requests
+export type Events = typeof events
+export type RequestName = keyof Requests
+export type EventName = keyof Events
+export type RequestInput<N extends RequestName> = z.input<Requests[N]['input']>
+export type ParsedInput<N extends RequestName> = z.output<Requests[N]['input']>
+export type RequestOutput<N extends RequestName> = z.output<Requests[N]['output']>
+export type EventPayload<N extends EventName> = z.output<Events[N]['payload']>
