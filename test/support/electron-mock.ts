@@ -42,7 +42,9 @@ export const electronState = {
   permissionHandler: undefined as
     undefined | ((wc: unknown, permission: string, callback: (granted: boolean) => void) => void),
   openedExternal: [] as string[],
+  ipcHandlers: new Map<string, (event: unknown, ...args: unknown[]) => unknown>(),
   reset(): void {
+    this.ipcHandlers.clear()
     this.windows = []
     this.permissionHandler = undefined
     this.openedExternal = []
@@ -77,6 +79,17 @@ class BrowserWindow implements FakeBrowserWindow {
 
 export const electronMock = {
   BrowserWindow,
+  ipcMain: {
+    handle: vi.fn((channel: string, handler: (event: unknown, ...args: unknown[]) => unknown) => {
+      if (electronState.ipcHandlers.has(channel)) {
+        throw new Error(`Attempted to register a second handler for '${channel}'`)
+      }
+      electronState.ipcHandlers.set(channel, handler)
+    }),
+    removeHandler: vi.fn((channel: string) => {
+      electronState.ipcHandlers.delete(channel)
+    }),
+  },
   session: {
     defaultSession: {
       setPermissionRequestHandler: vi.fn((handler: typeof electronState.permissionHandler) => {
