@@ -1,0 +1,79 @@
+import { randomUUID } from 'node:crypto'
+import keytar from 'keytar'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import {
+  checkKeychain,
+  createKeytarSecretStore,
+  type KeytarSecretStore,
+} from '../../../../src/main/gateway/secrets/index'
+import { secretStoreContract } from './store-contract'
+
+const service = `ondeck-test-${randomUUID().slice(0, 8)}`
+const status = await checkKeychain({ service, probeTimeoutMs: 10_000 })
+const SKIP_REASON =
+  'no unlocked Secret Service: run under dbus-run-session -- bash .ci/with-keyring'
+const missing = status.available ? null : `${SKIP_REASON} (${status.code}: ${status.detail})`
+/** CI must never skip silently: there, a missing keychain fails every test below. */
+const inCi = ['1', 'true', 'yes'].includes((process.env.CI ?? '').toLowerCase())
+if (missing !== null && !inCi) console.warn(`skipping real-keychain tests: ${missing}`)
+
+async function removeEverything(): Promise<void> {
+  for (const { account } of await keytar.findCredentials(service))
+    await keytar.deletePassword(service, account)
+}
+
+describe.skipIf(missing !== null && !inCi)(
+  `keytar secret store in the real keychain${missing !== null && !inCi ? ` (skipped: ${SKIP_REASON})` : ''}`,
+  () => {
+    let store: KeytarSecretStore
+    beforeAll(() => {
+      if (missing !== null) throw new Error(`CI=true requires the real keychain: ${missing}`)
+      store = createKeytarSecretStore({ service })
+    })
+    afterEach(removeEverything)
+    afterAll(async () => {
+      if (missing !== null) return
+      await removeEverything()
+      expect(await keytar.findCredentials(service)).toEqual([])
+    })
+
+    it('reports the keychain available', async () => {
+      expect(await store.checkKeychain()).toEqual({ available: true })
+      // The probe leaves nothing behind.
+      expect(await keytar.findCredentials(service)).toEqual([])
+    })
+
+    secretStoreContract(() => store)
+
+    it('stores each secret as its own keychain item under <workspace>:<kind>', async () => {
+      await store.set({ workspaceId: 'ws-us', kind: 'api-key' }, 'us-key')
+      await store.set({ workspaceId: 'ws-us', kind: 'relay-token' }, 'us-token')
+      expect(await keytar.getPassword(service, 'ws-us:api-key')).toBe('us-key')
+      expect(await keytar.getPassword(service, 'ws-us:relay-token')).toBe('us-token')
+    })
+
+    it('lists only what it wrote, ignoring foreign items in the same service', async () => {
+      await keytar.setPassword(service, 'someone-else', 'x')
+      await keytar.setPassword(service, 'ws-a:password', 'x')
+      await store.set({ workspaceId: 'ws-a', kind: 'api-key' }, 'a-key')
+      expect(await store.list()).toEqual([{ workspaceId: 'ws-a', kind: 'api-key' }])
+    })
+
+    it('keeps services apart', async () => {
+      const other = createKeytarSecretStore({ service: `${service}-other` })
+      try {
+        await other.set({ workspaceId: 'ws-a', kind: 'api-key' }, 'other-key')
+        expect(await store.has({ workspaceId: 'ws-a', kind: 'api-key' })).toBe(false)
+      } finally {
+        await other.delete({ workspaceId: 'ws-a', kind: 'api-key' })
+      }
+      expect(await keytar.findCredentials(`${service}-other`)).toEqual([])
+    })
+
+    it('rejects an unsafe service name', () => {
+      expect(() => createKeytarSecretStore({ service: 'bad service' })).toThrow(
+        'invalid keychain service name "bad service"',
+      )
+    })
+  },
+)
