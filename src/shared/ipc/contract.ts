@@ -16,6 +16,7 @@ import {
   NotificationRequest,
   SecretKind,
   SecretStatus,
+  TrayStatus,
   WorkspaceConfig,
   WorkspaceId,
 } from './schemas'
@@ -103,6 +104,7 @@ export const requests = {
   'governor:state': request(ws, z.record(z.string(), z.unknown())),
 
   'notifications:show': request(NotificationRequest, z.object({ shown: z.boolean() })),
+  'tray:setStatus': request(TrayStatus, z.object({})),
 } as const
 
 export const events = {
@@ -111,6 +113,8 @@ export const events = {
   'governor:changed': event(ws.extend({ state: z.record(z.string(), z.unknown()) })),
   'notifications:action': event(NotificationAction),
   'app:resumed': event(z.object({ at: z.number() })),
+  'notifications:paused': event(z.object({ until: z.number().nullable() })),
+  'app:updateAvailable': event(z.object({ version: z.string() })),
 } as const
 
 export type Requests = typeof requests

@@ -68,3 +68,11 @@ export const NotificationAction = z.object({
   notificationId: z.string(),
   action: z.enum(['acknowledge', 'close', 'open', 'click']),
 })
+
+/** What the tray shows; the renderer decides it from the cache, main only draws it. */
+export const TrayStatus = z.object({
+  state: z.enum(['clear', 'open', 'unacknowledged-p1', 'offline']),
+  openAlerts: z.number().int().nonnegative(),
+  queuedCommands: z.number().int().nonnegative(),
+})
+export type TrayStatus = z.infer<typeof TrayStatus>
