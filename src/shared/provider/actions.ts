@@ -48,6 +48,14 @@ export const CreateAlertInput = z.object({
 })
 export type CreateAlertInput = z.input<typeof CreateAlertInput>
 
+/** Opsgenie incidents take only teams and users as responders (API-NOTES §4). */
+export const IncidentResponderRef = z
+  .object({ type: z.enum(['team', 'user']), id: Id.optional(), name: Id.optional() })
+  .refine((r) => r.id !== undefined || r.name !== undefined, {
+    message: 'a responder needs an id or a name',
+  })
+export type IncidentResponderRef = z.infer<typeof IncidentResponderRef>
+
 const IncidentTarget = z.object({ incidentId: Id, note: Note.optional() })
 
 export const IncidentActionInput = {
@@ -55,13 +63,15 @@ export const IncidentActionInput = {
   close: IncidentTarget,
   reopen: IncidentTarget,
   addNote: IncidentTarget.extend({ note: Note }),
-  addResponders: IncidentTarget.extend({ responders: z.array(ResponderRef).min(1).max(50) }),
+  addResponders: IncidentTarget.extend({
+    responders: z.array(IncidentResponderRef).min(1).max(50),
+  }),
 } as const
 
 export const CreateIncidentInput = z.object({
   message: z.string().min(1).max(130),
   description: z.string().max(10_000).optional(),
-  responders: z.array(ResponderRef).max(50).default([]),
+  responders: z.array(IncidentResponderRef).max(50).default([]),
   tags: z.array(z.string().min(1).max(50)).max(20).default([]),
   details: z.record(z.string(), z.string()).optional(),
   priority: Priority.default('P3'),

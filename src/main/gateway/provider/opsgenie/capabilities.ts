@@ -1,0 +1,36 @@
+import type { Capabilities } from '../../../../shared/ipc/schemas'
+import type { KeyReport, Probe } from '../../opsgenie'
+
+function availability(probe: Probe | undefined, what: string): Capabilities['incidents'] {
+  if (probe === undefined || probe.ok) return { available: true }
+  const reason =
+    probe.failure.kind === 'plan'
+      ? `Your Opsgenie plan does not include the ${what} API (Standard or Enterprise needed).`
+      : probe.failure.kind === 'wrong-key'
+        ? `This key may not use the ${what} API: ${probe.failure.message}`
+        : `The ${what} API did not answer: ${probe.failure.message}`
+  return { available: false, reason }
+}
+
+/**
+ * What a workspace may do, from the key check: a key that cannot write gives a read-only
+ * workspace with the reason shown; a plan without the Incident or Service API disables them.
+ */
+export function capabilitiesOf(report: KeyReport): Capabilities {
+  const writes = report.apis.alertWrites
+  const canWrite = report.kind !== 'account-level' && (writes === undefined || writes.ok)
+  const readOnlyReason = canWrite
+    ? undefined
+    : report.kind === 'account-level'
+      ? 'This is an API Key Management key: it cannot create, acknowledge, close or note alerts. Use a key from a global API integration owned by a service account.'
+      : `Opsgenie refused a test write: ${writes !== undefined && !writes.ok ? writes.failure.message : 'unknown reason'}`
+  return {
+    keyKind: report.kind === 'account-level' ? 'account' : report.kind,
+    account: report.account?.name,
+    plan: report.account?.plan?.name,
+    canWrite,
+    ...(readOnlyReason !== undefined ? { readOnlyReason } : {}),
+    incidents: availability(report.apis.incidents, 'Incident'),
+    services: availability(report.apis.services, 'Service'),
+  }
+}

@@ -1,0 +1,60 @@
+import type { ActionOutcome } from '../../../shared/provider/outcome'
+import { assertNever } from '../../../shared/assert-never'
+import { isOpsgenieError, type OpsgenieFailure } from '../opsgenie'
+
+/** Errors that mean the request never left this machine, so nothing can have happened. */
+const NOT_SENT_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'ENETDOWN',
+])
+
+/**
+ * Maps a failed call to the outcome the outbox acts on. The line that matters for effect-once is
+ * between `offline` (provably not sent: safe to send again) and `unknown` (sent, answer lost:
+ * reconcile before sending again). A timeout, a reset or a 5xx is `unknown`: Opsgenie may have
+ * applied the request before the answer was lost.
+ */
+export function outcomeOfError(error: unknown, now: number): ActionOutcome {
+  if (!isOpsgenieError(error)) {
+    const message = error instanceof Error ? error.message : String(error)
+    return { status: 'unknown', message }
+  }
+  return outcomeOfFailure(error.failure, now)
+}
+
+export function outcomeOfFailure(failure: OpsgenieFailure, now: number): ActionOutcome {
+  const message = failure.message
+  switch (failure.kind) {
+    case 'throttled':
+      return {
+        status: 'throttled',
+        retryAt: now + (failure.periodSeconds ?? 60) * 1000,
+        ...(failure.reason !== undefined ? { reason: failure.reason } : {}),
+      }
+    case 'network':
+      return failure.code !== undefined && NOT_SENT_CODES.has(failure.code)
+        ? { status: 'offline', message }
+        : { status: 'unknown', message }
+    case 'timeout':
+    case 'server':
+    case 'unexpected':
+      return {
+        status: 'unknown',
+        message,
+        ...(failure.requestId ? { requestId: failure.requestId } : {}),
+      }
+    case 'bad-key':
+    case 'wrong-key':
+    case 'plan':
+    case 'not-found':
+      return { status: 'rejected', kind: failure.kind, message }
+    case 'invalid':
+      return { status: 'rejected', kind: 'invalid', message, fields: { ...failure.errors } }
+    default:
+      return assertNever(failure, 'Opsgenie failure')
+  }
+}
