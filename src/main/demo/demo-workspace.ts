@@ -1,0 +1,93 @@
+import { randomBytes } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { WorkspaceConfig } from '../../shared/ipc/schemas'
+import {
+  openTokenStore,
+  startRelay,
+  WEBHOOK_SECRET_HEADER,
+  type RunningRelay,
+} from '../../relay/index'
+import { startSimulator, type RunningSimulator } from '../../simulator/index'
+import type { SecretStore } from '../gateway/secrets'
+
+export const DEMO_WORKSPACE_ID = 'demo'
+
+export interface DemoWorkspace {
+  readonly config: WorkspaceConfig
+  readonly simulator: RunningSimulator
+  readonly relay: RunningRelay
+  close(): Promise<void>
+}
+
+export interface DemoOptions {
+  /** Where the demo's keychain-free key and device token go (never the real keychain). */
+  secrets: SecretStore
+  /** A new alert every this many ms; default 8 s. 0 turns the trickle off. */
+  trickleMs?: number
+}
+
+/**
+ * The Demo workspace: the simulator (seed `demo`, new alerts trickling in) posting its webhooks to
+ * an in-process relay on loopback, both with throwaway secrets. The app then connects to it
+ * through exactly the code paths of a real account: keys from a secret store, the Opsgenie client,
+ * the governor, the relay's SSE stream.
+ */
+export async function startDemoWorkspace(options: DemoOptions): Promise<DemoWorkspace> {
+  const apiKey = `demo-${randomBytes(16).toString('hex')}`
+  const webhookSecret = randomBytes(24).toString('base64url')
+  const dataDir = mkdtempSync(join(tmpdir(), 'ondeck-demo-relay-'))
+  const relay = await startRelay({ dataDir, webhookSecret })
+  const tokens = openTokenStore(dataDir)
+  const deviceToken = tokens.create('demo-desktop')
+  tokens.close()
+  const trickleMs = options.trickleMs ?? 8000
+  const simulator = await startSimulator({
+    keys: [{ key: apiKey, kind: 'global' }],
+    seed: 'demo',
+    plan: { name: 'Enterprise', incidentApi: true, serviceApi: true },
+    webhook: {
+      url: `${relay.url}/webhooks/opsgenie`,
+      headers: { [WEBHOOK_SECRET_HEADER]: webhookSecret },
+    },
+    ...(trickleMs > 0 ? { trickleMs } : {}),
+  })
+  await options.secrets.set({ workspaceId: DEMO_WORKSPACE_ID, kind: 'api-key' }, apiKey)
+  await options.secrets.set({ workspaceId: DEMO_WORKSPACE_ID, kind: 'relay-token' }, deviceToken)
+  const config: WorkspaceConfig = {
+    id: DEMO_WORKSPACE_ID,
+    name: 'Demo',
+    host: simulator.url,
+    relayUrl: relay.url,
+    demo: true,
+  }
+  return {
+    config,
+    simulator,
+    relay,
+    async close() {
+      await simulator.close()
+      await relay.close()
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** Starts the demo once and hands out the same workspace to every later caller. */
+export function demoLauncher(options: DemoOptions): {
+  open(): Promise<WorkspaceConfig>
+  close(): Promise<void>
+} {
+  let running: Promise<DemoWorkspace> | undefined
+  return {
+    async open() {
+      running ??= startDemoWorkspace(options)
+      return (await running).config
+    },
+    async close() {
+      if (running !== undefined) await (await running).close()
+      running = undefined
+    },
+  }
+}

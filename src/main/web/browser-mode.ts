@@ -1,0 +1,72 @@
+import { createGateway, type Gateway } from '../gateway/compose'
+import type { IpcHandlers } from '../gateway/ipc/router'
+import { checkKeychain, createKeytarSecretStore, createMemorySecretStore } from '../gateway/secrets'
+import { demoLauncher } from '../demo/demo-workspace'
+import { startWebServer, type RunningWebServer } from './server'
+
+export interface BrowserModeOptions {
+  rendererRoot: string
+  port?: number
+  /** Open straight into the Demo workspace. */
+  demo?: boolean
+  version: string
+  /** Keychain service name (tests use their own). */
+  keychainService?: string
+  demoTrickleMs?: number
+}
+
+export interface BrowserMode {
+  server: RunningWebServer
+  gateway: Gateway
+  /** The URL to open: carries the launch token, and `#demo` when asked to go straight there. */
+  openUrl: string
+  close(): Promise<void>
+}
+
+/**
+ * `npm run web`: the gateway in plain Node behind the browser-mode server. Web Notifications stand
+ * in for native ones (the renderer shows them itself), so the host answers `shown: false`; there
+ * is no tray.
+ */
+export async function startBrowserMode(options: BrowserModeOptions): Promise<BrowserMode> {
+  const demoSecrets = createMemorySecretStore()
+  const demo = demoLauncher({
+    secrets: demoSecrets,
+    ...(options.demoTrickleMs !== undefined ? { trickleMs: options.demoTrickleMs } : {}),
+  })
+  const keychain = { service: options.keychainService ?? 'ondeck' }
+  const hostHandlers: IpcHandlers = {
+    'app:info': async () => ({ version: options.version, mode: 'web' as const }),
+    'notifications:show': async () => ({ shown: false }),
+    'tray:setStatus': async () => ({}),
+  }
+  let gateway: Gateway | undefined
+  const server = await startWebServer({
+    rendererRoot: options.rendererRoot,
+    ...(options.port !== undefined ? { port: options.port } : {}),
+    router: (origin) => {
+      gateway = createGateway({
+        secrets: createKeytarSecretStore(keychain),
+        demoSecrets,
+        checkKeychain: () => checkKeychain(keychain),
+        isTrustedSender: (sender) => sender.url === origin,
+        openDemo: () => demo.open(),
+        hostHandlers,
+        log: (line) => console.error(line),
+      })
+      return gateway.router
+    },
+  })
+  if (gateway === undefined) throw new Error('the browser-mode server did not build its router')
+  const built = gateway
+  return {
+    server,
+    gateway: built,
+    openUrl: options.demo === true ? `${server.launchUrl}#demo` : server.launchUrl,
+    async close() {
+      built.dispose()
+      await server.close()
+      await demo.close()
+    },
+  }
+}
