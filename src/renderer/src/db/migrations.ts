@@ -1,0 +1,38 @@
+import type { Transaction } from 'dexie'
+
+/**
+ * Every schema version, oldest first, each with a one-line reason and, when data must move, a
+ * named upgrade function (tested on its own by opening the database "as of" the version before).
+ * Adding a version: append here, never edit a shipped entry; see `README.md`.
+ */
+export interface Migration {
+  readonly version: number
+  readonly reason: string
+  readonly stores: Readonly<Record<string, string | null>>
+  readonly upgrade?: (tx: Transaction) => Promise<void>
+}
+
+export const CACHE_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    reason: 'the local cache: entities, activity, cursors, settings, diagnostics, seen events',
+    stores: {
+      alerts:
+        'id, alias, tinyId, status, owner, *teams, *tags, [status+priorityRank+createdMs], [needsAck+priorityRank+createdMs], updatedAt',
+      incidents: 'id, tinyId, status, [status+priorityRank+createdMs], *impactedServices',
+      services: 'id, name, teamId',
+      teams: 'id, name',
+      users: 'id, username',
+      schedules: 'id, name',
+      onCalls: 'scheduleId',
+      escalations: 'id, name',
+      activity: 'id, [subjectKind+subjectId+at]',
+      cursors: 'source',
+      settings: 'key',
+      diagnostics: '++id, receivedAt',
+      seenEvents: 'key, at',
+    },
+  },
+]
+
+export const LATEST_CACHE_VERSION = CACHE_MIGRATIONS.at(-1)?.version ?? 0

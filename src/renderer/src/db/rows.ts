@@ -1,0 +1,77 @@
+import type {
+  Activity,
+  Alert,
+  Escalation,
+  Incident,
+  OnCall,
+  Schedule,
+  Service,
+  Team,
+  User,
+} from '../../../shared/domain'
+
+/**
+ * What the cache stores. Rows are the domain entities plus the few derived fields the hot views
+ * index on; derived fields are computed in one place (`derive.ts`) whenever a row is written.
+ */
+export interface AlertRow extends Alert {
+  /** 1 (P1) .. 5 (P5): sorts "most urgent first" with a plain ascending index. */
+  priorityRank: number
+  /** 1 when open and unacknowledged, else 0 (IndexedDB cannot index booleans). */
+  needsAck: 0 | 1
+  /** Epoch ms of createdAt, for index ordering. */
+  createdMs: number
+  /**
+   * The newest upstream change applied, as epoch nanoseconds in decimal text, zero-padded to 20
+   * digits so string order is time order. An event older than this never overwrites the row.
+   */
+  versionNs: string
+  /** Lower-cased message, alias, tags and entity, for search. */
+  searchText: string
+}
+
+export interface IncidentRow extends Incident {
+  priorityRank: number
+  createdMs: number
+  versionNs: string
+}
+
+export type ServiceRow = Service
+export type TeamRow = Team
+export type UserRow = User
+export type ScheduleRow = Schedule
+export type EscalationRow = Escalation
+/** On-call rows are keyed by schedule; `at` is when the answer was true. */
+export type OnCallRow = OnCall
+
+export interface ActivityRow extends Activity {
+  subjectKind: 'alert' | 'incident'
+  subjectId: string
+}
+
+/** Where intake resumes after a restart; written in the same transaction as what it covers. */
+export interface CursorRow {
+  source: 'relay' | 'poll'
+  cursor: string
+  updatedAt: number
+}
+
+export interface SettingRow {
+  key: string
+  value: unknown
+}
+
+/** An event ingest could not understand: kept, shown in diagnostics, never dropped silently. */
+export interface DiagnosticRow {
+  id?: number
+  receivedAt: number
+  source: string
+  reason: string
+  raw: string
+}
+
+/** Keys of upstream events already applied, so a repeat delivery is a no-op. */
+export interface SeenEventRow {
+  key: string
+  at: number
+}
