@@ -1,71 +1,103 @@
 /**
- * The one shared stand-in for Electron's OS-facing API, for unit tests of the shell (the Electron
- * binary cannot run here). It records what the shell asked for so tests can assert on it.
+ * The one shared stand-in for Electron's OS-facing API (and electron-updater, which wraps one),
+ * for unit tests of the shell: the Electron binary cannot run here. It records what the shell
+ * asked for so tests can assert on it, and lets tests fire the OS's events.
+ *
+ * Use: `vi.mock('electron', () => electronMock)` (and `vi.mock('electron-updater', () =>
+ * electronUpdaterMock)`), then `electronState.reset()` in `beforeEach`.
  */
+import { EventEmitter } from 'node:events'
 import { vi } from 'vitest'
 
 type Listener = (...args: unknown[]) => void
+type OpenHandler = (details: { url: string }) => { action: 'allow' | 'deny' }
+type PermissionHandler = (wc: unknown, permission: string, callback: (ok: boolean) => void) => void
+type PermissionCheck = (wc: unknown, permission: string) => boolean
 
-export interface FakeWebContents {
-  listeners: Map<string, Listener[]>
-  windowOpenHandler?: (details: { url: string }) => { action: 'allow' | 'deny' }
-  on(event: string, listener: Listener): void
-  setWindowOpenHandler(handler: (details: { url: string }) => { action: 'allow' | 'deny' }): void
-  emit(event: string, ...args: unknown[]): void
+/** An Electron-style event: tests read `defaultPrevented` after emitting it. */
+export interface FakeEvent {
+  defaultPrevented: boolean
+  preventDefault(): void
 }
 
-export interface FakeBrowserWindow {
-  options: Record<string, unknown>
-  webContents: FakeWebContents
-  loaded?: string
-  shown: boolean
-}
-
-function fakeWebContents(): FakeWebContents {
-  const listeners = new Map<string, Listener[]>()
+export function fakeEvent(): FakeEvent {
   return {
-    listeners,
-    on(event, listener) {
-      listeners.set(event, [...(listeners.get(event) ?? []), listener])
-    },
-    setWindowOpenHandler(handler) {
-      this.windowOpenHandler = handler
-    },
-    emit(event, ...args) {
-      for (const l of listeners.get(event) ?? []) l(...args)
+    defaultPrevented: false,
+    preventDefault() {
+      this.defaultPrevented = true
     },
   }
 }
 
-export const electronState = {
-  windows: [] as FakeBrowserWindow[],
-  permissionHandler: undefined as
-    undefined | ((wc: unknown, permission: string, callback: (granted: boolean) => void) => void),
-  openedExternal: [] as string[],
-  ipcHandlers: new Map<string, (event: unknown, ...args: unknown[]) => unknown>(),
-  reset(): void {
-    this.ipcHandlers.clear()
-    this.windows = []
-    this.permissionHandler = undefined
-    this.openedExternal = []
-  },
+export class FakeWebContents extends EventEmitter {
+  windowOpenHandler?: OpenHandler
+  sent: { channel: string; payload: unknown }[] = []
+  reloads = 0
+  destroyed = false
+  setWindowOpenHandler(handler: OpenHandler): void {
+    this.windowOpenHandler = handler
+  }
+  send(channel: string, payload: unknown): void {
+    this.sent.push({ channel, payload })
+  }
+  sentOn(channel: string): unknown[] {
+    return this.sent.filter((m) => m.channel === channel).map((m) => m.payload)
+  }
+  reload(): void {
+    this.reloads += 1
+  }
+  isDestroyed(): boolean {
+    return this.destroyed
+  }
 }
 
-class BrowserWindow implements FakeBrowserWindow {
+export class FakeBrowserWindow extends EventEmitter {
   static getAllWindows(): FakeBrowserWindow[] {
-    return electronState.windows
+    return electronState.windows.filter((w) => !w.destroyed)
   }
-  webContents = fakeWebContents()
+  webContents = new FakeWebContents()
   loaded?: string
-  shown = false
+  visible = false
+  minimized = false
+  focused = false
+  destroyed = false
   constructor(public options: Record<string, unknown>) {
+    super()
     electronState.windows.push(this)
   }
-  once(event: string, listener: Listener): void {
-    this.webContents.on(event, listener)
-  }
   show(): void {
-    this.shown = true
+    this.visible = true
+  }
+  hide(): void {
+    this.visible = false
+    this.focused = false
+  }
+  focus(): void {
+    this.focused = true
+  }
+  minimize(): void {
+    this.minimized = true
+  }
+  restore(): void {
+    this.minimized = false
+  }
+  isMinimized(): boolean {
+    return this.minimized
+  }
+  isVisible(): boolean {
+    return this.visible
+  }
+  isDestroyed(): boolean {
+    return this.destroyed
+  }
+  /** Like the OS close button: 'close' may be prevented; otherwise the window is gone. */
+  close(): void {
+    const event = fakeEvent()
+    this.emit('close', event)
+    if (event.defaultPrevented) return
+    this.destroyed = true
+    this.webContents.destroyed = true
+    this.emit('closed')
   }
   loadURL(url: string): Promise<void> {
     this.loaded = url
@@ -77,8 +109,164 @@ class BrowserWindow implements FakeBrowserWindow {
   }
 }
 
+export interface MenuItem {
+  label?: string
+  type?: string
+  click?: () => void
+}
+
+export class FakeTray extends EventEmitter {
+  tooltip = ''
+  menu: MenuItem[] = []
+  destroyed = false
+  constructor(public image: unknown) {
+    super()
+    electronState.trays.push(this)
+  }
+  setImage(image: unknown): void {
+    this.image = image
+  }
+  setToolTip(text: string): void {
+    this.tooltip = text
+  }
+  setContextMenu(menu: { items: MenuItem[] }): void {
+    this.menu = menu.items
+  }
+  destroy(): void {
+    this.destroyed = true
+  }
+  /** Clicks the context-menu item with this label; fails loudly when it is not there. */
+  clickItem(label: string): void {
+    const item = this.menu.find((i) => i.label === label)
+    if (item?.click === undefined) throw new Error(`no tray menu item "${label}"`)
+    item.click()
+  }
+}
+
+export class FakeNotification extends EventEmitter {
+  static supported = true
+  static isSupported(): boolean {
+    return FakeNotification.supported
+  }
+  shown = false
+  closed = false
+  constructor(public options: Record<string, unknown>) {
+    super()
+    electronState.notifications.push(this)
+  }
+  show(): void {
+    this.shown = true
+  }
+  close(): void {
+    this.closed = true
+    this.emit('close', fakeEvent())
+  }
+}
+
+class FakeApp extends EventEmitter {
+  version = '1.2.3'
+  isPackaged = false
+  singleInstanceLock = true
+  quitCalls = 0
+  sandboxEnabled = false
+  appUserModelId?: string
+  requestSingleInstanceLock = (): boolean => this.singleInstanceLock
+  enableSandbox = (): void => {
+    this.sandboxEnabled = true
+  }
+  setAppUserModelId = (id: string): void => {
+    this.appUserModelId = id
+  }
+  getVersion = (): string => this.version
+  getAppPath = (): string => '/app'
+  whenReady = (): Promise<void> => Promise.resolve()
+  /** Like Electron: 'before-quit' first, then windows close (each may still refuse). */
+  quit = (): void => {
+    this.quitCalls += 1
+    this.emit('before-quit', fakeEvent())
+    for (const window of FakeBrowserWindow.getAllWindows()) window.close()
+  }
+}
+
+class FakeUpdater extends EventEmitter {
+  feed?: unknown
+  checks = 0
+  installs = 0
+  autoDownload = true
+  logger: unknown = null
+  checkFailure?: Error
+  setFeedURL(options: unknown): void {
+    this.feed = options
+  }
+  checkForUpdates(): Promise<null> {
+    this.checks += 1
+    return this.checkFailure === undefined
+      ? Promise.resolve(null)
+      : Promise.reject(this.checkFailure)
+  }
+  quitAndInstall(): void {
+    this.installs += 1
+  }
+}
+
+export const electronState = {
+  app: new FakeApp(),
+  updater: new FakeUpdater(),
+  powerMonitor: new EventEmitter(),
+  windows: [] as FakeBrowserWindow[],
+  trays: [] as FakeTray[],
+  notifications: [] as FakeNotification[],
+  permissionHandler: undefined as PermissionHandler | undefined,
+  permissionCheck: undefined as PermissionCheck | undefined,
+  openedExternal: [] as string[],
+  ipcHandlers: new Map<string, (event: unknown, ...args: unknown[]) => unknown>(),
+  /** Answers the next `dialog.showMessageBox` calls will give, in order (default: button 0). */
+  dialogAnswers: [] as number[],
+  dialogs: [] as Record<string, unknown>[],
+  reset(): void {
+    this.app.removeAllListeners()
+    this.app = new FakeApp()
+    this.updater = new FakeUpdater()
+    this.powerMonitor.removeAllListeners()
+    this.ipcHandlers.clear()
+    this.windows = []
+    this.trays = []
+    this.notifications = []
+    FakeNotification.supported = true
+    this.permissionHandler = undefined
+    this.permissionCheck = undefined
+    this.openedExternal = []
+    this.dialogAnswers = []
+    this.dialogs = []
+  },
+}
+
+/** Proxies so `import { app } from 'electron'` keeps seeing the current fake after a reset. */
+function live<T extends object>(get: () => T): T {
+  return new Proxy({} as T, {
+    get: (_target, key) => {
+      const value = Reflect.get(get(), key) as unknown
+      return typeof value === 'function' ? (value as Listener).bind(get()) : value
+    },
+    set: (_target, key, value) => Reflect.set(get(), key, value),
+  })
+}
+
 export const electronMock = {
-  BrowserWindow,
+  app: live(() => electronState.app),
+  powerMonitor: live(() => electronState.powerMonitor),
+  BrowserWindow: FakeBrowserWindow,
+  Tray: FakeTray,
+  Notification: FakeNotification,
+  Menu: { buildFromTemplate: (items: MenuItem[]) => ({ items }) },
+  nativeImage: { createFromPath: (path: string) => ({ path }) },
+  dialog: {
+    showMessageBox: vi.fn((...args: unknown[]) => {
+      const options = args.at(-1) as Record<string, unknown>
+      electronState.dialogs.push(options)
+      return Promise.resolve({ response: electronState.dialogAnswers.shift() ?? 0 })
+    }),
+  },
   ipcMain: {
     handle: vi.fn((channel: string, handler: (event: unknown, ...args: unknown[]) => unknown) => {
       if (electronState.ipcHandlers.has(channel)) {
@@ -92,8 +280,11 @@ export const electronMock = {
   },
   session: {
     defaultSession: {
-      setPermissionRequestHandler: vi.fn((handler: typeof electronState.permissionHandler) => {
+      setPermissionRequestHandler: vi.fn((handler: PermissionHandler) => {
         electronState.permissionHandler = handler
+      }),
+      setPermissionCheckHandler: vi.fn((handler: PermissionCheck) => {
+        electronState.permissionCheck = handler
       }),
     },
   },
@@ -103,4 +294,8 @@ export const electronMock = {
       return Promise.resolve()
     }),
   },
+}
+
+export const electronUpdaterMock = {
+  default: { autoUpdater: live(() => electronState.updater) },
 }

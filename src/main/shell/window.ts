@@ -1,5 +1,6 @@
 import { BrowserWindow, session, shell } from 'electron'
 import { join } from 'node:path'
+import { isProviderUrl } from './link-policy'
 
 /** The renderer's only allowed origins: the dev server (dev) or the packaged file. */
 export function isAppOrigin(url: string, devServerUrl: string | undefined): boolean {
@@ -12,12 +13,18 @@ export function isAppOrigin(url: string, devServerUrl: string | undefined): bool
   }
 }
 
+/** Hands a provider link to the user's browser; every other URL is dropped. */
+function openIfProvider(url: string): void {
+  if (isProviderUrl(url)) void shell.openExternal(url)
+}
+
 /**
- * A sandboxed, context-isolated window. Navigation and window.open are denied; links to the web
- * open in the user's browser; every permission but notifications is refused.
+ * A sandboxed, context-isolated window. Navigation and window.open are denied; links to the
+ * provider's https sites open in the user's browser; every permission but notifications is refused.
  */
-export function createMainWindow(): BrowserWindow {
-  const devServerUrl = process.env['ELECTRON_RENDERER_URL']
+export function createMainWindow(
+  devServerUrl: string | undefined = process.env['ELECTRON_RENDERER_URL'],
+): BrowserWindow {
   const window = new BrowserWindow({
     width: 1200,
     height: 800,
@@ -34,12 +41,17 @@ export function createMainWindow(): BrowserWindow {
   session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => {
     callback(permission === 'notifications')
   })
+  session.defaultSession.setPermissionCheckHandler(
+    (_contents, permission) => permission === 'notifications',
+  )
   window.webContents.setWindowOpenHandler(({ url }) => {
-    if (url.startsWith('https://')) void shell.openExternal(url)
+    openIfProvider(url)
     return { action: 'deny' }
   })
   window.webContents.on('will-navigate', (event, url) => {
-    if (!isAppOrigin(url, devServerUrl)) event.preventDefault()
+    if (isAppOrigin(url, devServerUrl)) return
+    event.preventDefault()
+    openIfProvider(url)
   })
   window.once('ready-to-show', () => window.show())
   if (devServerUrl !== undefined) void window.loadURL(devServerUrl)

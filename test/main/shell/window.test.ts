@@ -1,24 +1,40 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { electronMock, electronState } from '../../support/electron-mock'
+import { electronMock, electronState, fakeEvent } from '../../support/electron-mock'
 
 vi.mock('electron', () => electronMock)
 
 const { createMainWindow, isAppOrigin } = await import('../../../src/main/shell/window')
 
+function openWindow(devServerUrl?: string) {
+  createMainWindow(devServerUrl)
+  const window = electronState.windows[0]
+  if (window === undefined) throw new Error('no window was created')
+  return window
+}
+
 describe('main window', () => {
-  beforeEach(() => {
-    electronState.reset()
-    delete process.env['ELECTRON_RENDERER_URL']
-  })
+  beforeEach(() => electronState.reset())
 
   it('is sandboxed with context isolation and no node integration', () => {
-    createMainWindow()
-    const prefs = electronState.windows[0]?.options['webPreferences'] as Record<string, unknown>
+    const prefs = openWindow().options['webPreferences'] as Record<string, unknown>
     expect(prefs).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false })
   })
 
-  it('grants notifications and denies every other permission', () => {
-    createMainWindow()
+  it('loads the packaged file, or the dev server when one is given', () => {
+    expect(openWindow().loaded).toMatch(/^file:\/\/.*renderer\/index\.html$/)
+    electronState.reset()
+    expect(openWindow('http://localhost:5173/').loaded).toBe('http://localhost:5173/')
+  })
+
+  it('stays hidden until the renderer is ready to show', () => {
+    const window = openWindow()
+    expect(window.visible).toBe(false)
+    window.emit('ready-to-show')
+    expect(window.visible).toBe(true)
+  })
+
+  it('grants notifications and denies every other permission, on request and on check', () => {
+    openWindow()
     const answers: Record<string, boolean> = {}
     for (const permission of ['notifications', 'media', 'geolocation', 'clipboard-read']) {
       electronState.permissionHandler?.(
@@ -33,21 +49,37 @@ describe('main window', () => {
       geolocation: false,
       'clipboard-read': false,
     })
+    expect(electronState.permissionCheck?.({}, 'notifications')).toBe(true)
+    expect(electronState.permissionCheck?.({}, 'media')).toBe(false)
   })
 
-  it('denies window.open and only hands https links to the browser', () => {
-    createMainWindow()
-    const handler = electronState.windows[0]?.webContents.windowOpenHandler
-    expect(handler?.({ url: 'https://app.opsgenie.com/alert/1' })).toEqual({ action: 'deny' })
-    expect(handler?.({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' })
-    expect(electronState.openedExternal).toEqual(['https://app.opsgenie.com/alert/1'])
+  it('denies window.open and hands only the provider https links to the browser', () => {
+    const handler = openWindow().webContents.windowOpenHandler
+    const urls = [
+      'https://acme.app.opsgenie.com/alert/detail/1',
+      'https://acme.atlassian.net/jira/ops/alerts/1',
+      'https://example.com/phish',
+      'http://acme.app.opsgenie.com/alert/1',
+      'file:///etc/passwd',
+      'https://app.opsgenie.com.evil.example/',
+    ]
+    for (const url of urls) expect(handler?.({ url })).toEqual({ action: 'deny' })
+    expect(electronState.openedExternal).toEqual([
+      'https://acme.app.opsgenie.com/alert/detail/1',
+      'https://acme.atlassian.net/jira/ops/alerts/1',
+    ])
   })
 
-  it('blocks navigation away from the app', () => {
-    createMainWindow()
-    const event = { preventDefault: vi.fn() }
-    electronState.windows[0]?.webContents.emit('will-navigate', event, 'https://evil.example/')
-    expect(event.preventDefault).toHaveBeenCalledOnce()
+  it('blocks navigation away from the app, opening provider links in the browser instead', () => {
+    const contents = openWindow().webContents
+    const away = fakeEvent()
+    contents.emit('will-navigate', away, 'https://evil.example/')
+    const provider = fakeEvent()
+    contents.emit('will-navigate', provider, 'https://acme.app.opsgenie.com/alert/1')
+    const inside = fakeEvent()
+    contents.emit('will-navigate', inside, 'file:///app/out/renderer/index.html#/alerts')
+    expect([away, provider, inside].map((e) => e.defaultPrevented)).toEqual([true, true, false])
+    expect(electronState.openedExternal).toEqual(['https://acme.app.opsgenie.com/alert/1'])
   })
 
   it('knows its own origins', () => {

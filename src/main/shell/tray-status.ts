@@ -1,0 +1,51 @@
+import type { TrayStatus } from '../../shared/ipc/schemas'
+import { assertNever } from '../../shared/assert-never'
+
+export type TrayState = TrayStatus['state']
+
+export const TRAY_STATES: readonly TrayState[] = ['clear', 'open', 'unacknowledged-p1', 'offline']
+
+/** The icon file (in `resources/tray/`, with an `@2x` sibling) for each state. */
+export function trayIconFile(state: TrayState): string {
+  switch (state) {
+    case 'clear':
+      return 'clear.png'
+    case 'open':
+      return 'open.png'
+    case 'unacknowledged-p1':
+      return 'p1.png'
+    case 'offline':
+      return 'offline.png'
+    default:
+      return assertNever(state, 'tray state')
+  }
+}
+
+function headline(state: TrayState): string {
+  switch (state) {
+    case 'clear':
+      return 'all clear'
+    case 'open':
+      return 'open alerts'
+    case 'unacknowledged-p1':
+      return 'unacknowledged P1'
+    case 'offline':
+      return 'offline'
+    default:
+      return assertNever(state, 'tray state')
+  }
+}
+
+const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`
+
+const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' })
+
+/** Hover text: the state, the counts (always both), and a pause if one is on. */
+export function trayTooltip(status: TrayStatus, pausedUntil: number | null): string {
+  const lines = [
+    `Ondeck: ${headline(status.state)}`,
+    `${count(status.openAlerts, 'open alert')}, ${count(status.queuedCommands, 'queued command')}`,
+  ]
+  if (pausedUntil !== null) lines.push(`Notifications paused until ${clock.format(pausedUntil)}`)
+  return lines.join('\n')
+}

@@ -1,0 +1,60 @@
+import { Menu, Tray, nativeImage, type MenuItemConstructorOptions } from 'electron'
+import type { TrayStatus } from '../../shared/ipc/schemas'
+import { ONE_HOUR_MS, type NotificationPause } from './notification-pause'
+import { trayIconFile, trayTooltip } from './tray-status'
+
+export interface TrayDeps {
+  readonly pause: NotificationPause
+  readonly reveal: () => void
+  readonly quit: () => void
+  /** The path of an icon file in `resources/tray/`. */
+  readonly iconPath: (file: string) => string
+}
+
+export interface ShellTray {
+  setStatus(status: TrayStatus): void
+  destroy(): void
+}
+
+/** Until the renderer reports, the honest state is "not connected yet". */
+const INITIAL: TrayStatus = { state: 'offline', openAlerts: 0, queuedCommands: 0 }
+
+/**
+ * The tray draws what the renderer decided (it owns the cache); main keeps only the last status
+ * so the tooltip can be redrawn when a pause starts or ends.
+ */
+export function createTray(deps: TrayDeps): ShellTray {
+  let status = INITIAL
+  const icon = (state: TrayStatus['state']) =>
+    nativeImage.createFromPath(deps.iconPath(trayIconFile(state)))
+  const tray = new Tray(icon(status.state))
+  tray.on('click', deps.reveal)
+
+  function redraw(): void {
+    tray.setImage(icon(status.state))
+    tray.setToolTip(trayTooltip(status, deps.pause.until()))
+    tray.setContextMenu(Menu.buildFromTemplate(menu()))
+  }
+
+  function menu(): MenuItemConstructorOptions[] {
+    const pauseItem: MenuItemConstructorOptions = deps.pause.isPaused()
+      ? { label: 'Resume notifications', click: () => deps.pause.resume() }
+      : { label: 'Pause notifications for 1 hour', click: () => deps.pause.pauseFor(ONE_HOUR_MS) }
+    return [
+      { label: 'Open', click: deps.reveal },
+      pauseItem,
+      { type: 'separator' },
+      { label: 'Quit', click: deps.quit },
+    ]
+  }
+
+  deps.pause.onChange(redraw)
+  redraw()
+  return {
+    setStatus(next) {
+      status = next
+      redraw()
+    },
+    destroy: () => tray.destroy(),
+  }
+}

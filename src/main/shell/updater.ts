@@ -1,0 +1,87 @@
+import { dialog } from 'electron'
+import type { ShellLog } from './log'
+import type { EmitEvent } from './renderer-events'
+import { chooseFeed } from './update-feed'
+
+/** The part of electron-updater's AppUpdater the shell uses. */
+export interface UpdaterLike {
+  autoDownload: boolean
+  setFeedURL(options: { provider: 'generic'; url: string }): void
+  checkForUpdates(): Promise<unknown>
+  quitAndInstall(): void
+  on(
+    event: 'update-available' | 'update-downloaded',
+    listener: (info: { version: string }) => void,
+  ): unknown
+  on(event: 'error', listener: (error: Error) => void): unknown
+}
+
+export interface UpdateDeps {
+  readonly feedUrl: string | undefined
+  readonly isPackaged: boolean
+  readonly emit: EmitEvent
+  readonly log: ShellLog
+  /** Lets windows close for the install instead of hiding to the tray. */
+  readonly beforeInstall: () => void
+  readonly load?: () => Promise<UpdaterLike>
+}
+
+export type UpdateCheck = 'skipped' | 'checked' | 'failed'
+
+/** Loaded only when a feed is set, so a build without one never touches the updater. */
+async function loadElectronUpdater(): Promise<UpdaterLike> {
+  const module = await import('electron-updater')
+  return module.default.autoUpdater
+}
+
+/**
+ * Checks the configured feed once at start. A new version is announced to the renderer and,
+ * once downloaded, offered with "Restart to update"; the user decides when, since a restart in
+ * the middle of an incident is worse than an old version. Failures are logged, never thrown.
+ */
+export async function checkForUpdatesOnStart(deps: UpdateDeps): Promise<UpdateCheck> {
+  const feed = chooseFeed(deps.feedUrl, deps.isPackaged)
+  if (!feed.check) {
+    if (feed.misconfigured) deps.log.warn(`update check skipped: ${feed.reason}`)
+    else deps.log.info(`update check skipped: ${feed.reason}`)
+    return 'skipped'
+  }
+  try {
+    const updater = await (deps.load ?? loadElectronUpdater)()
+    updater.autoDownload = true
+    updater.setFeedURL({ provider: 'generic', url: feed.url })
+    updater.on('error', (error) => deps.log.warn('update failed', error))
+    updater.on('update-available', (info) => {
+      deps.emit('app:updateAvailable', { version: info.version })
+    })
+    updater.on('update-downloaded', (info) => void offerRestart(updater, info.version, deps))
+    await updater.checkForUpdates()
+    return 'checked'
+  } catch (error) {
+    deps.log.warn('update check failed', error)
+    return 'failed'
+  }
+}
+
+async function offerRestart(
+  updater: UpdaterLike,
+  version: string,
+  deps: UpdateDeps,
+): Promise<void> {
+  try {
+    const { response } = await dialog.showMessageBox({
+      type: 'info',
+      title: 'Ondeck',
+      message: `Ondeck ${version} is ready to install`,
+      detail: 'Commands not yet sent are kept and sent after the restart.',
+      buttons: ['Restart to update', 'Later'],
+      defaultId: 0,
+      cancelId: 1,
+    })
+    if (response !== 0) return
+    deps.beforeInstall()
+    updater.quitAndInstall()
+  } catch (error) {
+    deps.log.warn('update install failed', error)
+  }
+}

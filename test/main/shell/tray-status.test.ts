@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest'
+import { TRAY_STATES, trayIconFile, trayTooltip } from '../../../src/main/shell/tray-status'
+
+describe('tray status text', () => {
+  it('gives each state its own icon', () => {
+    const files = TRAY_STATES.map(trayIconFile)
+    expect(new Set(files).size).toBe(TRAY_STATES.length)
+  })
+
+  it('shows the state and both counts, singular and plural', () => {
+    expect(trayTooltip({ state: 'open', openAlerts: 3, queuedCommands: 1 }, null)).toBe(
+      'Ondeck: open alerts\n3 open alerts, 1 queued command',
+    )
+    expect(trayTooltip({ state: 'clear', openAlerts: 0, queuedCommands: 0 }, null)).toBe(
+      'Ondeck: all clear\n0 open alerts, 0 queued commands',
+    )
+    expect(
+      trayTooltip({ state: 'unacknowledged-p1', openAlerts: 1, queuedCommands: 2 }, null),
+    ).toBe('Ondeck: unacknowledged P1\n1 open alert, 2 queued commands')
+    expect(trayTooltip({ state: 'offline', openAlerts: 4, queuedCommands: 7 }, null)).toContain(
+      'offline',
+    )
+  })
+
+  it('mentions a pause and when it ends', () => {
+    const text = trayTooltip({ state: 'clear', openAlerts: 0, queuedCommands: 0 }, Date.now())
+    expect(text.split('\n')[2]).toMatch(/^Notifications paused until \d\d.\d\d/)
+  })
+})

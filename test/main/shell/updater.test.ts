@@ -1,0 +1,104 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { electronMock, electronState, electronUpdaterMock } from '../../support/electron-mock'
+
+vi.mock('electron', () => electronMock)
+vi.mock('electron-updater', () => electronUpdaterMock)
+
+const { createMainWindow } = await import('../../../src/main/shell/window')
+const { eventsTo } = await import('../../../src/main/shell/renderer-events')
+const { checkForUpdatesOnStart } = await import('../../../src/main/shell/updater')
+
+const FEED = 'https://updates.example.com/ondeck/'
+
+async function until(condition: () => boolean): Promise<void> {
+  for (let i = 0; i < 100 && !condition(); i++) await new Promise((r) => setImmediate(r))
+  expect(condition()).toBe(true)
+}
+
+function setup() {
+  const window = createMainWindow()
+  const log = { info: vi.fn(), warn: vi.fn() }
+  const beforeInstall = vi.fn()
+  const deps = { emit: eventsTo(() => window), log, beforeInstall }
+  const available = () => electronState.windows[0]?.webContents.sentOn('app:updateAvailable')
+  return { deps, log, beforeInstall, available, updater: electronState.updater }
+}
+
+describe('updater', () => {
+  beforeEach(() => electronState.reset())
+
+  it('does not check when no feed is set', async () => {
+    const { deps, updater, log } = setup()
+    expect(await checkForUpdatesOnStart({ ...deps, feedUrl: undefined, isPackaged: true })).toBe(
+      'skipped',
+    )
+    expect(updater.checks).toBe(0)
+    expect(log.info).toHaveBeenCalledWith(expect.stringContaining('ONDECK_UPDATE_URL'))
+  })
+
+  it('does not check in development, even with a feed', async () => {
+    const { deps, updater } = setup()
+    expect(await checkForUpdatesOnStart({ ...deps, feedUrl: FEED, isPackaged: false })).toBe(
+      'skipped',
+    )
+    expect(updater.checks).toBe(0)
+  })
+
+  it('warns about a feed that is not https and does not check it', async () => {
+    const { deps, updater, log } = setup()
+    const feedUrl = 'http://updates.example.com/'
+    expect(await checkForUpdatesOnStart({ ...deps, feedUrl, isPackaged: true })).toBe('skipped')
+    expect(updater.checks).toBe(0)
+    expect(log.warn).toHaveBeenCalledWith(expect.stringContaining('must be an https URL'))
+  })
+
+  it('checks the configured feed and announces a new version to the renderer', async () => {
+    const { deps, updater, available } = setup()
+    expect(await checkForUpdatesOnStart({ ...deps, feedUrl: FEED, isPackaged: true })).toBe(
+      'checked',
+    )
+    expect(updater.feed).toEqual({ provider: 'generic', url: FEED })
+    expect(updater.checks).toBe(1)
+    updater.emit('update-available', { version: '2.0.0' })
+    expect(available()).toEqual([{ version: '2.0.0' }])
+  })
+
+  it('offers "Restart to update" once downloaded and installs when accepted', async () => {
+    const { deps, updater, beforeInstall } = setup()
+    await checkForUpdatesOnStart({ ...deps, feedUrl: FEED, isPackaged: true })
+    updater.emit('update-downloaded', { version: '2.0.0' })
+    await until(() => updater.installs === 1)
+    expect(electronState.dialogs[0]).toMatchObject({ buttons: ['Restart to update', 'Later'] })
+    expect(beforeInstall).toHaveBeenCalledOnce()
+  })
+
+  it('leaves the install for later when the user says so', async () => {
+    const { deps, updater, beforeInstall } = setup()
+    await checkForUpdatesOnStart({ ...deps, feedUrl: FEED, isPackaged: true })
+    electronState.dialogAnswers.push(1)
+    updater.emit('update-downloaded', { version: '2.0.0' })
+    await until(() => electronState.dialogs.length === 1)
+    await new Promise((r) => setImmediate(r))
+    expect(updater.installs).toBe(0)
+    expect(beforeInstall).not.toHaveBeenCalled()
+  })
+
+  it('logs a failed check or download instead of crashing', async () => {
+    const { deps, updater, log } = setup()
+    updater.checkFailure = new Error('getaddrinfo ENOTFOUND updates.example.com')
+    expect(await checkForUpdatesOnStart({ ...deps, feedUrl: FEED, isPackaged: true })).toBe(
+      'failed',
+    )
+    expect(log.warn).toHaveBeenCalledWith('update check failed', updater.checkFailure)
+    updater.emit('error', new Error('download interrupted'))
+    expect(log.warn).toHaveBeenCalledWith('update failed', expect.any(Error))
+  })
+
+  it('logs an updater that cannot even load', async () => {
+    const { deps, log } = setup()
+    const load = () => Promise.reject(new Error('no app-update.yml'))
+    const result = await checkForUpdatesOnStart({ ...deps, feedUrl: FEED, isPackaged: true, load })
+    expect(result).toBe('failed')
+    expect(log.warn).toHaveBeenCalledWith('update check failed', expect.any(Error))
+  })
+})
