@@ -81,7 +81,13 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/main/gateway/**', 'src/main/web/**', 'src/main/demo/**', 'src/relay/**', 'src/simulator/**'],
+    files: [
+      'src/main/gateway/**',
+      'src/main/web/**',
+      'src/main/demo/**',
+      'src/relay/**',
+      'src/simulator/**',
+    ],
     rules: { 'no-restricted-imports': ['error', { patterns: [noElectron] }] },
   },
   {

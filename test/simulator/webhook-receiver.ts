@@ -7,9 +7,7 @@ export interface Received {
 }
 
 /** A real local HTTP receiver; `failFirst` answers 500 to that many deliveries before accepting. */
-export async function startReceiver(
-  failFirst = 0,
-): Promise<{
+export async function startReceiver(failFirst = 0): Promise<{
   url: string
   received: Received[]
   attempts: () => number
