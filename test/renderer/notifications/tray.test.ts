@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest'
+import type { TrayStatus } from '../../../src/shared/ipc/schemas'
+import { createTrayPusher, deriveTrayStatus } from '../../../src/renderer/src/notifications/tray'
+import { makeAlert } from './alert-fixture'
+
+describe('deriveTrayStatus', () => {
+  const live = ['live'] as const
+  it('is clear with no open alerts and open with only acknowledged or lower-priority ones', () => {
+    expect(deriveTrayStatus({ alerts: [], health: live, queuedCommands: 0 })).toEqual({
+      state: 'clear',
+      openAlerts: 0,
+      queuedCommands: 0,
+    })
+    const alerts = [
+      makeAlert({ priority: 'P1', acknowledged: true }),
+      makeAlert({ priority: 'P2' }),
+      makeAlert({ priority: 'P1', status: 'closed' }),
+    ]
+    expect(deriveTrayStatus({ alerts, health: live, queuedCommands: 2 })).toEqual({
+      state: 'open',
+      openAlerts: 2,
+      queuedCommands: 2,
+    })
+  })
+
+  it('flags an unacknowledged P1, even offline, and offline over ordinary open alerts', () => {
+    const p1 = makeAlert({ priority: 'P1' })
+    expect(deriveTrayStatus({ alerts: [p1], health: ['offline'], queuedCommands: 0 }).state).toBe(
+      'unacknowledged-p1',
+    )
+    expect(
+      deriveTrayStatus({ alerts: [makeAlert()], health: ['live', 'offline'], queuedCommands: 0 })
+        .state,
+    ).toBe('offline')
+    expect(
+      deriveTrayStatus({ alerts: [makeAlert()], health: ['degraded'], queuedCommands: 0 }).state,
+    ).toBe('open')
+    expect(
+      deriveTrayStatus({
+        alerts: [makeAlert({ priority: 'P2' })],
+        health: live,
+        queuedCommands: 0,
+        urgentPriorities: ['P1', 'P2'],
+      }).state,
+    ).toBe('unacknowledged-p1')
+  })
+})
+
+describe('createTrayPusher', () => {
+  it('pushes only when the status changes', async () => {
+    const pushed: TrayStatus[] = []
+    const push = createTrayPusher((status) => void pushed.push(status))
+    const clear: TrayStatus = { state: 'clear', openAlerts: 0, queuedCommands: 0 }
+    expect(push(clear)).toBe(true)
+    expect(push({ ...clear })).toBe(false)
+    expect(push({ ...clear, queuedCommands: 1 })).toBe(true)
+    expect(push({ state: 'open', openAlerts: 1, queuedCommands: 1 })).toBe(true)
+    await Promise.resolve()
+    expect(pushed.map((s) => `${s.state}/${s.openAlerts}/${s.queuedCommands}`)).toEqual([
+      'clear/0/0',
+      'clear/0/1',
+      'open/1/1',
+    ])
+  })
+
+  it('retries the same status after main refused it', async () => {
+    let answer: { ok: boolean } = { ok: false }
+    let calls = 0
+    const push = createTrayPusher(() => {
+      calls++
+      return Promise.resolve(answer)
+    })
+    const open: TrayStatus = { state: 'open', openAlerts: 1, queuedCommands: 0 }
+    push(open)
+    await new Promise((resolve) => setImmediate(resolve))
+    answer = { ok: true }
+    expect(push({ ...open })).toBe(true)
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(push({ ...open })).toBe(false)
+    expect(calls).toBe(2)
+  })
+})
