@@ -21,14 +21,21 @@ export interface Backoff {
 }
 
 /** Capped exponential backoff with jitter: delay in [base * (1 - jitter), base]. */
-export function createBackoff(options: BackoffOptions, random: () => number = Math.random): Backoff {
+export function createBackoff(
+  options: BackoffOptions,
+  random: () => number = Math.random,
+): Backoff {
   const { initialMs, maxMs } = options
   const multiplier = options.multiplier ?? 2
   const jitter = options.jitter ?? 0.5
-  if (!Number.isFinite(initialMs) || initialMs <= 0) throw new RangeError(`backoff initialMs must be a positive number of ms, got ${initialMs}`)
-  if (!Number.isFinite(maxMs) || maxMs < initialMs) throw new RangeError(`backoff maxMs must be at least initialMs (${initialMs}), got ${maxMs}`)
-  if (!Number.isFinite(multiplier) || multiplier < 1) throw new RangeError(`backoff multiplier must be at least 1, got ${multiplier}`)
-  if (!(jitter >= 0 && jitter <= 1)) throw new RangeError(`backoff jitter must be between 0 and 1, got ${jitter}`)
+  if (!Number.isFinite(initialMs) || initialMs <= 0)
+    throw new RangeError(`backoff initialMs must be a positive number of ms, got ${initialMs}`)
+  if (!Number.isFinite(maxMs) || maxMs < initialMs)
+    throw new RangeError(`backoff maxMs must be at least initialMs (${initialMs}), got ${maxMs}`)
+  if (!Number.isFinite(multiplier) || multiplier < 1)
+    throw new RangeError(`backoff multiplier must be at least 1, got ${multiplier}`)
+  if (!(jitter >= 0 && jitter <= 1))
+    throw new RangeError(`backoff jitter must be between 0 and 1, got ${jitter}`)
   let attempt = 0
   return {
     maxMs,

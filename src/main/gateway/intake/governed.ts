@@ -1,6 +1,11 @@
 import { rateDomainOf } from '@shared/opsgenie/rate-domains'
 import type { Governor, SendResult, Throttle } from '../governor'
-import { isOpsgenieError, type BaseAlert, type IncidentRecord, type OpsgenieClient } from '../opsgenie'
+import {
+  isOpsgenieError,
+  type BaseAlert,
+  type IncidentRecord,
+  type OpsgenieClient,
+} from '../opsgenie'
 
 /** Tells the governor about a 429 so it waits the advertised period before the next request. */
 export function classifyOpsgenie<T>(result: SendResult<T>): { throttled?: Throttle } {
@@ -11,19 +16,40 @@ export function classifyOpsgenie<T>(result: SendResult<T>): { throttled?: Thrott
 }
 
 export interface SyncLister {
-  alerts(query: string, sort: 'createdAt' | 'updatedAt', offset: number, limit: number): Promise<BaseAlert[]>
+  alerts(
+    query: string,
+    sort: 'createdAt' | 'updatedAt',
+    offset: number,
+    limit: number,
+  ): Promise<BaseAlert[]>
   incidents(query: string, offset: number, limit: number): Promise<IncidentRecord[]>
 }
 
 /** Alert and incident listing through the governor at `sync` priority (below user actions). */
-export function syncLister(client: OpsgenieClient, governor: Governor, signal: AbortSignal): SyncLister {
+export function syncLister(
+  client: OpsgenieClient,
+  governor: Governor,
+  signal: AbortSignal,
+): SyncLister {
   const alertsDomain = rateDomainOf('GET', '/v2/alerts')
   const incidentsDomain = rateDomainOf('GET', '/v1/incidents')
   return {
     alerts: (query, sort, offset, limit) =>
-      governor.run(alertsDomain, 'sync', () => client.alerts.list({ query, sort, order: 'asc', offset, limit }), classifyOpsgenie, signal),
+      governor.run(
+        alertsDomain,
+        'sync',
+        () => client.alerts.list({ query, sort, order: 'asc', offset, limit }),
+        classifyOpsgenie,
+        signal,
+      ),
     incidents: (query, offset, limit) =>
-      governor.run(incidentsDomain, 'sync', () => client.incidents.list({ query, order: 'asc', offset, limit }), classifyOpsgenie, signal),
+      governor.run(
+        incidentsDomain,
+        'sync',
+        () => client.incidents.list({ query, order: 'asc', offset, limit }),
+        classifyOpsgenie,
+        signal,
+      ),
   }
 }
 

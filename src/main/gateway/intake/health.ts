@@ -19,7 +19,10 @@ export function healthOfRelay(state: RelayClientState): HealthView | undefined {
       const end = state.end
       switch (end.kind) {
         case 'refused':
-          return { state: 'degraded', detail: `${TOKEN_REFUSED}; check or re-create it (retrying slowly)` }
+          return {
+            state: 'degraded',
+            detail: `${TOKEN_REFUSED}; check or re-create it (retrying slowly)`,
+          }
         case 'http':
           return { state: 'degraded', detail: end.detail }
         case 'network':
@@ -41,7 +44,11 @@ export function healthOfRelay(state: RelayClientState): HealthView | undefined {
 export function healthOfPoll(outcome: PollOutcome): HealthView {
   if (outcome.ok) return { state: 'polling', detail: undefined }
   const error = outcome.error
-  if (!isOpsgenieError(error)) return { state: 'degraded', detail: `polling failed: ${error instanceof Error ? error.message : String(error)}` }
+  if (!isOpsgenieError(error))
+    return {
+      state: 'degraded',
+      detail: `polling failed: ${error instanceof Error ? error.message : String(error)}`,
+    }
   const failure = error.failure
   switch (failure.kind) {
     case 'network':
@@ -49,7 +56,10 @@ export function healthOfPoll(outcome: PollOutcome): HealthView {
     case 'server':
       return { state: 'offline', detail: failure.message }
     case 'throttled':
-      return { state: 'polling', detail: `Opsgenie is throttling searches; the next poll waits: ${failure.message}` }
+      return {
+        state: 'polling',
+        detail: `Opsgenie is throttling searches; the next poll waits: ${failure.message}`,
+      }
     case 'bad-key':
     case 'wrong-key':
     case 'plan':

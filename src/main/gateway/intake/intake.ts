@@ -67,8 +67,18 @@ export function createIntake(options: IntakeOptions): Intake {
   let current: ConnectionHealth = { workspaceId, state: 'offline', detail: 'intake not started' }
 
   const publish = (next: Omit<ConnectionHealth, 'workspaceId' | 'lastEventAt'>): void => {
-    const health: ConnectionHealth = { workspaceId, state: next.state, lastEventAt, detail: next.detail }
-    if (health.state === current.state && health.detail === current.detail && health.lastEventAt === current.lastEventAt) return
+    const health: ConnectionHealth = {
+      workspaceId,
+      state: next.state,
+      lastEventAt,
+      detail: next.detail,
+    }
+    if (
+      health.state === current.state &&
+      health.detail === current.detail &&
+      health.lastEventAt === current.lastEventAt
+    )
+      return
     current = health
     options.onHealth(health)
   }
@@ -82,12 +92,28 @@ export function createIntake(options: IntakeOptions): Intake {
     if (receivedAt - (current.lastEventAt ?? -Infinity) >= HEALTH_REFRESH_MS) publish(current)
   }
 
-  const onSnapshot = (cursor: () => string) => (snapshot: OpenAlertsSnapshot): void => {
-    const { reconcileId, startedAt, alerts } = snapshot
-    for (const alert of alerts) send('reconcile', cursor(), JSON.stringify({ kind: 'alert', reconcileId, alert } satisfies ReconcilePayload))
-    const ids = alerts.map((a) => a.id)
-    send('reconcile', cursor(), JSON.stringify({ kind: 'open-alerts', reconcileId, startedAt, alertIds: ids } satisfies ReconcilePayload))
-  }
+  const onSnapshot =
+    (cursor: () => string) =>
+    (snapshot: OpenAlertsSnapshot): void => {
+      const { reconcileId, startedAt, alerts } = snapshot
+      for (const alert of alerts)
+        send(
+          'reconcile',
+          cursor(),
+          JSON.stringify({ kind: 'alert', reconcileId, alert } satisfies ReconcilePayload),
+        )
+      const ids = alerts.map((a) => a.id)
+      send(
+        'reconcile',
+        cursor(),
+        JSON.stringify({
+          kind: 'open-alerts',
+          reconcileId,
+          startedAt,
+          alertIds: ids,
+        } satisfies ReconcilePayload),
+      )
+    }
 
   const reconcilerFor = (cursor: () => string): Reconciler =>
     createReconciler({
@@ -98,7 +124,10 @@ export function createIntake(options: IntakeOptions): Intake {
       onSnapshot: onSnapshot(cursor),
     })
 
-  const startRelay = (relay: { url: string; token: string }, from: IntakeCursor | undefined): Running => {
+  const startRelay = (
+    relay: { url: string; token: string },
+    from: IntakeCursor | undefined,
+  ): Running => {
     const resumeAfter = from?.kind === 'relay' ? from.lastEventId : undefined
     const cursor = (): string => {
       const id = client.lastEventId() ?? resumeAfter
@@ -115,7 +144,8 @@ export function createIntake(options: IntakeOptions): Intake {
       fetch: tuning.fetch,
       clock,
       random: tuning.random,
-      onEvent: (event) => send('relay', formatCursor({ kind: 'relay', lastEventId: event.id }), event.data),
+      onEvent: (event) =>
+        send('relay', formatCursor({ kind: 'relay', lastEventId: event.id }), event.data),
       onReset: (reset) => {
         // The stream skipped events we never saw: the cursor moves on, reconciliation fills the gap.
         send('relay', formatCursor({ kind: 'relay', lastEventId: reset.id }), reset.data)
@@ -143,7 +173,10 @@ export function createIntake(options: IntakeOptions): Intake {
       overlapMs: tuning.pollOverlapMs,
       clock,
       onChange: (change: PolledChange) => {
-        const payload: PollPayload = change.kind === 'alert' ? { kind: 'alert', alert: change.alert } : { kind: 'incident', incident: change.incident }
+        const payload: PollPayload =
+          change.kind === 'alert'
+            ? { kind: 'alert', alert: change.alert }
+            : { kind: 'incident', incident: change.incident }
         send('poll', formatCursor({ kind: 'poll', ...change.watermark }), JSON.stringify(payload))
       },
       onCycle: (outcome) => publish(healthOfPoll(outcome)),

@@ -1,5 +1,10 @@
 import { systemClock, type Clock, type Governor } from '../governor'
-import { isOpsgenieError, type BaseAlert, type IncidentRecord, type OpsgenieClient } from '../opsgenie'
+import {
+  isOpsgenieError,
+  type BaseAlert,
+  type IncidentRecord,
+  type OpsgenieClient,
+} from '../opsgenie'
 import { alertsByKeyset, syncLister, timeOf, type SyncLister } from './governed'
 
 /** Highest `updatedAt` (epoch ms) seen for alerts and for incidents. */
@@ -10,7 +15,11 @@ export interface PollWatermark {
 
 export type PolledChange =
   | { readonly kind: 'alert'; readonly alert: BaseAlert; readonly watermark: PollWatermark }
-  | { readonly kind: 'incident'; readonly incident: IncidentRecord; readonly watermark: PollWatermark }
+  | {
+      readonly kind: 'incident'
+      readonly incident: IncidentRecord
+      readonly watermark: PollWatermark
+    }
 
 export type PollOutcome = { readonly ok: true } | { readonly ok: false; readonly error: unknown }
 
@@ -41,7 +50,10 @@ export interface Poller {
 
 /** Intake without a relay: lists alerts and incidents changed since the watermark. */
 export function createPoller(options: PollerOptions): Poller {
-  if (!(options.intervalMs > 0)) throw new RangeError(`poll intervalMs must be a positive number of ms, got ${options.intervalMs}`)
+  if (!(options.intervalMs > 0))
+    throw new RangeError(
+      `poll intervalMs must be a positive number of ms, got ${options.intervalMs}`,
+    )
   const clock = options.clock ?? systemClock
   const overlapMs = options.overlapMs ?? 2_000
   const limit = options.pageLimit ?? 100
@@ -66,7 +78,13 @@ export function createPoller(options: PollerOptions): Poller {
   }
 
   const pollAlerts = async (): Promise<void> => {
-    for await (const page of alertsByKeyset(lister, '', 'updatedAt', Math.max(0, mark.alerts - overlapMs), limit)) {
+    for await (const page of alertsByKeyset(
+      lister,
+      '',
+      'updatedAt',
+      Math.max(0, mark.alerts - overlapMs),
+      limit,
+    )) {
       for (const alert of page) {
         const at = timeOf(alert.updatedAt)
         if (stopped || at === undefined || !fresh(seen.alerts, alert.id, at)) continue
@@ -106,7 +124,8 @@ export function createPoller(options: PollerOptions): Poller {
           await pollIncidents()
         } catch (error) {
           // No Incident API on this plan or for this key: alerts alone are still worth polling.
-          if (isOpsgenieError(error, 'plan') || isOpsgenieError(error, 'wrong-key')) incidentsAvailable = false
+          if (isOpsgenieError(error, 'plan') || isOpsgenieError(error, 'wrong-key'))
+            incidentsAvailable = false
           else throw error
         }
       }

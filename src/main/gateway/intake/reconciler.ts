@@ -34,7 +34,8 @@ export interface Reconciler {
 export function createReconciler(options: ReconcilerOptions): Reconciler {
   const clock = options.clock ?? systemClock
   const intervalMs = options.intervalMs ?? RECONCILE_INTERVAL_MS
-  if (!(intervalMs > 0)) throw new RangeError(`reconcile intervalMs must be a positive number of ms, got ${intervalMs}`)
+  if (!(intervalMs > 0))
+    throw new RangeError(`reconcile intervalMs must be a positive number of ms, got ${intervalMs}`)
   const aborter = new AbortController()
   const lister = syncLister(options.client, options.governor, aborter.signal)
   let running: Promise<void> | undefined
@@ -47,11 +48,22 @@ export function createReconciler(options: ReconcilerOptions): Reconciler {
     const startedAt = clock.now()
     const byId = new Map<string, BaseAlert>()
     try {
-      for await (const page of alertsByKeyset(lister, 'status:open', 'createdAt', 0, options.pageLimit)) {
+      for await (const page of alertsByKeyset(
+        lister,
+        'status:open',
+        'createdAt',
+        0,
+        options.pageLimit,
+      )) {
         for (const alert of page) byId.set(alert.id, alert)
       }
       runs += 1
-      if (!stopped) options.onSnapshot({ reconcileId: `${Math.floor(startedAt)}-${runs}`, startedAt, alerts: [...byId.values()] })
+      if (!stopped)
+        options.onSnapshot({
+          reconcileId: `${Math.floor(startedAt)}-${runs}`,
+          startedAt,
+          alerts: [...byId.values()],
+        })
     } catch (error) {
       if (!stopped) options.onError?.(error)
     }

@@ -58,7 +58,10 @@ export interface RelayClient {
 export function createRelayClient(options: RelayClientOptions): RelayClient {
   const eventsUrl = relayEventsUrl(options.url)
   if (options.token.trim() === '') throw new Error('a relay device token is required')
-  if (!(options.heartbeatTimeoutMs > 0)) throw new RangeError(`heartbeatTimeoutMs must be a positive number of ms, got ${options.heartbeatTimeoutMs}`)
+  if (!(options.heartbeatTimeoutMs > 0))
+    throw new RangeError(
+      `heartbeatTimeoutMs must be a positive number of ms, got ${options.heartbeatTimeoutMs}`,
+    )
   const clock = options.clock ?? systemClock
   const backoff = createBackoff(options.backoff, options.random)
   const refusedRetryMs = options.refusedRetryMs ?? 5 * 60_000
@@ -126,7 +129,10 @@ export function createRelayClient(options: RelayClientOptions): RelayClient {
         },
         onMessage,
         onRetry: (ms) => (serverRetryMs = ms),
-      }).catch((error: unknown): StreamEnd => ({ kind: 'network', detail: describeFetchError(error) }))
+      }).catch((error: unknown): StreamEnd => ({
+        kind: 'network',
+        detail: describeFetchError(error),
+      }))
       abortStream = undefined
       if (stopped) break
       const delay = end.kind === 'interrupted' ? 0 : delayAfter(end)
@@ -165,8 +171,12 @@ export function relayEventsUrl(base: string): string {
   } catch {
     throw new Error(`relay URL "${base}" is not a valid URL`)
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`relay URL "${base}" must be http or https`)
-  if (url.username !== '' || url.password !== '') throw new Error('the relay URL must not carry credentials; the device token is sent as a header')
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new Error(`relay URL "${base}" must be http or https`)
+  if (url.username !== '' || url.password !== '')
+    throw new Error(
+      'the relay URL must not carry credentials; the device token is sent as a header',
+    )
   url.pathname = `${url.pathname.replace(/\/+$/, '')}/events`
   url.search = ''
   url.hash = ''

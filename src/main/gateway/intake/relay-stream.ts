@@ -47,12 +47,19 @@ export async function openRelayStream(request: StreamRequest): Promise<StreamEnd
   let cancelWatchdog = (): void => undefined
   const arm = (): void => {
     cancelWatchdog()
-    cancelWatchdog = request.clock.setTimeout(() => kill(new Silence('silence')), request.heartbeatTimeoutMs)
+    cancelWatchdog = request.clock.setTimeout(
+      () => kill(new Silence('silence')),
+      request.heartbeatTimeoutMs,
+    )
   }
   const aborted = (): StreamEnd | undefined => {
     const reason: unknown = controller.signal.reason
     if (!controller.signal.aborted) return undefined
-    if (reason instanceof Silence) return { kind: 'heartbeat', detail: `no data from the relay for ${request.heartbeatTimeoutMs} ms` }
+    if (reason instanceof Silence)
+      return {
+        kind: 'heartbeat',
+        detail: `no data from the relay for ${request.heartbeatTimeoutMs} ms`,
+      }
     return { kind: 'interrupted', detail: 'reconnecting' }
   }
   arm()
@@ -63,22 +70,41 @@ export async function openRelayStream(request: StreamRequest): Promise<StreamEnd
       Authorization: `Bearer ${request.token}`,
     }
     if (request.lastEventId !== undefined) headers['Last-Event-ID'] = request.lastEventId
-    const res = await request.fetch(request.url, { headers, signal: controller.signal, cache: 'no-store', redirect: 'error' })
+    const res = await request.fetch(request.url, {
+      headers,
+      signal: controller.signal,
+      cache: 'no-store',
+      redirect: 'error',
+    })
     if (res.status === 401 || res.status === 403) {
       await res.body?.cancel()
-      return { kind: 'refused', status: res.status, detail: `the relay refused this device token (HTTP ${res.status})` }
+      return {
+        kind: 'refused',
+        status: res.status,
+        detail: `the relay refused this device token (HTTP ${res.status})`,
+      }
     }
     const type = res.headers.get('content-type') ?? ''
     if (res.status !== 200 || !/^text\/event-stream\b/i.test(type) || res.body === null) {
       const body = (await res.text().catch(() => '')).slice(0, 200)
-      const what = res.status === 200 ? `a ${type || 'body without content type'}, not an event stream` : `HTTP ${res.status}`
-      return { kind: 'http', status: res.status, detail: `the relay answered ${what}${body ? `: ${body}` : ''}` }
+      const what =
+        res.status === 200
+          ? `a ${type || 'body without content type'}, not an event stream`
+          : `HTTP ${res.status}`
+      return {
+        kind: 'http',
+        status: res.status,
+        detail: `the relay answered ${what}${body ? `: ${body}` : ''}`,
+      }
     }
     request.onOpen()
-    const parser = createSseParser({
-      onMessage: (m) => request.onMessage(m.event, m.lastEventId, m.data),
-      onRetry: (ms) => request.onRetry(ms),
-    }, request.lastEventId ?? '')
+    const parser = createSseParser(
+      {
+        onMessage: (m) => request.onMessage(m.event, m.lastEventId, m.data),
+        onRetry: (ms) => request.onRetry(ms),
+      },
+      request.lastEventId ?? '',
+    )
     reader = res.body.getReader()
     const decoder = new TextDecoder()
     for (;;) {
@@ -89,7 +115,10 @@ export async function openRelayStream(request: StreamRequest): Promise<StreamEnd
         parser.push(decoder.decode(value, { stream: true }))
       } catch (error) {
         // The event was not taken, so the cursor did not move: reconnecting redelivers it.
-        return { kind: 'ended', detail: `dropped the stream: an event could not be handled (${error instanceof Error ? error.message : String(error)})` }
+        return {
+          kind: 'ended',
+          detail: `dropped the stream: an event could not be handled (${error instanceof Error ? error.message : String(error)})`,
+        }
       }
     }
     parser.end()
@@ -104,7 +133,10 @@ export async function openRelayStream(request: StreamRequest): Promise<StreamEnd
 
 /** Node's fetch says only "fetch failed"; the useful part (ECONNREFUSED, ...) is in `cause`. */
 export function describeFetchError(error: unknown): string {
-  const cause = error instanceof Error ? (error.cause as { code?: unknown; message?: unknown } | undefined) : undefined
+  const cause =
+    error instanceof Error
+      ? (error.cause as { code?: unknown; message?: unknown } | undefined)
+      : undefined
   const code = typeof cause?.code === 'string' ? cause.code : undefined
   const message = error instanceof Error ? error.message : String(error)
   return `cannot reach the relay: ${code ?? (typeof cause?.message === 'string' ? cause.message : message)}`

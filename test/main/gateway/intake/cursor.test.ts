@@ -3,7 +3,10 @@ import { formatCursor, parseCursor } from '../../../../src/main/gateway/intake/c
 
 describe('intake cursor', () => {
   it('round-trips relay and poll cursors', () => {
-    expect(parseCursor(formatCursor({ kind: 'relay', lastEventId: '42' }))).toEqual({ kind: 'relay', lastEventId: '42' })
+    expect(parseCursor(formatCursor({ kind: 'relay', lastEventId: '42' }))).toEqual({
+      kind: 'relay',
+      lastEventId: '42',
+    })
     const poll = { kind: 'poll', alerts: 1_700_000_000_123, incidents: 1_700_000_000_456 } as const
     expect(formatCursor(poll)).toBe('poll:1700000000123:1700000000456')
     expect(parseCursor(formatCursor(poll))).toEqual(poll)

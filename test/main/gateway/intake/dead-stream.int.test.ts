@@ -1,7 +1,12 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createRelayClient, type RelayClient, type RelayClientState, type RelayEvent } from '../../../../src/main/gateway/intake'
+import {
+  createRelayClient,
+  type RelayClient,
+  type RelayClientState,
+  type RelayEvent,
+} from '../../../../src/main/gateway/intake'
 import { until } from './support'
 
 let server: Server | undefined
@@ -17,7 +22,9 @@ afterEach(async () => {
 type Behaviour = 'silent-after-headers' | 'silent-before-headers' | 'serve'
 
 /** A stand-in relay that plays one behaviour per connection, in order, to test dead streams. */
-async function scriptedRelay(script: Behaviour[]): Promise<{ url: string; requests: IncomingHttpHeaders[] }> {
+async function scriptedRelay(
+  script: Behaviour[],
+): Promise<{ url: string; requests: IncomingHttpHeaders[] }> {
   const requests: IncomingHttpHeaders[] = []
   server = createServer((req, res) => {
     requests.push(req.headers)
@@ -33,7 +40,10 @@ async function scriptedRelay(script: Behaviour[]): Promise<{ url: string; reques
   return { url: `http://127.0.0.1:${port}`, requests }
 }
 
-function connect(url: string, heartbeatTimeoutMs: number): { events: RelayEvent[]; states: RelayClientState[] } {
+function connect(
+  url: string,
+  heartbeatTimeoutMs: number,
+): { events: RelayEvent[]; states: RelayClientState[] } {
   const events: RelayEvent[] = []
   const states: RelayClientState[] = []
   client = createRelayClient({
@@ -48,16 +58,24 @@ function connect(url: string, heartbeatTimeoutMs: number): { events: RelayEvent[
   return { events, states }
 }
 
-const ends = (states: RelayClientState[]): string[] => states.flatMap((s) => (s.status === 'waiting' ? [s.end.kind] : []))
+const ends = (states: RelayClientState[]): string[] =>
+  states.flatMap((s) => (s.status === 'waiting' ? [s.end.kind] : []))
 
 describe('relay client dead-stream detection', () => {
   it('aborts a stream that goes silent after connecting, and one that never answers, then reconnects', async () => {
     const relay = await scriptedRelay(['silent-after-headers', 'silent-before-headers', 'serve'])
     const seen = connect(relay.url, 300)
-    const [event] = await until(() => seen.events.length > 0 && seen.events, 'an event on the third connection')
+    const [event] = await until(
+      () => seen.events.length > 0 && seen.events,
+      'an event on the third connection',
+    )
     expect(event).toEqual({ id: '3', data: '{"n":3}' })
     expect(ends(seen.states)).toEqual(['heartbeat', 'heartbeat'])
-    expect(relay.requests.map((h) => h.authorization)).toEqual(['Bearer odr_test', 'Bearer odr_test', 'Bearer odr_test'])
+    expect(relay.requests.map((h) => h.authorization)).toEqual([
+      'Bearer odr_test',
+      'Bearer odr_test',
+      'Bearer odr_test',
+    ])
     expect(client?.state().status).toBe('open')
   })
 
@@ -79,7 +97,10 @@ describe('relay client dead-stream detection', () => {
     await until(() => beats >= 60, '60 heartbeats (4x the timeout)')
     expect(ends(seen.states)).toEqual([])
     // A stream that has lived a while must still be abortable (Node 20's fetch needs help there).
-    await until(() => connections === 2 && client?.state().status === 'open', 'the reconnection after the beats stop')
+    await until(
+      () => connections === 2 && client?.state().status === 'open',
+      'the reconnection after the beats stop',
+    )
     expect(ends(seen.states)).toEqual(['heartbeat'])
   })
 
@@ -94,7 +115,10 @@ describe('relay client dead-stream detection', () => {
     for (let round = 0; round < 3; round += 1) {
       connect(url, 5_000)
       const started = Date.now()
-      await until(() => client?.state().status === 'open' && Date.now() - started > 1_500, 'a busy stream for 1.5 s')
+      await until(
+        () => client?.state().status === 'open' && Date.now() - started > 1_500,
+        'a busy stream for 1.5 s',
+      )
       let stopped = false
       void client?.stop().then(() => (stopped = true))
       await until(() => stopped, `stop() to finish (round ${round + 1})`, 1_000)
@@ -110,7 +134,8 @@ describe('relay client dead-stream detection', () => {
         res.writeHead(200, { 'Content-Type': 'text/event-stream' })
         return void res.end('id: 41\nevent: opsgenie\ndata: x\n\n')
       }
-      if (requests.length === 2) return void res.writeHead(502, { 'Content-Type': 'text/html' }).end('<h1>Bad gateway</h1>')
+      if (requests.length === 2)
+        return void res.writeHead(502, { 'Content-Type': 'text/html' }).end('<h1>Bad gateway</h1>')
       res.writeHead(200, { 'Content-Type': 'text/event-stream' })
       res.write('id: 42\nevent: opsgenie\ndata: y\n\n')
     })

@@ -3,28 +3,66 @@ import { healthOfPoll, healthOfRelay } from '../../../../src/main/gateway/intake
 import { relayEventsUrl, TOKEN_REFUSED } from '../../../../src/main/gateway/intake/relay-client'
 import { OpsgenieError } from '../../../../src/main/gateway/opsgenie'
 
-const waiting = (end: Parameters<typeof healthOfRelay>[0] & { status: 'waiting' }): ReturnType<typeof healthOfRelay> => healthOfRelay(end)
+const waiting = (
+  end: Parameters<typeof healthOfRelay>[0] & { status: 'waiting' },
+): ReturnType<typeof healthOfRelay> => healthOfRelay(end)
 
 describe('connection health', () => {
   it('maps relay client states: open is live, refusal and HTTP errors degrade, network trouble is offline', () => {
-    expect(healthOfRelay({ status: 'open', since: 1 })).toEqual({ state: 'live', detail: undefined })
-    expect(waiting({ status: 'waiting', retryAt: 0, end: { kind: 'refused', status: 401, detail: 'x' } })?.detail).toContain(TOKEN_REFUSED)
-    expect(waiting({ status: 'waiting', retryAt: 0, end: { kind: 'refused', status: 401, detail: 'x' } })?.state).toBe('degraded')
-    expect(waiting({ status: 'waiting', retryAt: 0, end: { kind: 'http', status: 502, detail: 'the relay answered HTTP 502' } })).toEqual({ state: 'degraded', detail: 'the relay answered HTTP 502' })
+    expect(healthOfRelay({ status: 'open', since: 1 })).toEqual({
+      state: 'live',
+      detail: undefined,
+    })
+    expect(
+      waiting({ status: 'waiting', retryAt: 0, end: { kind: 'refused', status: 401, detail: 'x' } })
+        ?.detail,
+    ).toContain(TOKEN_REFUSED)
+    expect(
+      waiting({ status: 'waiting', retryAt: 0, end: { kind: 'refused', status: 401, detail: 'x' } })
+        ?.state,
+    ).toBe('degraded')
+    expect(
+      waiting({
+        status: 'waiting',
+        retryAt: 0,
+        end: { kind: 'http', status: 502, detail: 'the relay answered HTTP 502' },
+      }),
+    ).toEqual({ state: 'degraded', detail: 'the relay answered HTTP 502' })
     for (const kind of ['network', 'heartbeat', 'ended'] as const) {
-      expect(waiting({ status: 'waiting', retryAt: 0, end: { kind, detail: kind } })).toEqual({ state: 'offline', detail: kind })
+      expect(waiting({ status: 'waiting', retryAt: 0, end: { kind, detail: kind } })).toEqual({
+        state: 'offline',
+        detail: kind,
+      })
     }
-    expect(waiting({ status: 'waiting', retryAt: 0, end: { kind: 'interrupted', detail: '' } })).toBeUndefined()
+    expect(
+      waiting({ status: 'waiting', retryAt: 0, end: { kind: 'interrupted', detail: '' } }),
+    ).toBeUndefined()
     expect(healthOfRelay({ status: 'connecting' })).toBeUndefined()
   })
 
   it('maps poll outcomes: key problems degrade, network trouble is offline, throttling keeps polling', () => {
-    const fail = (failure: ConstructorParameters<typeof OpsgenieError>[0]) => healthOfPoll({ ok: false, error: new OpsgenieError(failure) })
+    const fail = (failure: ConstructorParameters<typeof OpsgenieError>[0]) =>
+      healthOfPoll({ ok: false, error: new OpsgenieError(failure) })
     expect(healthOfPoll({ ok: true })).toEqual({ state: 'polling', detail: undefined })
-    expect(fail({ kind: 'bad-key', status: 401, operation: 'GET /v2/alerts', message: 'the API key was refused' })).toEqual({ state: 'degraded', detail: 'the API key was refused' })
-    expect(fail({ kind: 'network', operation: 'GET /v2/alerts', message: 'no connection' }).state).toBe('offline')
-    expect(fail({ kind: 'throttled', status: 429, operation: 'GET /v2/alerts', message: 'slow down' }).state).toBe('polling')
-    expect(healthOfPoll({ ok: false, error: new Error('boom') })).toEqual({ state: 'degraded', detail: 'polling failed: boom' })
+    expect(
+      fail({
+        kind: 'bad-key',
+        status: 401,
+        operation: 'GET /v2/alerts',
+        message: 'the API key was refused',
+      }),
+    ).toEqual({ state: 'degraded', detail: 'the API key was refused' })
+    expect(
+      fail({ kind: 'network', operation: 'GET /v2/alerts', message: 'no connection' }).state,
+    ).toBe('offline')
+    expect(
+      fail({ kind: 'throttled', status: 429, operation: 'GET /v2/alerts', message: 'slow down' })
+        .state,
+    ).toBe('polling')
+    expect(healthOfPoll({ ok: false, error: new Error('boom') })).toEqual({
+      state: 'degraded',
+      detail: 'polling failed: boom',
+    })
   })
 })
 

@@ -1,7 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ConnectionHealth, IntakeEvent } from '../../../../src/shared/ipc/schemas'
 import { IntakeEvent as IntakeEventSchema } from '../../../../src/shared/ipc/schemas'
-import { createIntake, TOKEN_REFUSED, type Intake, type IntakeTuning, type PollPayload, type ReconcilePayload } from '../../../../src/main/gateway/intake'
+import {
+  createIntake,
+  TOKEN_REFUSED,
+  type Intake,
+  type IntakeTuning,
+  type PollPayload,
+  type ReconcilePayload,
+} from '../../../../src/main/gateway/intake'
 import type { Governor } from '../../../../src/main/gateway/governor'
 import { roomyGovernor, startStack, until, type Stack } from './support'
 
@@ -24,7 +31,12 @@ interface Recorder {
   snapshots(): Extract<ReconcilePayload, { kind: 'open-alerts' }>[]
 }
 
-const FAST: IntakeTuning = { heartbeatTimeoutMs: 2_000, backoff: { initialMs: 20, maxMs: 200 }, refusedRetryMs: 60_000, pollIntervalMs: 100 }
+const FAST: IntakeTuning = {
+  heartbeatTimeoutMs: 2_000,
+  backoff: { initialMs: 20, maxMs: 200 },
+  refusedRetryMs: 60_000,
+  pollIntervalMs: 100,
+}
 
 function open(s: Stack, relay: boolean, tuning: IntakeTuning = {}): Recorder & { intake: Intake } {
   const events: IntakeEvent[] = []
@@ -38,7 +50,8 @@ function open(s: Stack, relay: boolean, tuning: IntakeTuning = {}): Recorder & {
       return governor.run(domain, priority, send, classify, signal)
     },
   }
-  const payloads = <T>(source: IntakeEvent['source']): T[] => events.filter((e) => e.source === source).map((e) => JSON.parse(e.payload) as T)
+  const payloads = <T>(source: IntakeEvent['source']): T[] =>
+    events.filter((e) => e.source === source).map((e) => JSON.parse(e.payload) as T)
   const created = createIntake({
     workspaceId: 'acme-us',
     relay: relay ? { url: s.relay.url, token: s.token } : undefined,
@@ -55,7 +68,8 @@ function open(s: Stack, relay: boolean, tuning: IntakeTuning = {}): Recorder & {
     health,
     last: () => health.at(-1),
     payloads,
-    snapshots: () => payloads<ReconcilePayload>('reconcile').flatMap((p) => (p.kind === 'open-alerts' ? [p] : [])),
+    snapshots: () =>
+      payloads<ReconcilePayload>('reconcile').flatMap((p) => (p.kind === 'open-alerts' ? [p] : [])),
   }
 }
 
@@ -85,7 +99,10 @@ describe('intake with a relay (live)', () => {
     await intake.start()
     const kept = await stack.createAlert('kept-open')
     const closed = await stack.createAlert('closed-while-down')
-    await until(() => r.events.filter((e) => e.source === 'relay').length === 2, 'both creates via the relay')
+    await until(
+      () => r.events.filter((e) => e.source === 'relay').length === 2,
+      'both creates via the relay',
+    )
 
     await stack.relay.close()
     stack.relay = { ...stack.relay, close: () => Promise.resolve() }
@@ -97,8 +114,14 @@ describe('intake with a relay (live)', () => {
     intake.resume() // e.g. the laptop woke up
     const snapshot = await until(() => r.snapshots()[before], 'a reconciliation after resume')
     expect(snapshot.alertIds).toEqual([kept])
-    const alerts = r.payloads<ReconcilePayload>('reconcile').flatMap((p) => (p.kind === 'alert' && p.reconcileId === snapshot.reconcileId ? [p.alert] : []))
-    expect(alerts).toEqual([expect.objectContaining({ id: kept, acknowledged: true, status: 'open' })])
+    const alerts = r
+      .payloads<ReconcilePayload>('reconcile')
+      .flatMap((p) =>
+        p.kind === 'alert' && p.reconcileId === snapshot.reconcileId ? [p.alert] : [],
+      )
+    expect(alerts).toEqual([
+      expect.objectContaining({ id: kept, acknowledged: true, status: 'open' }),
+    ])
     // reconcile events keep the cursor where the relay left it
     const lastRelay = r.events.filter((e) => e.source === 'relay').at(-1)
     expect(r.events.at(-1)?.cursor).toBe(lastRelay?.cursor)
@@ -124,13 +147,19 @@ describe('intake with a relay (live)', () => {
     await intake.start()
     await until(() => first.last()?.state === 'live', 'live health')
     await stack.createAlert('r1')
-    const cursor = await until(() => first.events.find((e) => e.source === 'relay')?.cursor, 'the first event')
+    const cursor = await until(
+      () => first.events.find((e) => e.source === 'relay')?.cursor,
+      'the first event',
+    )
     await intake.stop()
     await stack.createAlert('r2')
     const second = open(stack, true)
     intake = second.intake
     await intake.start(cursor)
-    const next = await until(() => second.events.find((e) => e.source === 'relay'), 'the event missed while stopped')
+    const next = await until(
+      () => second.events.find((e) => e.source === 'relay'),
+      'the event missed while stopped',
+    )
     expect(next.cursor).toBe(`relay:${Number(cursor.slice('relay:'.length)) + 1}`)
   })
 
@@ -141,7 +170,10 @@ describe('intake with a relay (live)', () => {
     await intake.start()
     await until(() => r.last()?.state === 'live', 'live health')
     stack.revokeToken()
-    const degraded = await until(() => r.health.find((h) => h.state === 'degraded'), 'degraded health')
+    const degraded = await until(
+      () => r.health.find((h) => h.state === 'degraded'),
+      'degraded health',
+    )
     expect(degraded.detail).toContain(TOKEN_REFUSED)
   })
 
@@ -166,18 +198,42 @@ describe('intake without a relay (polling)', () => {
     const r = open(stack, false)
     intake = r.intake
     await intake.start()
-    await until(() => r.last()?.state === 'polling' && r.last()?.detail === undefined, 'a first successful poll')
+    await until(
+      () => r.last()?.state === 'polling' && r.last()?.detail === undefined,
+      'a first successful poll',
+    )
     const alertId = await stack.createAlert('disk-full')
-    await until(() => r.payloads<PollPayload>('poll').some((p) => p.kind === 'alert' && p.alert.id === alertId), 'the created alert')
+    await until(
+      () =>
+        r.payloads<PollPayload>('poll').some((p) => p.kind === 'alert' && p.alert.id === alertId),
+      'the created alert',
+    )
     await stack.settle(stack.client.alerts.acknowledge(alertId))
     await until(
-      () => r.payloads<PollPayload>('poll').some((p) => p.kind === 'alert' && p.alert.id === alertId && p.alert.acknowledged === true),
+      () =>
+        r
+          .payloads<PollPayload>('poll')
+          .some(
+            (p) => p.kind === 'alert' && p.alert.id === alertId && p.alert.acknowledged === true,
+          ),
       'the acknowledgement',
     )
-    const { requestId } = await stack.client.incidents.create({ message: 'checkout down', priority: 'P1' })
-    const done = await stack.client.incidents.waitForRequest(requestId, { timeoutMs: 5_000, intervalMs: 10 })
+    const { requestId } = await stack.client.incidents.create({
+      message: 'checkout down',
+      priority: 'P1',
+    })
+    const done = await stack.client.incidents.waitForRequest(requestId, {
+      timeoutMs: 5_000,
+      intervalMs: 10,
+    })
     expect(done.isSuccess).toBe(true)
-    await until(() => r.payloads<PollPayload>('poll').some((p) => p.kind === 'incident' && p.incident.message === 'checkout down'), 'the incident')
+    await until(
+      () =>
+        r
+          .payloads<PollPayload>('poll')
+          .some((p) => p.kind === 'incident' && p.incident.message === 'checkout down'),
+      'the incident',
+    )
 
     const polls = r.events.filter((e) => e.source === 'poll')
     for (const e of polls) expect(e.cursor).toMatch(/^poll:\d{13}:\d{13}$/)
@@ -194,14 +250,25 @@ describe('intake without a relay (polling)', () => {
     intake = first.intake
     await intake.start()
     const oldId = await stack.createAlert('old')
-    const cursor = await until(() => first.events.find((e) => e.source === 'poll')?.cursor, 'the first poll event')
+    const cursor = await until(
+      () => first.events.find((e) => e.source === 'poll')?.cursor,
+      'the first poll event',
+    )
     await intake.stop()
     const fresh = await stack.createAlert('fresh')
     const second = open(stack, false, { pollOverlapMs: 0 })
     intake = second.intake
     await intake.start(cursor)
-    await until(() => second.payloads<PollPayload>('poll').some((p) => p.kind === 'alert' && p.alert.id === fresh), 'the new alert')
-    const replayed = second.payloads<PollPayload>('poll').filter((p) => p.kind === 'alert' && p.alert.id === oldId)
+    await until(
+      () =>
+        second
+          .payloads<PollPayload>('poll')
+          .some((p) => p.kind === 'alert' && p.alert.id === fresh),
+      'the new alert',
+    )
+    const replayed = second
+      .payloads<PollPayload>('poll')
+      .filter((p) => p.kind === 'alert' && p.alert.id === oldId)
     expect(replayed.length).toBeLessThanOrEqual(1) // at most the boundary item, re-sent once
   })
 
@@ -210,7 +277,10 @@ describe('intake without a relay (polling)', () => {
     const r = open(stack, false)
     intake = r.intake
     await intake.start()
-    await until(() => r.last()?.state === 'polling' && r.last()?.detail === undefined, 'a first successful poll')
+    await until(
+      () => r.last()?.state === 'polling' && r.last()?.detail === undefined,
+      'a first successful poll',
+    )
     stack.sim.setFaults({ resetRate: 1 })
     const offline = await until(() => r.health.find((h) => h.state === 'offline'), 'offline health')
     expect(offline.detail).toBeTruthy()

@@ -1,5 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { createPoller, createReconciler, type OpenAlertsSnapshot, type PolledChange, type Poller, type Reconciler } from '../../../../src/main/gateway/intake'
+import {
+  createPoller,
+  createReconciler,
+  type OpenAlertsSnapshot,
+  type PolledChange,
+  type Poller,
+  type Reconciler,
+} from '../../../../src/main/gateway/intake'
 import { roomyGovernor, startStack, until, type Stack } from './support'
 
 let stack: Stack | undefined
@@ -25,7 +32,14 @@ describe('paging through many alerts, two per page', () => {
     stack = await startStack({ webhooks: false })
     const ids = await createAlerts(stack, ['p1', 'p2', 'p3', 'p4', 'p5'])
     const changes: PolledChange[] = []
-    poller = createPoller({ client: stack.client, governor: roomyGovernor(), since: { alerts: 0, incidents: 0 }, intervalMs: 60_000, pageLimit: 2, onChange: (c) => changes.push(c) })
+    poller = createPoller({
+      client: stack.client,
+      governor: roomyGovernor(),
+      since: { alerts: 0, incidents: 0 },
+      intervalMs: 60_000,
+      pageLimit: 2,
+      onChange: (c) => changes.push(c),
+    })
     await poller.pollNow()
     const alerts = changes.flatMap((c) => (c.kind === 'alert' ? [c] : []))
     expect(alerts.map((c) => c.alert.id)).toEqual(ids)
@@ -62,7 +76,12 @@ describe('paging through many alerts, two per page', () => {
         },
       },
     }
-    reconciler = createReconciler({ client, governor: roomyGovernor(), pageLimit: 2, onSnapshot: (snap) => snapshots.push(snap) })
+    reconciler = createReconciler({
+      client,
+      governor: roomyGovernor(),
+      pageLimit: 2,
+      onSnapshot: (snap) => snapshots.push(snap),
+    })
     await reconciler.run()
     const snapshot = await until(() => snapshots[0], 'the snapshot')
     expect(snapshot.alerts.map((a) => a.id)).toEqual(ids.slice(1)) // o2 was open when listed

@@ -1,5 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { createRelayClient, TOKEN_REFUSED, type RelayClient, type RelayClientState, type RelayEvent, type RelayReset } from '../../../../src/main/gateway/intake'
+import {
+  createRelayClient,
+  TOKEN_REFUSED,
+  type RelayClient,
+  type RelayClientState,
+  type RelayEvent,
+  type RelayReset,
+} from '../../../../src/main/gateway/intake'
 import { gatedFetch, oneTo, startStack, until, type Stack } from './support'
 
 let stack: Stack | undefined
@@ -17,7 +24,10 @@ interface Seen {
   readonly states: RelayClientState[]
 }
 
-function connect(s: Stack, extra: { lastEventId?: string; fetch?: typeof fetch; token?: string } = {}): Seen & { client: RelayClient } {
+function connect(
+  s: Stack,
+  extra: { lastEventId?: string; fetch?: typeof fetch; token?: string } = {},
+): Seen & { client: RelayClient } {
   const seen: Seen = { events: [], resets: [], states: [] }
   const c = createRelayClient({
     url: s.relay.url,
@@ -46,7 +56,12 @@ describe('relay client over a real relay fed by the simulator', () => {
     await until(() => isOpen(seen.client), 'the stream to open')
     const alertId = await stack.createAlert('db-down')
     const [event] = await until(() => seen.events.length > 0 && seen.events, 'the alert to arrive')
-    const data = JSON.parse(event?.data ?? '') as { id: number; action: string; alertId: string; payload: string }
+    const data = JSON.parse(event?.data ?? '') as {
+      id: number
+      action: string
+      alertId: string
+      payload: string
+    }
     expect(data).toMatchObject({ id: Number(event?.id), action: 'Create', alertId })
     // The raw webhook keeps updatedAt as an integer literal beyond 2^53.
     expect(data.payload).toMatch(/"updatedAt":\d{19}\b/)
@@ -94,7 +109,10 @@ describe('relay client over a real relay fed by the simulator', () => {
     client = second.client
     await stack.createAlert('b5')
     const latest = await stack.latestEventId()
-    await until(() => second.events.length === latest - Number(cursor), 'the events after the cursor')
+    await until(
+      () => second.events.length === latest - Number(cursor),
+      'the events after the cursor',
+    )
     expect(ids(second)).toEqual(oneTo(latest).slice(Number(cursor)))
     expect([...ids(first), ...ids(second)]).toEqual(oneTo(latest))
   })
@@ -137,8 +155,13 @@ describe('relay client over a real relay fed by the simulator', () => {
     stack.relay = { ...stack.relay, close: () => Promise.resolve() } // closed already
     const seen = connect(stack)
     client = seen.client
-    await until(() => seen.states.filter((s) => s.status === 'waiting').length >= 3, 'three failed attempts')
+    await until(
+      () => seen.states.filter((s) => s.status === 'waiting').length >= 3,
+      'three failed attempts',
+    )
     const waits = seen.states.flatMap((s) => (s.status === 'waiting' ? [s.end] : []))
-    expect(waits.every((end) => end.kind === 'network' && /ECONNREFUSED/.test(end.detail))).toBe(true)
+    expect(waits.every((end) => end.kind === 'network' && /ECONNREFUSED/.test(end.detail))).toBe(
+      true,
+    )
   })
 })

@@ -1,11 +1,19 @@
 import { describe, expect, it } from 'vitest'
 import { createSseParser, type SseMessage } from '../../../../src/main/gateway/intake/sse-parser'
 
-function parse(chunks: readonly string[]): { messages: SseMessage[]; comments: string[]; retries: number[] } {
+function parse(chunks: readonly string[]): {
+  messages: SseMessage[]
+  comments: string[]
+  retries: number[]
+} {
   const messages: SseMessage[] = []
   const comments: string[] = []
   const retries: number[] = []
-  const parser = createSseParser({ onMessage: (m) => messages.push(m), onComment: (c) => comments.push(c), onRetry: (ms) => retries.push(ms) })
+  const parser = createSseParser({
+    onMessage: (m) => messages.push(m),
+    onComment: (c) => comments.push(c),
+    onRetry: (ms) => retries.push(ms),
+  })
   for (const chunk of chunks) parser.push(chunk)
   return { messages, comments, retries }
 }
@@ -17,7 +25,9 @@ function allSplits(text: string): string[][] {
 
 describe('SSE parser', () => {
   it('reads fields, joins multi-line data with LF and keeps the id across messages', () => {
-    const { messages } = parse(['id: 7\nevent: opsgenie\ndata: {"a":\ndata: 1}\n\ndata: second\n\n'])
+    const { messages } = parse([
+      'id: 7\nevent: opsgenie\ndata: {"a":\ndata: 1}\n\ndata: second\n\n',
+    ])
     expect(messages).toEqual([
       { event: 'opsgenie', data: '{"a":\n1}', lastEventId: '7' },
       { event: 'message', data: 'second', lastEventId: '7' },

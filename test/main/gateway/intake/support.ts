@@ -3,7 +3,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createGovernor, type Governor } from '../../../../src/main/gateway/governor'
 import { createOpsgenieClient, type OpsgenieClient } from '../../../../src/main/gateway/opsgenie'
-import { openTokenStore, startRelay, WEBHOOK_SECRET_HEADER, type RelayOptions, type RunningRelay } from '../../../../src/relay/index'
+import {
+  openTokenStore,
+  startRelay,
+  WEBHOOK_SECRET_HEADER,
+  type RelayOptions,
+  type RunningRelay,
+} from '../../../../src/relay/index'
 import { startSimulator, type RunningSimulator } from '../../../../src/simulator/index'
 
 export const API_KEY = 'intake-global-key-0001'
@@ -11,12 +17,17 @@ const SECRET = 'intake-webhook-secret-0123456789'
 export const DEVICE = 'laptop'
 
 /** Bounded poll for a condition; the only waiting the intake tests do. */
-export async function until<T>(check: () => T | undefined | false | Promise<T | undefined | false>, what: string, timeoutMs = 10_000): Promise<T> {
+export async function until<T>(
+  check: () => T | undefined | false | Promise<T | undefined | false>,
+  what: string,
+  timeoutMs = 10_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs
   for (;;) {
     const value = await check()
     if (value !== undefined && value !== false) return value
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)
+    if (Date.now() > deadline)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)
     await new Promise((resolve) => setTimeout(resolve, 10))
   }
 }
@@ -57,7 +68,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   tokens.close()
   const relayOptions = { dataDir, webhookSecret: SECRET, heartbeatMs: 100, ...options.relay }
   let relay = await startRelay(relayOptions)
-  const webhook = options.webhooks === false ? undefined : { url: `${relay.url}/webhooks/opsgenie`, headers: { [WEBHOOK_SECRET_HEADER]: SECRET } }
+  const webhook =
+    options.webhooks === false
+      ? undefined
+      : { url: `${relay.url}/webhooks/opsgenie`, headers: { [WEBHOOK_SECRET_HEADER]: SECRET } }
   const sim = await startSimulator({ keys: [{ key: API_KEY, kind: 'global' }], webhook })
   const client = createOpsgenieClient({ host: sim.url, apiKey: API_KEY })
   const settle = async (accepted: Promise<{ requestId: string }>, flush = true): Promise<void> => {
@@ -87,7 +101,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     },
     async createAlert(message) {
       const { requestId } = await client.alerts.create({ message, alias: message })
-      const done = await client.alerts.waitForRequest(requestId, { timeoutMs: 5_000, intervalMs: 10 })
+      const done = await client.alerts.waitForRequest(requestId, {
+        timeoutMs: 5_000,
+        intervalMs: 10,
+      })
       await sim.flushWebhooks()
       if (done.alertId === undefined) throw new Error(`simulator did not create ${message}`)
       return done.alertId
@@ -103,7 +120,13 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 }
 
 /** A fetch whose new connections wait while the gate is shut; records each request's headers. */
-export function gatedFetch(): { fetch: typeof fetch; shut(): void; open(): void; waiting(): number; requests: Headers[] } {
+export function gatedFetch(): {
+  fetch: typeof fetch
+  shut(): void
+  open(): void
+  waiting(): number
+  requests: Headers[]
+} {
   let shut = false
   const waiters: (() => void)[] = []
   const requests: Headers[] = []
