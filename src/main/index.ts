@@ -38,9 +38,10 @@ if (claimSingleInstance(() => shell?.currentWindow())) {
       hostHandlers: shell.handlers,
       log: (line) => console.error(line),
     })
+    gateway.setEventSink(shell.emit)
     bindIpc(gateway.router)
     app.on('will-quit', () => {
-      gateway.dispose()
+      void gateway.dispose()
       void demo.close()
     })
   })

@@ -1,4 +1,6 @@
+import type { EventName, EventPayload } from '../../shared/ipc/contract'
 import type { WorkspaceConfig } from '../../shared/ipc/schemas'
+import type { IntakeTuning } from './intake'
 import { createGatewayHandlers } from './handlers'
 import { createIpcRouter, type IpcHandlers, type IpcRouter, type IpcSender } from './ipc/router'
 import { redact, type KeychainStatus, type SecretStore } from './secrets'
@@ -13,14 +15,20 @@ export interface GatewayOptions {
   /** Handlers of the host (Electron shell or browser mode): notifications, tray, app info. */
   hostHandlers?: IpcHandlers
   log?(line: string): void
+  intakeTuning?: IntakeTuning
 }
+
+/** Sends a contract event to the renderer; bound late because transports start after the router. */
+export type EventSink = <N extends EventName>(name: N, payload: EventPayload<N>) => void
 
 export interface Gateway {
   router: IpcRouter
   workspaces: Workspaces
   /** Scrubs every secret in use from a line before it is logged or shown. */
   scrub(text: string): string
-  dispose(): void
+  /** Where events go; set once the host's transport (window or WebSocket server) exists. */
+  setEventSink(sink: EventSink): void
+  dispose(): Promise<void>
 }
 
 /**
@@ -29,9 +37,13 @@ export interface Gateway {
  * every key and token in use.
  */
 export function createGateway(options: GatewayOptions): Gateway {
+  let sink: EventSink | undefined
   const workspaces = createWorkspaces({
     secrets: options.secrets,
     demoSecrets: options.demoSecrets,
+    onIntakeEvent: (event) => sink?.('intake:event', event),
+    onHealth: (health) => sink?.('intake:health', health),
+    ...(options.intakeTuning !== undefined ? { intakeTuning: options.intakeTuning } : {}),
   })
   const scrub = (text: string): string => redact(text, workspaces.secretValues())
   const handlers: IpcHandlers = {
@@ -51,5 +63,13 @@ export function createGateway(options: GatewayOptions): Gateway {
       options.log?.(scrub(`ipc ${channel} failed: ${text}`))
     },
   })
-  return { router, workspaces, scrub, dispose: () => workspaces.disconnectAll() }
+  return {
+    router,
+    workspaces,
+    scrub,
+    setEventSink: (next) => {
+      sink = next
+    },
+    dispose: () => workspaces.disconnectAll(),
+  }
 }

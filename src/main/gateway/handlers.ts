@@ -25,7 +25,7 @@ export function createGatewayHandlers(deps: GatewayHandlerDeps): IpcHandlers {
       return connection.provider.capabilities()
     },
     'workspace:disconnect': async ({ workspaceId }) => {
-      workspaces.disconnect(workspaceId)
+      await workspaces.disconnect(workspaceId)
       return {}
     },
     'workspace:setSecret': async ({ workspaceId, kind, value }) => {
@@ -33,7 +33,7 @@ export function createGatewayHandlers(deps: GatewayHandlerDeps): IpcHandlers {
       return {}
     },
     'workspace:deleteSecrets': async ({ workspaceId }) => {
-      workspaces.disconnect(workspaceId)
+      await workspaces.disconnect(workspaceId)
       await secrets.delete({ workspaceId, kind: 'api-key' })
       await secrets.delete({ workspaceId, kind: 'relay-token' })
       return {}
@@ -55,28 +55,46 @@ export function createGatewayHandlers(deps: GatewayHandlerDeps): IpcHandlers {
     },
     ...(deps.openDemo !== undefined ? { 'workspace:openDemo': deps.openDemo } : {}),
 
-    'alerts:acknowledge': ({ workspaceId, ...i }) => provider(workspaceId).alerts.acknowledge(i),
-    'alerts:unacknowledge': ({ workspaceId, ...i }) =>
-      provider(workspaceId).alerts.unacknowledge(i),
-    'alerts:close': ({ workspaceId, ...i }) => provider(workspaceId).alerts.close(i),
-    'alerts:addNote': ({ workspaceId, ...i }) => provider(workspaceId).alerts.addNote(i),
-    'alerts:assign': ({ workspaceId, ...i }) => provider(workspaceId).alerts.assign(i),
-    'alerts:addResponder': ({ workspaceId, ...i }) => provider(workspaceId).alerts.addResponder(i),
-    'alerts:escalate': ({ workspaceId, ...i }) => provider(workspaceId).alerts.escalate(i),
-    'alerts:snooze': ({ workspaceId, ...i }) => provider(workspaceId).alerts.snooze(i),
-    'alerts:setPriority': ({ workspaceId, ...i }) => provider(workspaceId).alerts.setPriority(i),
-    'alerts:create': ({ workspaceId, ...i }) => provider(workspaceId).alerts.create(i),
+    'alerts:acknowledge': ({ workspaceId, requestPriority, ...i }) =>
+      provider(workspaceId).alerts.acknowledge(i, requestPriority),
+    'alerts:unacknowledge': ({ workspaceId, requestPriority, ...i }) =>
+      provider(workspaceId).alerts.unacknowledge(i, requestPriority),
+    'alerts:close': ({ workspaceId, requestPriority, ...i }) =>
+      provider(workspaceId).alerts.close(i, requestPriority),
+    'alerts:addNote': ({ workspaceId, requestPriority, ...i }) =>
+      provider(workspaceId).alerts.addNote(i, requestPriority),
+    'alerts:assign': ({ workspaceId, requestPriority, ...i }) =>
+      provider(workspaceId).alerts.assign(i, requestPriority),
+    'alerts:addResponder': ({ workspaceId, requestPriority, ...i }) =>
+      provider(workspaceId).alerts.addResponder(i, requestPriority),
+    'alerts:escalate': ({ workspaceId, requestPriority, ...i }) =>
+      provider(workspaceId).alerts.escalate(i, requestPriority),
+    'alerts:snooze': ({ workspaceId, requestPriority, ...i }) =>
+      provider(workspaceId).alerts.snooze(i, requestPriority),
+    'alerts:setPriority': ({ workspaceId, requestPriority, ...i }) =>
+      provider(workspaceId).alerts.setPriority(i, requestPriority),
+    'alerts:create': ({ workspaceId, requestPriority, ...i }) =>
+      provider(workspaceId).alerts.create(i, requestPriority),
     'alerts:get': ({ workspaceId, alertId, by }) => provider(workspaceId).alerts.get(alertId, by),
+    'alerts:notes': ({ workspaceId, alertId, by }) =>
+      provider(workspaceId).alerts.notes(alertId, by),
     'alerts:list': ({ workspaceId, query, cursor }) =>
       provider(workspaceId).alerts.list(query, cursor, 'user'),
 
-    'incidents:create': ({ workspaceId, ...i }) => provider(workspaceId).incidents.create(i),
-    'incidents:resolve': ({ workspaceId, ...i }) => provider(workspaceId).incidents.resolve(i),
-    'incidents:close': ({ workspaceId, ...i }) => provider(workspaceId).incidents.close(i),
-    'incidents:reopen': ({ workspaceId, ...i }) => provider(workspaceId).incidents.reopen(i),
-    'incidents:addNote': ({ workspaceId, ...i }) => provider(workspaceId).incidents.addNote(i),
-    'incidents:addResponders': ({ workspaceId, ...i }) =>
-      provider(workspaceId).incidents.addResponders(i),
+    'incidents:create': ({ workspaceId, requestPriority, ...i }) =>
+      provider(workspaceId).incidents.create(i, requestPriority),
+    'incidents:resolve': ({ workspaceId, requestPriority, ...i }) =>
+      provider(workspaceId).incidents.resolve(i, requestPriority),
+    'incidents:close': ({ workspaceId, requestPriority, ...i }) =>
+      provider(workspaceId).incidents.close(i, requestPriority),
+    'incidents:reopen': ({ workspaceId, requestPriority, ...i }) =>
+      provider(workspaceId).incidents.reopen(i, requestPriority),
+    'incidents:addNote': ({ workspaceId, requestPriority, ...i }) =>
+      provider(workspaceId).incidents.addNote(i, requestPriority),
+    'incidents:addResponders': ({ workspaceId, requestPriority, ...i }) =>
+      provider(workspaceId).incidents.addResponders(i, requestPriority),
+    'incidents:notes': ({ workspaceId, incidentId }) =>
+      provider(workspaceId).incidents.notes(incidentId),
     'incidents:get': ({ workspaceId, incidentId }) =>
       provider(workspaceId).incidents.get(incidentId),
     'incidents:list': ({ workspaceId, query, cursor }) =>
@@ -93,6 +111,9 @@ export function createGatewayHandlers(deps: GatewayHandlerDeps): IpcHandlers {
     'directory:onCalls': ({ workspaceId, scheduleId, at }) =>
       provider(workspaceId).directory.onCalls(scheduleId, at),
     'directory:escalations': ({ workspaceId }) => provider(workspaceId).directory.escalations(),
+
+    'intake:start': ({ workspaceId, cursor }) => workspaces.get(workspaceId).intake.start(cursor),
+    'intake:health': async ({ workspaceId }) => workspaces.get(workspaceId).intake.health(),
 
     'governor:state': async ({ workspaceId }) =>
       workspaces.get(workspaceId).governor.state() as unknown as Record<string, unknown>,

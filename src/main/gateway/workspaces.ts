@@ -1,5 +1,6 @@
-import type { WorkspaceConfig } from '../../shared/ipc/schemas'
+import type { ConnectionHealth, IntakeEvent, WorkspaceConfig } from '../../shared/ipc/schemas'
 import { createGovernor, type Governor } from './governor'
+import { createIntake, type Intake, type IntakeTuning } from './intake'
 import { createOpsgenieClient, type OpsgenieClient } from './opsgenie'
 import { createOpsgenieProvider } from './provider/opsgenie/adapter'
 import type { Provider } from './provider/provider'
@@ -11,6 +12,8 @@ export interface Connection {
   readonly client: OpsgenieClient
   readonly governor: Governor
   readonly provider: Provider
+  /** Live events for this workspace: relay SSE when configured, else the poller. */
+  readonly intake: Intake
   /** The secrets this connection holds in memory, for scrubbing error text. */
   readonly secrets: readonly string[]
 }
@@ -18,10 +21,12 @@ export interface Connection {
 export interface Workspaces {
   connect(config: WorkspaceConfig): Promise<Connection>
   get(workspaceId: string): Connection
-  disconnect(workspaceId: string): void
+  disconnect(workspaceId: string): Promise<void>
+  /** After sleep: every connected workspace reconnects and reconciles. */
+  resumeAll(): void
   /** Every secret value in use, so errors and logs can be scrubbed of them. */
   secretValues(): string[]
-  disconnectAll(): void
+  disconnectAll(): Promise<void>
 }
 
 export interface WorkspacesOptions {
@@ -30,14 +35,21 @@ export interface WorkspacesOptions {
   /** The keychain-free store for the Demo workspace only. */
   demoSecrets: SecretStore
   timeoutMs?: number
+  /** Where intake events and health go: the renderer, through the host's event transport. */
+  onIntakeEvent(event: IntakeEvent): void
+  onHealth(health: ConnectionHealth): void
+  intakeTuning?: IntakeTuning
 }
 
 export function createWorkspaces(options: WorkspacesOptions): Workspaces {
   const connections = new Map<string, Connection>()
 
-  function disconnect(workspaceId: string): void {
-    connections.get(workspaceId)?.governor.dispose()
+  async function disconnect(workspaceId: string): Promise<void> {
+    const connection = connections.get(workspaceId)
+    if (connection === undefined) return
     connections.delete(workspaceId)
+    await connection.intake.stop()
+    connection.governor.dispose()
   }
 
   return {
@@ -48,7 +60,7 @@ export function createWorkspaces(options: WorkspacesOptions): Workspaces {
         throw new Error(`workspace ${config.name} has no API key stored; add one in Settings`)
       }
       const token = await store.get({ workspaceId: config.id, kind: 'relay-token' })
-      disconnect(config.id)
+      await disconnect(config.id)
       const client = createOpsgenieClient({
         host: config.host,
         apiKey: key.reveal(),
@@ -57,7 +69,20 @@ export function createWorkspaces(options: WorkspacesOptions): Workspaces {
       const governor = createGovernor()
       const provider = createOpsgenieProvider({ client, governor })
       const secrets = [key.reveal(), ...(token !== null ? [token.reveal()] : [])]
-      const connection = { config, client, governor, provider, secrets }
+      const relay =
+        config.relayUrl !== undefined && token !== null
+          ? { url: config.relayUrl, token: token.reveal() }
+          : undefined
+      const intake = createIntake({
+        workspaceId: config.id,
+        ...(relay !== undefined ? { relay } : {}),
+        client,
+        governor,
+        emit: options.onIntakeEvent,
+        onHealth: options.onHealth,
+        ...(options.intakeTuning !== undefined ? { tuning: options.intakeTuning } : {}),
+      })
+      const connection = { config, client, governor, provider, intake, secrets }
       connections.set(config.id, connection)
       return connection
     },
@@ -67,9 +92,12 @@ export function createWorkspaces(options: WorkspacesOptions): Workspaces {
       return connection
     },
     disconnect,
+    resumeAll() {
+      for (const connection of connections.values()) connection.intake.resume()
+    },
     secretValues: () => [...connections.values()].flatMap((c) => c.secrets),
-    disconnectAll() {
-      for (const id of [...connections.keys()]) disconnect(id)
+    async disconnectAll() {
+      await Promise.all([...connections.keys()].map(disconnect))
     },
   }
 }

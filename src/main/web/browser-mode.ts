@@ -59,12 +59,13 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
   })
   if (gateway === undefined) throw new Error('the browser-mode server did not build its router')
   const built = gateway
+  built.setEventSink((name, payload) => server.broadcast(name, payload))
   return {
     server,
     gateway: built,
     openUrl: options.demo === true ? `${server.launchUrl}#demo` : server.launchUrl,
     async close() {
-      built.dispose()
+      await built.dispose()
       await server.close()
       await demo.close()
     },

@@ -47,7 +47,7 @@ describe.skipIf(skip)(
     })
 
     afterAll(async () => {
-      gateway?.dispose()
+      await gateway?.dispose()
       await sim?.close()
       for (const { account } of await keytar.findCredentials(service)) {
         await keytar.deletePassword(service, account)
