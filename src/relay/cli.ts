@@ -1,0 +1,68 @@
+import { mkdirSync } from 'node:fs'
+import { ConfigError, parseServeArgs, parseTokenArgs } from './config.js'
+import { startRelay } from './index.js'
+import { openTokenStore } from './tokens.js'
+
+const USAGE = `usage:
+  relay serve --port <n> --data <dir> --webhook-secret-file <file> [--host 127.0.0.1] [--retention-hours 72] [--heartbeat-seconds 15]
+  relay token create --data <dir> --name <device>
+  relay token list --data <dir>
+  relay token revoke --data <dir> --name <device>`
+
+async function main(argv: readonly string[]): Promise<void> {
+  const [command, sub, ...rest] = argv
+  if (command === 'serve') return serve(argv.slice(1))
+  if (command === 'token' && (sub === 'create' || sub === 'list' || sub === 'revoke'))
+    return token(sub, rest)
+  const what =
+    argv.length === 0 ? 'no command given' : `unknown command "${argv.slice(0, 2).join(' ')}"`
+  throw new ConfigError(`${what}\n${USAGE}`)
+}
+
+async function serve(args: readonly string[]): Promise<void> {
+  const config = parseServeArgs(args)
+  const relay = await startRelay(config).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'EADDRINUSE' || error.code === 'EACCES' || error.code === 'EADDRNOTAVAIL') {
+      throw new ConfigError(`cannot listen on ${config.host}:${config.port} (${error.code})`)
+    }
+    throw error
+  })
+  console.log(`ondeck relay listening on ${relay.url}`)
+  console.log(`  webhook: POST ${relay.url}/webhooks/opsgenie  events: GET ${relay.url}/events`)
+  if (!['127.0.0.1', '::1', 'localhost'].includes(config.host)) {
+    console.log('  exposed beyond loopback: terminate TLS in front of it (see docs/relay.md)')
+  }
+  const stop = (): void => {
+    relay.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    )
+  }
+  process.once('SIGTERM', stop)
+  process.once('SIGINT', stop)
+}
+
+function token(sub: 'create' | 'list' | 'revoke', args: readonly string[]): void {
+  const { dataDir, name } = parseTokenArgs(args, sub !== 'list')
+  mkdirSync(dataDir, { recursive: true })
+  const tokens = openTokenStore(dataDir)
+  try {
+    if (sub === 'create') {
+      console.log(tokens.create(name))
+      console.error(`created a token for "${name}"; it is shown only once`)
+    } else if (sub === 'list') {
+      for (const t of tokens.list()) console.log(`${t.name}\t${t.createdAt}`)
+    } else if (!tokens.revoke(name)) {
+      throw new ConfigError(`no token named "${name}"`)
+    } else {
+      console.log(`revoked "${name}"`)
+    }
+  } finally {
+    tokens.close()
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(`relay: ${error instanceof Error ? error.message : String(error)}`)
+  process.exit(error instanceof ConfigError ? 2 : 1)
+})

@@ -1,0 +1,41 @@
+/**
+ * Where the relay keeps webhook events. SQLite is the embedded default; a team that runs several
+ * relay instances swaps in a distributed engine (Redis Streams is the planned one) behind this
+ * same interface, so every method is async even though SQLite answers synchronously.
+ */
+export interface NewEvent {
+  /** Epoch milliseconds when the relay received the webhook. */
+  readonly receivedAt: number
+  readonly action: string
+  readonly alertId: string
+  readonly dedupKey: string
+  /** The webhook body exactly as received. */
+  readonly payload: string
+}
+
+export interface StoredEvent extends NewEvent {
+  /** Monotonically increasing, never reused, also across restarts and pruning. */
+  readonly id: number
+  /** True when an earlier event with the same `dedupKey` was stored. */
+  readonly repeat: boolean
+}
+
+export interface EventStore {
+  /** Stores the batch atomically; resolves only once it is durable, ids in input order. */
+  append(events: readonly NewEvent[]): Promise<StoredEvent[]>
+  /** Events with id > `afterId`, oldest first, at most `limit`. */
+  readAfter(afterId: number, limit: number): Promise<StoredEvent[]>
+  /** Deletes events received before `cutoff` (epoch ms); resolves to how many went. */
+  pruneBefore(cutoff: number): Promise<number>
+  window(): Promise<RetentionWindow>
+  close(): Promise<void>
+}
+
+export interface RetentionWindow {
+  /** Highest id ever assigned (0 when none). */
+  readonly latestId: number
+  /** Highest id removed by pruning (0 when none): a cursor below it has missed events. */
+  readonly prunedThroughId: number
+  /** `receivedAt` of the oldest retained event, if any. */
+  readonly oldestReceivedAt: number | undefined
+}
