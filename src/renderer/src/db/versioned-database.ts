@@ -23,8 +23,14 @@ export class DatabaseNewerError extends Error {
 export class VersionedDatabase extends Dexie {
   readonly schemaVersion: number
 
-  constructor(name: string, migrations: readonly Migration[], asOfVersion?: number) {
-    super(name, { chromeTransactionDurability: 'relaxed' })
+  constructor(
+    name: string,
+    migrations: readonly Migration[],
+    asOfVersion?: number,
+    /** `strict` for the outbox: a queued command must be on disk before the UI says so. */
+    options: { durability?: 'relaxed' | 'strict' } = {},
+  ) {
+    super(name, { chromeTransactionDurability: options.durability ?? 'relaxed' })
     const applied = migrations.filter((m) => asOfVersion === undefined || m.version <= asOfVersion)
     if (applied.length === 0) throw new Error(`no schema version ${asOfVersion} for ${name}`)
     for (const migration of applied) {
@@ -38,7 +44,6 @@ export class VersionedDatabase extends Dexie {
   async openOrExplain(): Promise<this> {
     try {
       await this.open()
-      return this
     } catch (error) {
       if (
         error instanceof Dexie.VersionError ||
@@ -49,6 +54,13 @@ export class VersionedDatabase extends Dexie {
       }
       throw error
     }
+    // Dexie 4 opens a newer database as it is instead of failing; refuse it before anything writes.
+    const stored = this.backendDB().version / 10
+    if (stored > this.schemaVersion) {
+      this.close()
+      throw new DatabaseNewerError(this.name, stored, this.schemaVersion)
+    }
+    return this
   }
 }
 

@@ -1,0 +1,51 @@
+import { toEpochNanos } from '../../../shared/domain'
+import { alertOf, padNs, toAlertRow } from '../db/derive'
+import type { ActivityRow, AlertRow } from '../db/rows'
+
+/** Every alert open upstream when a reconciliation run began listing them. */
+export interface OpenAlertsSnapshot {
+  readonly reconcileId: string
+  /** Epoch ms when listing began: a cached alert changed after this is newer than the snapshot. */
+  readonly startedAt: number
+  readonly alertIds: readonly string[]
+}
+
+export interface Closures {
+  readonly rows: ReadonlyMap<string, AlertRow>
+  readonly activity: readonly ActivityRow[]
+}
+
+/**
+ * Closes cached open alerts the snapshot no longer lists (a lost Close or Delete webhook). Pure:
+ * `alerts` must hold every open alert of the cache with this chunk's changes applied.
+ */
+export function closeMissing(
+  alerts: ReadonlyMap<string, AlertRow | 'delete'>,
+  snapshot: OpenAlertsSnapshot,
+): Closures {
+  const upstream = new Set(snapshot.alertIds)
+  const snapshotNs = padNs(toEpochNanos(Math.trunc(snapshot.startedAt)))
+  const rows = new Map<string, AlertRow>()
+  const activity: ActivityRow[] = []
+  for (const row of alerts.values()) {
+    if (
+      row === 'delete' ||
+      upstream.has(row.id) ||
+      row.status !== 'open' ||
+      row.versionNs > snapshotNs
+    )
+      continue
+    rows.set(row.id, toAlertRow({ ...alertOf(row), status: 'closed' }, snapshotNs))
+    activity.push({
+      id: `${row.id}|reconcile-close|${snapshot.reconcileId}`,
+      subject: { kind: 'alert', id: row.id },
+      subjectKind: 'alert',
+      subjectId: row.id,
+      kind: 'closed',
+      action: 'Reconcile',
+      at: snapshotNs.replace(/^0+(?=\d)/, ''),
+      text: 'no longer open upstream (found by reconciliation)',
+    })
+  }
+  return { rows, activity }
+}

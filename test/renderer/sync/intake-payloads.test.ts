@@ -1,0 +1,150 @@
+import 'fake-indexeddb/auto'
+import { describe, expect, it } from 'vitest'
+import { createIngest, SEEN_RETENTION_MS } from '../../../src/renderer/src/sync'
+import { timeline } from '../../../src/renderer/src/db/queries'
+import type { Alert } from '../../../src/shared/domain'
+import { freshDb, pollEvent, relayEvent, webhook } from './support'
+
+const domainAlert = (id: string, updatedAt: string, patch: Partial<Alert> = {}): Alert => ({
+  id,
+  tinyId: '1',
+  alias: id,
+  message: `m ${id}`,
+  status: 'open',
+  acknowledged: false,
+  snoozed: false,
+  priority: 'P3',
+  tags: [],
+  teams: [],
+  responders: [],
+  count: 1,
+  createdAt: '2026-11-27T00:00:00.000Z',
+  updatedAt,
+  ...patch,
+})
+
+/** Opsgenie list records, as main's poller and reconciler send them (gateway/intake/payloads.ts). */
+const record = (id: string, updatedAt: string, extra: Record<string, unknown> = {}) => ({
+  id,
+  tinyId: 3,
+  message: `m ${id}`,
+  status: 'open',
+  acknowledged: false,
+  priority: 'P2',
+  tags: ['db'],
+  teams: [{ id: 'team-1' }],
+  responders: [{ type: 'team', id: 'team-1' }],
+  createdAt: '2026-11-27T00:00:00.000Z',
+  updatedAt,
+  ...extra,
+})
+
+describe('poll and reconcile payloads', () => {
+  it('upserts polled alerts and incidents, never going back to an older version', async () => {
+    const db = await freshDb()
+    const ingest = createIngest(db)
+    await ingest.applyBatch([
+      pollEvent(
+        { kind: 'alert', alert: record('a1', '2026-11-27T00:05:00.000Z', { acknowledged: true }) },
+        'poll:5:0',
+      ),
+      pollEvent({ kind: 'alert', alert: record('a1', '2026-11-27T00:01:00.000Z') }, 'poll:6:0'),
+      pollEvent(
+        {
+          kind: 'incident',
+          incident: {
+            id: 'i1',
+            message: 'outage',
+            status: 'resolved',
+            priority: 'P1',
+            createdAt: '2026-11-27T00:00:00Z',
+          },
+        },
+        'poll:6:7',
+      ),
+    ])
+    expect(await db.alerts.get('a1')).toMatchObject({
+      acknowledged: true,
+      tinyId: '3',
+      teams: ['team-1'],
+      priorityRank: 2,
+      needsAck: 0,
+    })
+    expect(await db.incidents.get('i1')).toMatchObject({ status: 'resolved', priorityRank: 1 })
+    expect(await db.cursors.get('poll')).toMatchObject({ cursor: 'poll:6:7' })
+  })
+
+  it('a relay event newer than a polled row wins; an older one only adds its entry', async () => {
+    const db = await freshDb()
+    const ingest = createIngest(db)
+    const ms = Date.parse('2026-11-27T00:05:00.000Z')
+    await ingest.applyBatch([
+      pollEvent({ kind: 'alert', alert: record('a1', new Date(ms).toISOString()) }),
+    ])
+    await ingest.applyBatch([relayEvent(webhook('Close', 'a1', `${ms - 1}000000`))])
+    expect(await db.alerts.get('a1')).toMatchObject({ status: 'open' })
+    await ingest.applyBatch([relayEvent(webhook('Close', 'a1', `${ms}000001`))])
+    expect(await db.alerts.get('a1')).toMatchObject({ status: 'closed' })
+    expect(await timeline(db, 'alert', 'a1')).toHaveLength(2)
+  })
+
+  it('reconciliation closes cached open alerts no longer open upstream, unless changed since', async () => {
+    const db = await freshDb()
+    const ingest = createIngest(db)
+    const startedAt = Date.parse('2026-11-27T01:00:00.000Z')
+    await ingest.applyAlerts(
+      ['gone', 'kept', 'fresh'].map((id) =>
+        domainAlert(id, id === 'fresh' ? '2026-11-27T01:00:01.000Z' : '2026-11-27T00:00:00.000Z'),
+      ),
+    )
+    await ingest.applyBatch([
+      pollEvent(
+        { kind: 'alert', reconcileId: 'r1', alert: record('kept', '2026-11-27T00:00:00.000Z') },
+        'relay:9',
+        'reconcile',
+      ),
+      pollEvent(
+        { kind: 'open-alerts', reconcileId: 'r1', startedAt, alertIds: ['kept'] },
+        'relay:9',
+        'reconcile',
+      ),
+    ])
+    expect((await db.alerts.get('gone'))?.status).toBe('closed')
+    expect((await db.alerts.get('kept'))?.status).toBe('open')
+    expect((await db.alerts.get('fresh'))?.status).toBe('open') // changed after the snapshot began
+    expect(await timeline(db, 'alert', 'gone')).toMatchObject([
+      { kind: 'closed', action: 'Reconcile', at: `${startedAt}000000` },
+    ])
+    // Running the same result again changes nothing.
+    await ingest.reconcile({ reconcileId: 'r1', startedAt, alertIds: ['kept'] })
+    expect(await db.activity.count()).toBe(1)
+  })
+
+  it('applyAlerts keeps the newer of cached and listed rows', async () => {
+    const db = await freshDb()
+    const ingest = createIngest(db)
+    await ingest.applyBatch([
+      relayEvent(webhook('Acknowledge', 'a1', `${Date.parse('2026-11-27T00:05:00Z')}000001`)),
+    ])
+    const stale = domainAlert('a1', '2026-11-27T00:05:00.000Z', { message: 'old' })
+    expect(await ingest.applyAlerts([stale])).toBe(0)
+    expect(await db.alerts.get('a1')).toMatchObject({ acknowledged: true })
+    expect(await ingest.applyAlerts([{ ...stale, updatedAt: '2026-11-27T00:06:00.000Z' }])).toBe(1)
+    expect(await db.alerts.get('a1')).toMatchObject({ acknowledged: false, message: 'old' })
+  })
+
+  it('prunes dedup keys older than the relay retention', async () => {
+    const db = await freshDb()
+    let now = Date.parse('2026-11-27T00:00:00Z')
+    const ingest = createIngest(db, { now: () => now })
+    await ingest.applyBatch([relayEvent(webhook('AddNote', 'a1', '1700000000000000001'), now)])
+    await ingest.applyBatch([
+      relayEvent(webhook('AddNote', 'a1', '1700000000000000002'), now + SEEN_RETENTION_MS),
+    ])
+    now += SEEN_RETENTION_MS + 1
+    expect(await ingest.pruneSeen()).toBe(1)
+    expect((await db.seenEvents.toArray()).map((s) => s.key)).toEqual([
+      'a1|AddNote|1700000000000000002',
+    ])
+  })
+})
