@@ -1,10 +1,93 @@
-import type { ReactElement } from 'react'
+import { useEffect, useRef, useState, type ReactElement, type ReactNode } from 'react'
+import { PREFERENCE_KEYS } from './app/preferences'
+import { ServicesProvider, useServices, type AppServices } from './app/services'
+import type { WorkspaceEntry } from './app/settings-db'
+import { useTheme } from './app/use-theme'
+import { addDemoWorkspace } from './app/workspace-setup'
+import { WorkspaceScreen } from './app/WorkspaceScreen'
+import { useLiveQuery } from './views/data/use-live-query'
+import { FirstRun } from './views/first-run/FirstRun'
 
-export function App(): ReactElement {
+export interface AppProps {
+  readonly services: AppServices
+  /** `#demo` (browser mode `--demo`) opens the Demo workspace straight away. */
+  readonly hash?: string
+  readonly overlays?: ReactNode
+}
+
+export function App(props: AppProps): ReactElement {
   return (
-    <main>
-      <h1>Ondeck</h1>
-      <p>Connect a workspace or open the Demo workspace.</p>
-    </main>
+    <ServicesProvider services={props.services}>
+      <Root hash={props.hash ?? ''} overlays={props.overlays} />
+    </ServicesProvider>
+  )
+}
+
+/**
+ * First run or the open workspace. On start it reopens the last workspace used, or goes straight
+ * to the demo when asked; the workspace list is read live from the settings database.
+ */
+function Root(props: { hash: string; overlays: ReactNode }): ReactElement {
+  const { api, settings } = useServices()
+  useTheme(settings)
+  const saved = useLiveQuery(() => settings.workspaces.orderBy('addedAt').toArray(), [settings])
+  const lastId = useLiveQuery(async () => {
+    const value = (await settings.preferences.get(PREFERENCE_KEYS.lastWorkspaceId))?.value
+    return typeof value === 'string' ? value : null
+  }, [settings])
+  // undefined: nothing chosen yet this run (fall back to the last workspace used); null: none.
+  const [chosen, setChosen] = useState<string | null | undefined>()
+  const [startError, setStartError] = useState<string | undefined>()
+  const demoAsked = useRef(false)
+  const wantsDemo = props.hash === '#demo'
+
+  useEffect(() => {
+    if (!wantsDemo || demoAsked.current) return
+    demoAsked.current = true
+    void addDemoWorkspace(api, settings).then((r) =>
+      r.ok ? setChosen(r.entry.id) : setStartError(r.error),
+    )
+  }, [api, settings, wantsDemo])
+
+  const activeId = chosen !== undefined ? chosen : wantsDemo ? null : lastId
+  // Read from the live list so a username edited in Settings reaches the views, and a removed
+  // workspace closes.
+  const current =
+    activeId === null || activeId === undefined ? undefined : saved?.find((w) => w.id === activeId)
+  const open = (entry: WorkspaceEntry): void => setChosen(entry.id)
+
+  if (saved === undefined || lastId === undefined)
+    return (
+      <p className="page muted" role="status">
+        Loading…
+      </p>
+    )
+  if (wantsDemo && chosen === undefined && startError === undefined) {
+    return (
+      <p className="page muted" role="status">
+        Starting the Demo workspace…
+      </p>
+    )
+  }
+  if (current === undefined) {
+    return (
+      <>
+        {startError !== undefined && (
+          <p className="banner banner--error" role="alert">
+            {startError}
+          </p>
+        )}
+        <FirstRun savedWorkspaces={saved} onOpen={open} />
+      </>
+    )
+  }
+  return (
+    <WorkspaceScreen
+      key={current.id}
+      entry={current}
+      overlays={props.overlays}
+      onOpen={open}
+      onRemoved={(id) => id === current.id && setChosen(null)}
+    />
   )
 }

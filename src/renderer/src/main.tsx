@@ -1,11 +1,26 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App'
+import type { AppServices } from './app/services'
+import { SettingsDb } from './app/settings-db'
+import { CacheDb } from './db/cache-db'
+import { ondeck } from './ipc/ondeck'
+import { createIngest } from './sync'
+import './styles/theme.css'
+import './styles/layout.css'
+
+/** The composition root: databases and the API are made here once and injected. */
+const services: AppServices = {
+  api: ondeck(),
+  settings: new SettingsDb(),
+  openCache: (workspaceId) => new CacheDb(workspaceId).openOrExplain(),
+  createIngest: (db) => createIngest(db),
+}
 
 const root = document.getElementById('root')
 if (root === null) throw new Error('index.html has no #root element')
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <App services={services} hash={window.location.hash} />
   </StrictMode>,
 )

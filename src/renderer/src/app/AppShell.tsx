@@ -1,0 +1,98 @@
+import type { ReactElement, ReactNode } from 'react'
+import { assertNever } from '../../../shared/assert-never'
+import { StatusBar } from '../components/StatusBar'
+import { useNavigationStore, VIEWS, type ViewName } from '../stores/navigation-store'
+import { useStatusStore } from '../stores/status-store'
+import { useWorkspaceStore } from '../stores/workspace-store'
+import { AlertsView } from '../views/alerts/AlertsView'
+import { DiagnosticsView } from '../views/diagnostics/DiagnosticsView'
+import { IncidentsView } from '../views/incidents/IncidentsView'
+import { OnCallView } from '../views/on-call/OnCallView'
+import { ServicesView } from '../views/services/ServicesView'
+import { SettingsView } from '../views/settings/SettingsView'
+import type { WorkspaceSettingsProps } from '../views/settings/WorkspaceSettings'
+import { useWorkspace } from './workspace-context'
+
+const VIEW_LABELS: Readonly<Record<ViewName, string>> = {
+  alerts: 'Alerts',
+  incidents: 'Incidents',
+  services: 'Services',
+  'on-call': 'On call',
+  settings: 'Settings',
+  diagnostics: 'Diagnostics',
+}
+
+export interface AppShellProps extends Omit<WorkspaceSettingsProps, 'activeId'> {
+  /** Overlays owned by other modules (command palette, ringing alarm), drawn above the views. */
+  readonly overlays?: ReactNode
+}
+
+function View(props: { view: ViewName } & AppShellProps & { activeId: string }): ReactElement {
+  switch (props.view) {
+    case 'alerts':
+      return <AlertsView />
+    case 'incidents':
+      return <IncidentsView />
+    case 'services':
+      return <ServicesView />
+    case 'on-call':
+      return <OnCallView />
+    case 'settings':
+      return (
+        <SettingsView activeId={props.activeId} onOpen={props.onOpen} onRemoved={props.onRemoved} />
+      )
+    case 'diagnostics':
+      return <DiagnosticsView />
+    default:
+      return assertNever(props.view, 'view')
+  }
+}
+
+/** Navigation, the current view and the status bar of an open workspace. */
+export function AppShell(props: AppShellProps): ReactElement {
+  const { config } = useWorkspace()
+  const view = useNavigationStore((s) => s.view)
+  const go = useNavigationStore((s) => s.go)
+  const health = useStatusStore((s) => s.health)
+  const lastEventAt = useStatusStore((s) => s.lastEventAt)
+  const queued = useStatusStore((s) => s.queued)
+  const error = useWorkspaceStore((s) => (s.phase === 'failed' ? s.error : undefined))
+
+  return (
+    <div className="shell">
+      <header className="shell__header">
+        <h1 className="shell__title">Ondeck</h1>
+        <nav aria-label="Views">
+          <ul className="nav">
+            {VIEWS.map((v) => (
+              <li key={v}>
+                <button
+                  type="button"
+                  aria-current={view === v ? 'page' : undefined}
+                  onClick={() => go(v)}
+                >
+                  {VIEW_LABELS[v]}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      {error !== undefined && (
+        <p className="banner banner--error" role="alert">
+          {config.name}: {error}. Showing what is in the local cache.
+        </p>
+      )}
+      <main className="shell__main" id="main">
+        <View view={view} activeId={config.id} {...props} />
+      </main>
+      {props.overlays}
+      <StatusBar
+        workspaceName={config.name}
+        queued={queued}
+        {...(health !== undefined ? { health } : {})}
+        {...(lastEventAt !== undefined ? { lastEventAt } : {})}
+      />
+    </div>
+  )
+}

@@ -1,0 +1,45 @@
+import { createContext, useContext, type ReactElement, type ReactNode } from 'react'
+import type { OndeckApi } from '../../../shared/ipc/api'
+import type { Incident } from '../../../shared/domain'
+import type { IntakeEvent } from '../../../shared/ipc/schemas'
+import type { CacheDb } from '../db/cache-db'
+import type { SettingsDb } from './settings-db'
+
+/** Applies upstream events to the cache; `src/sync`'s `createIngest(db)` is the real one. */
+export interface Ingest {
+  applyBatch(events: readonly IntakeEvent[]): Promise<unknown>
+  applyIncidents?(incidents: readonly Incident[]): Promise<number>
+}
+
+/**
+ * Everything the screen needs from outside React, made once at the composition root
+ * (`main.tsx`) and injected, so tests hand in a fake API and in-memory databases instead of
+ * patching globals.
+ */
+export interface AppServices {
+  readonly api: OndeckApi
+  readonly settings: SettingsDb
+  openCache(workspaceId: string): Promise<CacheDb>
+  createIngest(db: CacheDb): Ingest
+  /** Pause between `requests:status` polls while following an accepted action. */
+  readonly followDelayMs?: number
+}
+
+const ServicesContext = createContext<AppServices | null>(null)
+
+export function ServicesProvider(props: {
+  services: AppServices
+  children: ReactNode
+}): ReactElement {
+  return <ServicesContext value={props.services}>{props.children}</ServicesContext>
+}
+
+export function useServices(): AppServices {
+  const services = useContext(ServicesContext)
+  if (services === null) throw new Error('useServices() outside <ServicesProvider>')
+  return services
+}
+
+export function useApi(): OndeckApi {
+  return useServices().api
+}

@@ -1,0 +1,57 @@
+import { useEffect, useState, type ReactElement } from 'react'
+import type { ConnectionHealth } from '../../../shared/ipc/schemas'
+import { describeSince } from '../stores/status-store'
+
+const HEALTH_TEXT: Readonly<Record<ConnectionHealth['state'], string>> = {
+  live: 'Live',
+  polling: 'Polling',
+  degraded: 'Degraded',
+  offline: 'Offline',
+}
+
+export interface StatusBarProps {
+  readonly workspaceName: string
+  readonly health?: ConnectionHealth
+  readonly lastEventAt?: number
+  /** Commands waiting to be sent (the outbox fills this in). */
+  readonly queued: number
+  readonly now?: () => number
+}
+
+/** Workspace, connection health, time since the last event, and what is waiting to be sent. */
+export function StatusBar(props: StatusBarProps): ReactElement {
+  const clock = props.now ?? Date.now
+  const [now, setNow] = useState(clock)
+  useEffect(() => {
+    const timer = setInterval(() => setNow(clock()), 1000)
+    return () => clearInterval(timer)
+  }, [clock])
+  const state = props.health?.state
+
+  return (
+    <footer className="status-bar" role="contentinfo" aria-label="Status">
+      <span className="status-bar__item" data-testid="status-workspace">
+        Workspace: <strong>{props.workspaceName}</strong>
+      </span>
+      <span
+        className={`status-bar__item health health--${state ?? 'unknown'}`}
+        role="status"
+        aria-live="polite"
+        data-testid="status-health"
+        data-health={state ?? 'unknown'}
+      >
+        <span className="health__dot" aria-hidden="true" />
+        {state === undefined ? 'Connecting…' : HEALTH_TEXT[state]}
+        {props.health?.detail !== undefined && (
+          <span className="muted"> ({props.health.detail})</span>
+        )}
+      </span>
+      <span className="status-bar__item" data-testid="status-last-event">
+        Last event: {describeSince(props.lastEventAt, now)}
+      </span>
+      <span className="status-bar__item" data-testid="status-queued">
+        Waiting to be sent: {props.queued}
+      </span>
+    </footer>
+  )
+}

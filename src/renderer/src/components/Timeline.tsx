@@ -1,0 +1,48 @@
+import type { ReactElement } from 'react'
+import type { Activity } from '../../../shared/domain'
+import { formatNanos } from './format'
+
+const KIND_TEXT: Readonly<Partial<Record<Activity['kind'], string>>> = {
+  created: 'created',
+  acknowledged: 'acknowledged',
+  unacknowledged: 'unacknowledged',
+  assigned: 'assigned',
+  'took-ownership': 'took ownership',
+  note: 'added a note',
+  'team-added': 'added a team',
+  'responder-added': 'added a responder',
+  'tags-added': 'added tags',
+  'tags-removed': 'removed tags',
+  escalated: 'escalated',
+  snoozed: 'snoozed',
+  'priority-changed': 'changed priority',
+  closed: 'closed',
+  deleted: 'deleted',
+  resolved: 'resolved',
+  reopened: 'reopened',
+}
+
+/** The timeline of an alert or incident, oldest first, each entry with who and when. */
+export function Timeline(props: { entries: readonly Activity[]; label?: string }): ReactElement {
+  if (props.entries.length === 0) {
+    return <p className="muted">No timeline entries yet.</p>
+  }
+  return (
+    <ol className="timeline" aria-label={props.label ?? 'Timeline'}>
+      {props.entries.map((entry) => (
+        <li
+          key={entry.id}
+          className={`timeline__entry timeline__entry--${entry.kind}`}
+          data-activity-kind={entry.kind}
+        >
+          <time className="timeline__at">{formatNanos(entry.at)}</time>{' '}
+          <span className="timeline__who">{entry.actor ?? 'Opsgenie'}</span>{' '}
+          <span className="timeline__what">{KIND_TEXT[entry.kind] ?? entry.action}</span>
+          {entry.text !== undefined && entry.text !== '' && (
+            <span className="timeline__text">: {entry.text}</span>
+          )}
+        </li>
+      ))}
+    </ol>
+  )
+}

@@ -1,0 +1,64 @@
+import { create } from 'zustand'
+import type { ActionOutcome } from '../../../shared/provider/outcome'
+
+export const ALERT_ACTIONS = [
+  'acknowledge',
+  'unacknowledge',
+  'close',
+  'addNote',
+  'assign',
+  'addResponder',
+  'escalate',
+  'snooze',
+  'setPriority',
+] as const
+export type AlertActionName = (typeof ALERT_ACTIONS)[number]
+
+/** `sending` until main answers; `failed` when the call itself failed (IPC, invalid input). */
+export type ActionPhase = 'sending' | ActionOutcome['status'] | 'failed'
+
+export interface ActionRecord {
+  readonly action: AlertActionName
+  readonly phase: ActionPhase
+  readonly message?: string
+  readonly requestId?: string
+  readonly at: number
+}
+
+/**
+ * The latest action taken on each alert and how it ended, so the detail can say "Acknowledge:
+ * confirmed" or "Close: rejected (the key is read-only)". Replaced by the outbox later.
+ */
+export interface ActionState {
+  readonly byAlert: Readonly<Record<string, ActionRecord>>
+}
+
+export interface ActionActions {
+  record(alertId: string, record: ActionRecord): void
+  reset(): void
+}
+
+const initialState: ActionState = { byAlert: {} }
+
+export const useActionStore = create<ActionState & ActionActions>()((set) => ({
+  ...initialState,
+  record: (alertId, record) => set((s) => ({ byAlert: { ...s.byAlert, [alertId]: record } })),
+  reset: () => set(initialState),
+}))
+
+export function selectActionFor(alertId: string | undefined) {
+  return (state: ActionState): ActionRecord | undefined =>
+    alertId === undefined ? undefined : state.byAlert[alertId]
+}
+
+export const ACTION_LABELS: Readonly<Record<AlertActionName, string>> = {
+  acknowledge: 'Acknowledge',
+  unacknowledge: 'Unacknowledge',
+  close: 'Close',
+  addNote: 'Add note',
+  assign: 'Assign',
+  addResponder: 'Add responder',
+  escalate: 'Escalate',
+  snooze: 'Snooze',
+  setPriority: 'Change priority',
+}

@@ -1,0 +1,109 @@
+import { create } from 'zustand'
+import type { Priority } from '../../../shared/domain'
+
+/** How the alert list is narrowed and ordered; the rows themselves come from Dexie. */
+export interface AlertFilters {
+  readonly status: 'open' | 'closed' | 'all'
+  /** Empty means every priority. */
+  readonly priorities: readonly Priority[]
+  readonly team?: string
+  readonly service?: string
+  readonly mine: boolean
+  readonly acknowledged: 'any' | 'yes' | 'no'
+}
+
+export const ALERT_SORTS = ['priority', 'newest', 'oldest', 'updated'] as const
+export type AlertSort = (typeof ALERT_SORTS)[number]
+
+/** The detail's forms ("Add note", "Assign", ...), openable from the keyboard and the palette. */
+export type AlertFormName =
+  'addNote' | 'assign' | 'addResponder' | 'escalate' | 'snooze' | 'setPriority'
+
+export interface AlertViewState {
+  readonly filters: AlertFilters
+  readonly search: string
+  readonly sort: AlertSort
+  readonly selectedId?: string
+  /**
+   * The ids the list shows, in its order (published by the list, not read from Dexie here), so
+   * `j`/`k` can move through exactly what the responder sees.
+   */
+  readonly visibleIds: readonly string[]
+  readonly openForm?: AlertFormName
+}
+
+export interface AlertViewActions {
+  setFilters(patch: Partial<AlertFilters>): void
+  togglePriority(priority: Priority): void
+  setSearch(search: string): void
+  setSort(sort: AlertSort): void
+  select(alertId: string | undefined): void
+  /** Moves the selection by `delta` rows through the visible list, clamped at its ends. */
+  moveSelection(delta: number): void
+  setVisibleIds(ids: readonly string[]): void
+  setOpenForm(form: AlertFormName | undefined): void
+  clearFilters(): void
+  reset(): void
+}
+
+export const DEFAULT_ALERT_FILTERS: AlertFilters = {
+  status: 'open',
+  priorities: [],
+  mine: false,
+  acknowledged: 'any',
+}
+
+const initialState: AlertViewState = {
+  filters: DEFAULT_ALERT_FILTERS,
+  search: '',
+  sort: 'priority',
+  visibleIds: [],
+}
+
+export const useAlertViewStore = create<AlertViewState & AlertViewActions>()((set) => ({
+  ...initialState,
+  setFilters: (patch) => set((s) => ({ filters: { ...s.filters, ...patch } })),
+  togglePriority: (priority) =>
+    set((s) => {
+      const has = s.filters.priorities.includes(priority)
+      const priorities = has
+        ? s.filters.priorities.filter((p) => p !== priority)
+        : [...s.filters.priorities, priority].sort()
+      return { filters: { ...s.filters, priorities } }
+    }),
+  setSearch: (search) => set({ search }),
+  setSort: (sort) => set({ sort }),
+  select: (selectedId) =>
+    set((s) => (s.selectedId === selectedId ? {} : { selectedId, openForm: undefined })),
+  moveSelection: (delta) =>
+    set((s) => {
+      if (s.visibleIds.length === 0) return {}
+      const at = s.selectedId === undefined ? -1 : s.visibleIds.indexOf(s.selectedId)
+      const from = at === -1 ? (delta > 0 ? -1 : s.visibleIds.length) : at
+      const index = Math.max(0, Math.min(s.visibleIds.length - 1, from + delta))
+      const selectedId = s.visibleIds[index]
+      return selectedId === s.selectedId ? {} : { selectedId, openForm: undefined }
+    }),
+  setVisibleIds: (visibleIds) => set({ visibleIds }),
+  setOpenForm: (openForm) => set({ openForm }),
+  clearFilters: () => set({ filters: DEFAULT_ALERT_FILTERS, search: '' }),
+  reset: () => set({ ...initialState, selectedId: undefined, openForm: undefined }),
+}))
+
+export function selectActiveFilterCount(state: AlertViewState): number {
+  const f = state.filters
+  return (
+    (f.status !== 'open' ? 1 : 0) +
+    (f.priorities.length > 0 ? 1 : 0) +
+    (f.team !== undefined ? 1 : 0) +
+    (f.service !== undefined ? 1 : 0) +
+    (f.mine ? 1 : 0) +
+    (f.acknowledged !== 'any' ? 1 : 0) +
+    (state.search.trim() !== '' ? 1 : 0)
+  )
+}
+
+/** The selected alert's position in the visible list, or -1. */
+export function selectSelectedIndex(state: AlertViewState): number {
+  return state.selectedId === undefined ? -1 : state.visibleIds.indexOf(state.selectedId)
+}

@@ -1,0 +1,69 @@
+import { useEffect, useMemo, type ReactElement } from 'react'
+import { useWorkspace } from '../../app/workspace-context'
+import { useAlertViewStore } from '../../stores/alert-view-store'
+import { useAlertRows } from '../data/alerts'
+import { useServices, useTeams } from '../data/directory'
+import { AlertDetailPane } from './AlertDetailPane'
+import { AlertFilterBar } from './AlertFilterBar'
+import { AlertList } from './AlertList'
+import { queryAlerts } from './alert-query'
+
+/**
+ * The triage view: filters on top, the virtualized list on the left, the selected alert on the
+ * right. The selection lives in the alert view store so the keyboard layer can move it.
+ */
+export function AlertsView(props: { fallbackHeight?: number }): ReactElement {
+  const { db, username } = useWorkspace()
+  const filters = useAlertViewStore((s) => s.filters)
+  const search = useAlertViewStore((s) => s.search)
+  const sort = useAlertViewStore((s) => s.sort)
+  const selectedId = useAlertViewStore((s) => s.selectedId)
+  const select = useAlertViewStore((s) => s.select)
+  const { rows, complete } = useAlertRows(db, filters.status)
+  const teams = useTeams(db)
+  const services = useServices(db)
+
+  const shown = useMemo(
+    () =>
+      queryAlerts(rows ?? [], filters, search, sort, {
+        ...(username !== undefined ? { me: username } : {}),
+        teams: teams ?? [],
+        services: services ?? [],
+      }),
+    [rows, filters, search, sort, username, teams, services],
+  )
+
+  const setVisibleIds = useAlertViewStore((s) => s.setVisibleIds)
+  useEffect(() => setVisibleIds(shown.map((r) => r.id)), [shown, setVisibleIds])
+
+  return (
+    <section className="alerts-view" aria-label="Alerts">
+      <AlertFilterBar
+        teams={teams ?? []}
+        services={services ?? []}
+        shown={shown.length}
+        complete={complete}
+        {...(username !== undefined ? { me: username } : {})}
+      />
+      <div className="split">
+        <div className="split__list" aria-busy={!complete}>
+          {rows !== undefined && shown.length === 0 ? (
+            <p className="empty muted">No alerts match.</p>
+          ) : (
+            <AlertList
+              rows={shown}
+              {...(selectedId !== undefined ? { selectedId } : {})}
+              onSelect={select}
+              {...(props.fallbackHeight !== undefined
+                ? { fallbackHeight: props.fallbackHeight }
+                : {})}
+            />
+          )}
+        </div>
+        <div className="split__detail">
+          <AlertDetailPane alertId={selectedId} />
+        </div>
+      </div>
+    </section>
+  )
+}

@@ -1,0 +1,49 @@
+import type { ReactElement } from 'react'
+import { useWorkspace } from '../../app/workspace-context'
+import { PriorityBadge } from '../../components/PriorityBadge'
+import { formatTime } from '../../components/format'
+import { useNavigationStore } from '../../stores/navigation-store'
+import { useIncidents } from '../data/directory'
+import { IncidentDetail } from './IncidentDetail'
+
+/** Incidents, most urgent first, and the open one's detail. */
+export function IncidentsView(): ReactElement {
+  const { db } = useWorkspace()
+  const incidents = useIncidents(db)
+  const selected = useNavigationStore((s) => s.incidentId)
+  const open = useNavigationStore((s) => s.openIncident)
+
+  return (
+    <section className="split" aria-label="Incidents">
+      <div className="split__list">
+        <h2>Incidents</h2>
+        {incidents?.length === 0 && <p className="muted">No incidents in the cache.</p>}
+        <ul className="plain-list" aria-label="Incident list">
+          {incidents?.map((incident) => (
+            <li key={incident.id}>
+              <button
+                type="button"
+                className="list-button"
+                aria-current={incident.id === selected ? 'true' : undefined}
+                data-incident-id={incident.id}
+                onClick={() => open(incident.id)}
+              >
+                <PriorityBadge priority={incident.priority} />
+                <span className="list-button__title">{incident.message}</span>
+                <span className={`state state--${incident.status}`}>{incident.status}</span>
+                <time dateTime={incident.createdAt}>{formatTime(incident.createdAt)}</time>
+              </button>
+            </li>
+          ))}
+        </ul>
+      </div>
+      <div className="split__detail">
+        {selected === undefined ? (
+          <p className="muted">Select an incident.</p>
+        ) : (
+          <IncidentDetail incidentId={selected} />
+        )}
+      </div>
+    </section>
+  )
+}
