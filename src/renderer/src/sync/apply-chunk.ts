@@ -17,9 +17,25 @@ import { IngestProblem } from './webhook-event'
 
 export const tombstoneKey = (alertId: string): string => `deleted|${alertId}`
 
+/** How one alert changed in a chunk, for whoever reacts to changes (notifications, tray). */
+export interface AlertChange {
+  readonly kind: 'created' | 'acknowledged' | 'closed' | 'updated'
+  readonly alert: AlertRow
+  /** True when a live event (relay webhook or poll) caused it, false for reconciliation. */
+  readonly live: boolean
+}
+
 export interface ChunkResult {
   readonly applied: number
   readonly diagnostics: number
+  readonly changes: readonly AlertChange[]
+}
+
+function changeKind(before: AlertRow | undefined, after: AlertRow): AlertChange['kind'] {
+  if (before === undefined) return 'created'
+  if (before.status === 'open' && after.status === 'closed') return 'closed'
+  if (!before.acknowledged && after.acknowledged) return 'acknowledged'
+  return 'updated'
 }
 
 /**
@@ -81,6 +97,7 @@ export async function applyChunk(
       const newSeen: SeenEventRow[] = []
       const diagnostics: DiagnosticRow[] = []
       const touchedAlerts = new Set<string>()
+      const liveAlerts = new Set<string>()
       const touchedIncidents = new Set<string>()
       let applied = 0
       let cursor: CursorRow | undefined
@@ -108,6 +125,7 @@ export async function applyChunk(
             if (effect.row !== undefined) {
               alerts.set(d.event.alertId, effect.row)
               touchedAlerts.add(d.event.alertId)
+              liveAlerts.add(d.event.alertId)
             }
             return
           }
@@ -118,6 +136,7 @@ export async function applyChunk(
             if (current !== undefined && row.versionNs < current.versionNs) return
             alerts.set(row.id, row)
             touchedAlerts.add(row.id)
+            if (event.source === 'poll') liveAlerts.add(row.id)
             return
           }
           case 'incident': {
@@ -186,7 +205,13 @@ export async function applyChunk(
         diagnostics.length > 0 ? db.diagnostics.bulkAdd(diagnostics) : undefined,
       ])
       if (cursor !== undefined) await db.cursors.put(cursor)
-      return { applied, diagnostics: diagnostics.length }
+      const before = new Map(alertIds.map((id, i) => [id, alertRows[i]]))
+      const changes = puts.map((row) => ({
+        kind: changeKind(before.get(row.id), row),
+        alert: row,
+        live: liveAlerts.has(row.id),
+      }))
+      return { applied, diagnostics: diagnostics.length, changes }
     },
   )
 }

@@ -3,7 +3,7 @@ import type { IntakeEvent } from '../../../shared/ipc/schemas'
 import type { CacheDb } from '../db/cache-db'
 import { toAlertRow, toIncidentRow } from '../db/derive'
 import type { AlertRow, IncidentRow } from '../db/rows'
-import { applyChunk, tombstoneKey } from './apply-chunk'
+import { applyChunk, tombstoneKey, type AlertChange } from './apply-chunk'
 import type { OpenAlertsSnapshot } from './reconcile'
 
 /** The relay keeps events 72 h; a repeat older than that cannot arrive, so its key can go. */
@@ -19,6 +19,8 @@ export interface IngestOptions {
 export interface BatchResult {
   readonly applied: number
   readonly diagnostics: number
+  /** Every alert this batch changed, in write order. */
+  readonly changes: readonly AlertChange[]
 }
 
 export interface Ingest {
@@ -49,14 +51,16 @@ export function createIngest(db: CacheDb, options: IngestOptions = {}): Ingest {
   const applyBatch = async (events: readonly IntakeEvent[]): Promise<BatchResult> => {
     let applied = 0
     let diagnostics = 0
+    const changes: AlertChange[] = []
     for (const [i, chunk] of chunks(events, chunkSize).entries()) {
       if (i > 0) await yieldToMainThread()
       const result = await applyChunk(db, chunk)
       applied += result.applied
       diagnostics += result.diagnostics
+      changes.push(...result.changes)
     }
     if (now() - lastPrune >= PRUNE_EVERY_MS) await pruneSeen()
-    return { applied, diagnostics }
+    return { applied, diagnostics, changes }
   }
 
   return {
