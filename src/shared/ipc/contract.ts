@@ -28,6 +28,16 @@ import {
  */
 const ws = z.object({ workspaceId: WorkspaceId })
 const withWs = <T extends z.ZodRawShape>(schema: z.ZodObject<T>) => schema.extend(ws.shape)
+/**
+ * Who is asking, for the governor: a click is `user`, the outbox replaying queued commands is
+ * `replay` (so a responder's live click goes ahead of a backlog). Optional; main defaults to `user`.
+ */
+const RequestPriority = z.enum(['user', 'replay', 'sync', 'import'])
+const act = <T extends z.ZodRawShape>(schema: z.ZodObject<T>) =>
+  withWs(schema).extend({ requestPriority: RequestPriority.optional() })
+const NoteList = z
+  .array(z.object({ note: z.string(), createdAt: z.string().optional() }))
+  .nullable()
 const page = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), next: z.string().optional() })
 
@@ -47,19 +57,23 @@ export const requests = {
   'workspace:secretStatus': request(ws, SecretStatus),
   'workspace:openDemo': request(z.object({}), WorkspaceConfig),
 
-  'alerts:acknowledge': request(withWs(AlertActionInput.acknowledge), ActionOutcome),
-  'alerts:unacknowledge': request(withWs(AlertActionInput.unacknowledge), ActionOutcome),
-  'alerts:close': request(withWs(AlertActionInput.close), ActionOutcome),
-  'alerts:addNote': request(withWs(AlertActionInput.addNote), ActionOutcome),
-  'alerts:assign': request(withWs(AlertActionInput.assign), ActionOutcome),
-  'alerts:addResponder': request(withWs(AlertActionInput.addResponder), ActionOutcome),
-  'alerts:escalate': request(withWs(AlertActionInput.escalate), ActionOutcome),
-  'alerts:snooze': request(withWs(AlertActionInput.snooze), ActionOutcome),
-  'alerts:setPriority': request(withWs(AlertActionInput.setPriority), ActionOutcome),
-  'alerts:create': request(withWs(CreateAlertInput), ActionOutcome),
+  'alerts:acknowledge': request(act(AlertActionInput.acknowledge), ActionOutcome),
+  'alerts:unacknowledge': request(act(AlertActionInput.unacknowledge), ActionOutcome),
+  'alerts:close': request(act(AlertActionInput.close), ActionOutcome),
+  'alerts:addNote': request(act(AlertActionInput.addNote), ActionOutcome),
+  'alerts:assign': request(act(AlertActionInput.assign), ActionOutcome),
+  'alerts:addResponder': request(act(AlertActionInput.addResponder), ActionOutcome),
+  'alerts:escalate': request(act(AlertActionInput.escalate), ActionOutcome),
+  'alerts:snooze': request(act(AlertActionInput.snooze), ActionOutcome),
+  'alerts:setPriority': request(act(AlertActionInput.setPriority), ActionOutcome),
+  'alerts:create': request(act(CreateAlertInput), ActionOutcome),
   'alerts:get': request(
     ws.extend({ alertId: z.string().min(1), by: z.enum(['id', 'alias', 'tiny']).default('id') }),
     Alert.nullable(),
+  ),
+  'alerts:notes': request(
+    ws.extend({ alertId: z.string().min(1), by: z.enum(['id', 'alias']).default('id') }),
+    NoteList,
   ),
   'alerts:list': request(
     ws.extend({
@@ -69,12 +83,13 @@ export const requests = {
     page(Alert),
   ),
 
-  'incidents:create': request(withWs(CreateIncidentInput), ActionOutcome),
-  'incidents:resolve': request(withWs(IncidentActionInput.resolve), ActionOutcome),
-  'incidents:close': request(withWs(IncidentActionInput.close), ActionOutcome),
-  'incidents:reopen': request(withWs(IncidentActionInput.reopen), ActionOutcome),
-  'incidents:addNote': request(withWs(IncidentActionInput.addNote), ActionOutcome),
-  'incidents:addResponders': request(withWs(IncidentActionInput.addResponders), ActionOutcome),
+  'incidents:create': request(act(CreateIncidentInput), ActionOutcome),
+  'incidents:resolve': request(act(IncidentActionInput.resolve), ActionOutcome),
+  'incidents:close': request(act(IncidentActionInput.close), ActionOutcome),
+  'incidents:reopen': request(act(IncidentActionInput.reopen), ActionOutcome),
+  'incidents:addNote': request(act(IncidentActionInput.addNote), ActionOutcome),
+  'incidents:addResponders': request(act(IncidentActionInput.addResponders), ActionOutcome),
+  'incidents:notes': request(ws.extend({ incidentId: z.string().min(1) }), NoteList),
   'incidents:get': request(ws.extend({ incidentId: z.string().min(1) }), Incident.nullable()),
   'incidents:list': request(
     ws.extend({ query: z.string().min(1).max(2000), cursor: z.string().optional() }),

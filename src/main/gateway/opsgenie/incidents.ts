@@ -5,6 +5,7 @@ import * as In from './inputs/incident'
 import { createRequestsApi, type RequestsApi } from './requests'
 import { Accepted, dataEnvelope, pagedEnvelope } from './schemas/common'
 import { IncidentRecord } from './schemas/incident'
+import { AlertNote, CursorPage } from './schemas/alert'
 
 /** An incident by id (a plain string) or tiny id. */
 export type IncidentRef = string | { readonly id: string } | { readonly tinyId: string }
@@ -32,6 +33,8 @@ export interface IncidentsApi extends RequestsApi {
   reopen(ref: IncidentRef, input?: In.IncidentNoteInput): Promise<Accepted>
   addNote(ref: IncidentRef, input: In.AddIncidentNoteInput): Promise<Accepted>
   addResponders(ref: IncidentRef, input: In.AddIncidentRespondersInput): Promise<Accepted>
+  /** The first page of an incident's notes (same shape as an alert's), newest last. */
+  listNotes(ref: IncidentRef, params?: { limit?: number; offset?: string }): Promise<AlertNote[]>
 }
 
 export function createIncidentsApi(http: Http): IncidentsApi {
@@ -76,6 +79,17 @@ export function createIncidentsApi(http: Http): IncidentsApi {
     addResponders: (ref, input) => {
       const { responders, note } = parseInput(In.AddIncidentRespondersInput, input, 'responders')
       return act(ref, 'responders', { responder: responders, note })
+    },
+    listNotes: async (ref, params) => {
+      const { path, query } = incidentPath(ref, '/notes')
+      return (
+        await http.send({
+          method: 'GET',
+          path,
+          query: { ...query, ...params },
+          schema: CursorPage(AlertNote),
+        })
+      ).data
     },
   }
 }

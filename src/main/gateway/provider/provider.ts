@@ -33,6 +33,11 @@ type IncidentActions = {
   ) => Promise<ActionOutcome>
 }
 
+export interface ProviderNote {
+  note: string
+  createdAt?: string
+}
+
 export interface Page<T> {
   items: T[]
   next?: string
@@ -53,6 +58,8 @@ export interface Provider {
     ): Promise<ActionOutcome>
     get(id: string, by: 'id' | 'alias' | 'tiny'): Promise<Alert | null>
     list(query: string, cursor?: string, priority?: RequestPriority): Promise<Page<Alert>>
+    /** The alert's notes (first page), so the outbox can look for its marker before a resend. */
+    notes(id: string, by: 'id' | 'alias'): Promise<ProviderNote[] | null>
   }
   readonly incidents: IncidentActions & {
     create(
@@ -61,6 +68,8 @@ export interface Provider {
     ): Promise<ActionOutcome>
     get(id: string): Promise<Incident | null>
     list(query: string, cursor?: string): Promise<Page<Incident>>
+    /** The incident's notes (first page), for the outbox's marker lookup. */
+    notes(id: string): Promise<ProviderNote[] | null>
   }
   /** Where an accepted request stands: still `accepted`, or `confirmed` / `rejected`. */
   requestStatus(domain: 'alert' | 'incident', requestId: string): Promise<ActionOutcome>

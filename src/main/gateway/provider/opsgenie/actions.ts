@@ -47,7 +47,7 @@ function responder<T extends ResponderRef | IncidentResponderRef>(
 export function alertActions(
   client: OpsgenieClient,
   send: Send,
-): Omit<Provider['alerts'], 'get' | 'list'> {
+): Omit<Provider['alerts'], 'get' | 'list' | 'notes'> {
   const a = client.alerts
   const run = (
     priority: RequestPriority | undefined,
@@ -83,7 +83,7 @@ type IncidentTarget = z.output<(typeof IncidentActionInput)['resolve']>
 export function incidentActions(
   client: OpsgenieClient,
   send: Send,
-): Omit<Provider['incidents'], 'get' | 'list'> {
+): Omit<Provider['incidents'], 'get' | 'list' | 'notes'> {
   const inc = client.incidents
   const run = (
     priority: RequestPriority | undefined,

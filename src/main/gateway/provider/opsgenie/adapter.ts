@@ -11,7 +11,7 @@ import {
 import { pagedEnvelope } from '../../opsgenie/schemas/common'
 import { ServiceRecord } from '../../opsgenie/schemas/config'
 import { outcomeOfError } from '../outcome-mapping'
-import type { Page, Provider } from '../provider'
+import type { Page, Provider, ProviderNote } from '../provider'
 import { capabilitiesOf } from './capabilities'
 import { alertActions, incidentActions, type Send } from './actions'
 import * as toDomain from './to-domain'
@@ -114,6 +114,12 @@ export function createOpsgenieProvider(options: OpsgenieProviderOptions): Provid
     }
   }
 
+  const notesOf = (records: { note: string; createdAt?: string | undefined }[]): ProviderNote[] =>
+    records.map((r) => ({
+      note: r.note,
+      ...(r.createdAt !== undefined ? { createdAt: r.createdAt } : {}),
+    }))
+
   return {
     name: 'opsgenie',
     async capabilities() {
@@ -136,6 +142,14 @@ export function createOpsgenieProvider(options: OpsgenieProviderOptions): Provid
           toDomain.toAlert,
           ALERT_CAP,
         ),
+      notes: (id, by) =>
+        orNull(async () =>
+          notesOf(
+            await governed('alert', 'replay', () =>
+              client.alerts.listNotes(by === 'alias' ? { alias: id } : id, { limit: 100 }),
+            ),
+          ),
+        ),
     },
     incidents: {
       ...incidentActions(client, send),
@@ -150,6 +164,14 @@ export function createOpsgenieProvider(options: OpsgenieProviderOptions): Provid
           cursor,
           (offset) => client.incidents.list({ query, offset, limit: PAGE }),
           toDomain.toIncident,
+        ),
+      notes: (id) =>
+        orNull(async () =>
+          notesOf(
+            await governed('incident', 'replay', () =>
+              client.incidents.listNotes(id, { limit: 100 }),
+            ),
+          ),
         ),
     },
     requestStatus: (domain, requestId) => requestStatus(domain, requestId),

@@ -1,0 +1,289 @@
+import { createdByCommand, type CommandSpec } from './commands'
+import { sendCommand, settle } from './dispatch'
+import { newCommand } from './enqueue'
+import type { OutboxDb } from './outbox-db'
+import type { OutboxPort } from './port'
+import { reconcile } from './reconcile'
+import { ACTIVE_STATES, isActive, type OutboxCommand } from './record'
+import { outboxSettings, type OutboxSettings, type OutboxSettingsInput } from './settings'
+import {
+  afterFollow,
+  afterReconcile,
+  afterSend,
+  staleness,
+  type StepContext,
+  type Transition,
+} from './transitions'
+
+export interface OutboxClock {
+  /** Wall-clock epoch ms: staleness compares it with when a command was queued. */
+  now(): number
+  setTimeout(callback: () => void, ms: number): () => void
+}
+
+export const systemOutboxClock: OutboxClock = {
+  now: () => Date.now(),
+  setTimeout: (callback, ms) => {
+    const timer = setTimeout(callback, ms)
+    return () => clearTimeout(timer)
+  },
+}
+
+export interface OutboxEngineOptions {
+  db: OutboxDb
+  port: OutboxPort
+  workspaceId: string
+  settings?: OutboxSettingsInput
+  clock?: OutboxClock
+  random?: () => number
+  /** Called when a step throws unexpectedly (a bug or a closed database); the lane retries later. */
+  onError?(error: unknown): void
+}
+
+export interface OutboxEngine {
+  /** Loads the workspace's unfinished commands and starts replaying them. */
+  start(): Promise<void>
+  /** Stops replaying; in-flight answers are dropped unrecorded, exactly as a crash would. */
+  stop(): void
+  /** Durably queues a command and resolves only once it is on disk. */
+  enqueue(spec: CommandSpec): Promise<OutboxCommand>
+  /** Sends a failed, expired or cancelled command again, or a waiting one now. */
+  retry(id: string): Promise<void>
+  /** "Send now" for a command older than the confirmation limit. */
+  confirm(id: string): Promise<void>
+  /** Withdraws a command that has not been sent (a sent one cannot be unsent). */
+  cancel(id: string): Promise<void>
+  /** Lifts the 401/403 pause after the responder fixed the key. */
+  resume(): Promise<void>
+  readonly settings: OutboxSettings
+}
+
+/**
+ * Replays the outbox: one ordered lane per target, lanes in parallel, each lane doing one step
+ * (send, follow, reconcile) at a time and writing its result durably before the next. The
+ * in-memory map mirrors the database's unfinished rows; the database is the truth on restart.
+ */
+export function createOutboxEngine(options: OutboxEngineOptions): OutboxEngine {
+  const { db, port, workspaceId } = options
+  const settings = outboxSettings(options.settings)
+  const clock = options.clock ?? systemOutboxClock
+  const random = options.random ?? Math.random
+  const active = new Map<string, OutboxCommand>()
+  const running = new Set<string>()
+  const inFlight = new Set<string>()
+  let alive = false
+  let stopped = false
+  let paused = false
+  let cancelTimer: (() => void) | undefined
+  const ctx = (): StepContext => ({ now: clock.now(), random, settings })
+
+  async function save(command: OutboxCommand): Promise<OutboxCommand> {
+    if (stopped) throw new EngineStopped()
+    await db.transaction('rw', db.commands, () => db.commands.put(command))
+    if (isActive(command)) active.set(command.id, command)
+    else active.delete(command.id)
+    return command
+  }
+
+  async function apply(t: Transition): Promise<OutboxCommand> {
+    if (t.pause !== undefined && !stopped) {
+      paused = true
+      await db.pauses.put({ workspaceId, reason: t.pause, since: clock.now() })
+    }
+    return save(t.command)
+  }
+
+  /** The id of the incident a queued create opened, once that create is confirmed. */
+  async function resolveIncident(
+    command: OutboxCommand,
+  ): Promise<string | 'wait' | 'gone' | undefined> {
+    const raw = command.input['incidentId']
+    const creator = typeof raw === 'string' ? createdByCommand(raw) : undefined
+    if (creator === undefined) return undefined
+    const create = await db.commands.where('id').equals(creator).first()
+    if (create?.state === 'confirmed' && create.entityId !== undefined) return create.entityId
+    return create !== undefined && isActive(create) ? 'wait' : 'gone'
+  }
+
+  async function step(head: OutboxCommand): Promise<void> {
+    let command = head
+    const incident = await resolveIncident(command)
+    if (incident === 'wait') {
+      await save({ ...command, nextAt: clock.now() + settings.followIntervalMs })
+      return
+    }
+    if (incident === 'gone') {
+      const failure = { kind: 'dependency', message: 'the incident it acts on was never created' }
+      await save({ ...command, state: 'failed', maybeSent: false, failure, updatedAt: clock.now() })
+      return
+    }
+    if (command.requestId !== undefined) {
+      const domain = command.kind.startsWith('alerts:') ? 'alert' : 'incident'
+      const requestId = command.requestId
+      const result = await settle(() => port.requests.status({ workspaceId, domain, requestId }))
+      await apply(afterFollow(command, result, ctx()))
+      return
+    }
+    if (command.maybeSent) {
+      command = await apply(
+        afterReconcile(command, await reconcile(port, command, incident), ctx()),
+      )
+      if (command.state !== 'queued') return
+    }
+    const stale = staleness(command, ctx())
+    if (stale === 'expired') {
+      await save({ ...command, state: 'expired', updatedAt: clock.now() })
+      return
+    }
+    if (stale === 'confirm') {
+      const until = command.createdAt + settings.expireAfterMs + 1
+      await save({ ...command, state: 'waiting', wait: { reason: 'confirm' }, nextAt: until })
+      return
+    }
+    // Write-ahead: from here until an outcome proves otherwise, the send may have happened.
+    const { wait: _wait, ...rest } = command
+    const now = clock.now()
+    const settleAt = now + settings.reconcileAfterMs
+    command = await save({
+      ...rest,
+      state: 'queued',
+      maybeSent: true,
+      nextAt: settleAt,
+      updatedAt: now,
+    })
+    await apply(afterSend(command, await sendCommand(port, command, incident), ctx()))
+  }
+
+  function pump(): void {
+    if (!alive) return
+    cancelTimer?.()
+    cancelTimer = undefined
+    const now = clock.now()
+    let wake = Infinity
+    const lanes = new Set<string>()
+    const ordered = [...active.values()].sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0))
+    for (const command of ordered) {
+      if (lanes.has(command.lane)) continue
+      lanes.add(command.lane)
+      if (running.has(command.lane) || paused) continue
+      if (command.wait?.reason === 'confirm' && command.confirmedAt === undefined) {
+        wake = Math.min(wake, command.nextAt)
+        if (command.nextAt > now) continue
+      } else if (command.nextAt > now) {
+        wake = Math.min(wake, command.nextAt)
+        continue
+      }
+      running.add(command.lane)
+      inFlight.add(command.id)
+      void step(command)
+        .catch((error: unknown) => {
+          if (!(error instanceof EngineStopped)) options.onError?.(error)
+          const retry = { ...command, nextAt: clock.now() + settings.backoffBaseMs }
+          if (alive && active.has(command.id)) active.set(command.id, retry)
+        })
+        .finally(() => {
+          running.delete(command.lane)
+          inFlight.delete(command.id)
+          pump()
+        })
+    }
+    if (wake !== Infinity) cancelTimer = clock.setTimeout(pump, Math.max(0, wake - now))
+  }
+
+  async function update(
+    id: string,
+    change: (c: OutboxCommand) => OutboxCommand | undefined,
+  ): Promise<void> {
+    const stored = active.get(id) ?? (await db.commands.where('id').equals(id).first())
+    if (stored === undefined) throw new Error(`no outbox command ${id}`)
+    const next = change(stored)
+    if (next === undefined) return
+    await save(next)
+    pump()
+  }
+
+  return {
+    settings,
+    async start() {
+      if (stopped) throw new Error('a stopped outbox engine cannot be restarted; create a new one')
+      alive = true
+      paused = (await db.pauses.get(workspaceId)) !== undefined
+      const cutoff = clock.now() - settings.pruneAfterMs
+      await db.commands
+        .where('[workspaceId+state]')
+        .anyOf([workspaceId, 'confirmed'], [workspaceId, 'cancelled'])
+        .filter((c) => c.updatedAt < cutoff)
+        .delete()
+      const rows = await db.commands
+        .where('[workspaceId+state]')
+        .anyOf(ACTIVE_STATES.map((s) => [workspaceId, s]))
+        .toArray()
+      for (const row of rows) active.set(row.id, row)
+      pump()
+    },
+    stop() {
+      alive = false
+      stopped = true
+      cancelTimer?.()
+      active.clear()
+    },
+    async enqueue(spec) {
+      const command = newCommand(spec, workspaceId, clock.now(), options.random)
+      await db.transaction('rw', db.commands, async () => {
+        command.seq = await db.commands.add(command)
+      })
+      if (alive) {
+        active.set(command.id, command)
+        pump()
+      }
+      return command
+    },
+    retry: (id) =>
+      update(id, (c) => {
+        const { failure: _f, wait: _w, ...rest } = c
+        const now = clock.now()
+        return {
+          ...rest,
+          state: c.state === 'sent' ? 'sent' : 'queued',
+          confirmedAt: now,
+          nextAt: now,
+          attempts: 0,
+          updatedAt: now,
+        }
+      }),
+    confirm: (id) =>
+      update(id, (c) => {
+        if (c.wait?.reason !== 'confirm') return undefined
+        const { wait: _w, ...rest } = c
+        const now = clock.now()
+        return { ...rest, state: 'queued', confirmedAt: now, nextAt: now, updatedAt: now }
+      }),
+    cancel: (id) =>
+      update(id, (c) => {
+        if (!isActive(c)) return undefined
+        if (c.maybeSent || c.requestId !== undefined || inFlight.has(c.id)) {
+          throw new Error('this command may already have been sent; it can no longer be cancelled')
+        }
+        return { ...c, state: 'cancelled', updatedAt: clock.now() }
+      }),
+    async resume() {
+      await db.pauses.delete(workspaceId)
+      paused = false
+      for (const c of [...active.values()]) {
+        if (c.wait?.reason === 'paused') {
+          const { wait: _w, ...rest } = c
+          await save({
+            ...rest,
+            state: c.state === 'sent' ? 'sent' : 'queued',
+            nextAt: clock.now(),
+          })
+        }
+      }
+      pump()
+    },
+  }
+}
+
+class EngineStopped extends Error {
+  override readonly name = 'EngineStopped'
+}

@@ -1,0 +1,66 @@
+import {
+  createAlias,
+  incidentMarkerTag,
+  laneOf,
+  noteMarker,
+  parseCommand,
+  type CommandSpec,
+} from './commands'
+import type { OutboxCommand } from './record'
+
+const NOTE_LIMIT = 25_000
+
+/** A fresh id; `random` only in tests that need repeatable ids. */
+function commandId(random?: () => number): string {
+  if (random === undefined) return crypto.randomUUID()
+  const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16)).join('')
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20)}`
+}
+
+/**
+ * Builds the row for a new command, adding what makes it effect-once: an alert create's alias,
+ * an incident create's marker tag. Refuses input the channel would refuse, before it is queued.
+ */
+export function newCommand(
+  spec: CommandSpec,
+  workspaceId: string,
+  now: number,
+  random?: () => number,
+): OutboxCommand {
+  const id = commandId(random)
+  const input: Record<string, unknown> = { ...spec.input }
+  if (spec.kind === 'alerts:create') input['alias'] = spec.input.alias ?? createAlias(id)
+  if (spec.kind === 'incidents:create')
+    input['tags'] = [...(spec.input.tags ?? []), incidentMarkerTag(id)]
+  const parsed = parseCommand({ kind: spec.kind, input } as CommandSpec, workspaceId)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    throw new TypeError(
+      `cannot queue ${spec.kind}: ${issue?.path.join('.') || 'input'} ${issue?.message ?? 'is invalid'}`,
+    )
+  }
+  const note = input['note']
+  if (
+    (spec.kind === 'alerts:addNote' || spec.kind === 'incidents:addNote') &&
+    typeof note === 'string'
+  ) {
+    if (note.length + noteMarker(id).length + 2 > NOTE_LIMIT) {
+      throw new TypeError(
+        `cannot queue ${spec.kind}: note is longer than ${NOTE_LIMIT - 60} characters`,
+      )
+    }
+  }
+  return {
+    id,
+    workspaceId,
+    lane: laneOf({ kind: spec.kind, input } as CommandSpec, id),
+    kind: spec.kind,
+    input,
+    createdAt: now,
+    state: 'queued',
+    nextAt: now,
+    attempts: 0,
+    maybeSent: false,
+    updatedAt: now,
+  }
+}

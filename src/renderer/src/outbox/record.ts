@@ -1,0 +1,65 @@
+import type { CommandKind } from './commands'
+
+/**
+ * - queued: not sent yet (or about to be);
+ * - waiting: held back, `wait.reason` says why (offline, throttled, confirm, retry, paused);
+ * - sent: the provider accepted it and gave a request id the outbox is following;
+ * - confirmed / failed / expired / cancelled: done; the lane has moved on.
+ */
+export type CommandState =
+  'queued' | 'waiting' | 'sent' | 'confirmed' | 'failed' | 'expired' | 'cancelled'
+
+export const ACTIVE_STATES: readonly CommandState[] = ['queued', 'waiting', 'sent']
+
+export type WaitReason = 'offline' | 'throttled' | 'retry' | 'confirm' | 'paused'
+
+export interface CommandWait {
+  reason: WaitReason
+  /** When the outbox will try again (throttled: the provider's advertised time). */
+  until?: number
+  message?: string
+}
+
+export interface CommandFailure {
+  kind: string
+  message: string
+}
+
+/** One row of the outbox. `seq` (auto-increment) is the enqueue order lanes replay in. */
+export interface OutboxCommand {
+  seq?: number
+  id: string
+  workspaceId: string
+  lane: string
+  kind: CommandKind
+  input: Record<string, unknown>
+  createdAt: number
+  state: CommandState
+  /** Earliest time the engine may act on it again. */
+  nextAt: number
+  attempts: number
+  /**
+   * Set (durably) just before every send and cleared only when the outcome proves nothing
+   * happened: if it is still set when the engine picks the command up, the last send may have
+   * taken effect, so the command is reconciled before it is sent again.
+   */
+  maybeSent: boolean
+  requestId?: string
+  entityId?: string
+  wait?: CommandWait
+  failure?: CommandFailure
+  /** The responder said "send now" for a stale command (or retried it) at this time. */
+  confirmedAt?: number
+  updatedAt: number
+}
+
+export function isActive(command: Pick<OutboxCommand, 'state'>): boolean {
+  return ACTIVE_STATES.includes(command.state)
+}
+
+/** The workspace's outbox is paused after 401/403 until the responder fixes the key. */
+export interface OutboxPause {
+  workspaceId: string
+  reason: string
+  since: number
+}

@@ -1,0 +1,203 @@
+import { describe, expect, it } from 'vitest'
+import { backoffDelay } from '../../../src/renderer/src/outbox/backoff'
+import type { OutboxCommand } from '../../../src/renderer/src/outbox/record'
+import { outboxSettings } from '../../../src/renderer/src/outbox/settings'
+import {
+  afterFollow,
+  afterReconcile,
+  afterSend,
+  staleness,
+  type StepContext,
+} from '../../../src/renderer/src/outbox/transitions'
+
+const settings = outboxSettings({
+  backoffBaseMs: 100,
+  backoffCapMs: 1_000,
+  reconcileAfterMs: 500,
+  followIntervalMs: 50,
+})
+const ctx = (now = 10_000, random = () => 0.5): StepContext => ({ now, random, settings })
+const command = (over: Partial<OutboxCommand> = {}): OutboxCommand => ({
+  seq: 1,
+  id: 'c1',
+  workspaceId: 'w',
+  lane: 'alert:id:a1',
+  kind: 'alerts:acknowledge',
+  input: { alertId: 'a1' },
+  createdAt: 9_000,
+  state: 'queued',
+  nextAt: 9_000,
+  attempts: 0,
+  maybeSent: true,
+  updatedAt: 9_000,
+  ...over,
+})
+const outcome = (o: Parameters<typeof afterSend>[1] extends infer R ? R : never): typeof o => o
+
+describe('backoff', () => {
+  it('stays within [0, min(cap, base * 2^attempt)) for every attempt', () => {
+    for (let attempt = 0; attempt < 40; attempt++) {
+      const ceiling = Math.min(1_000, 100 * 2 ** attempt)
+      expect(backoffDelay(attempt, 100, 1_000, () => 0)).toBe(0)
+      expect(backoffDelay(attempt, 100, 1_000, () => 0.999999)).toBeLessThan(ceiling)
+      expect(backoffDelay(attempt, 100, 1_000, () => 0.999999)).toBeGreaterThanOrEqual(ceiling - 1)
+    }
+  })
+  it('spreads retries: full jitter uses the whole interval', () => {
+    const delays = [0.1, 0.5, 0.9].map((r) => backoffDelay(3, 100, 1_000, () => r))
+    expect(delays).toEqual([80, 400, 720])
+  })
+})
+
+describe('state machine after a send', () => {
+  it('stores the request id and follows it', () => {
+    const { command: next } = afterSend(
+      command(),
+      outcome({ kind: 'outcome', outcome: { status: 'accepted', requestId: 'r1' } }),
+      ctx(),
+    )
+    expect(next).toMatchObject({ state: 'sent', requestId: 'r1', nextAt: 10_050 })
+  })
+  it('waits exactly as long as a 429 says and knows nothing was applied', () => {
+    const { command: next } = afterSend(
+      command(),
+      { kind: 'outcome', outcome: { status: 'throttled', retryAt: 12_345 } },
+      ctx(),
+    )
+    expect(next).toMatchObject({
+      state: 'waiting',
+      maybeSent: false,
+      nextAt: 12_345,
+      wait: { reason: 'throttled', until: 12_345 },
+    })
+  })
+  it('backs off on offline without reconciling, and on unknown with reconciling', () => {
+    const offline = afterSend(
+      command(),
+      { kind: 'outcome', outcome: { status: 'offline', message: 'ECONNREFUSED' } },
+      ctx(),
+    ).command
+    expect(offline).toMatchObject({
+      state: 'waiting',
+      maybeSent: false,
+      wait: { reason: 'offline' },
+    })
+    expect(offline.nextAt).toBe(10_050)
+    const unknown = afterSend(
+      command(),
+      { kind: 'outcome', outcome: { status: 'unknown', message: '503' } },
+      ctx(),
+    ).command
+    expect(unknown).toMatchObject({ state: 'waiting', maybeSent: true })
+    expect(unknown.nextAt).toBe(10_500)
+  })
+  it('pauses the workspace on 401/403 and keeps the command', () => {
+    const t = afterSend(
+      command(),
+      { kind: 'outcome', outcome: { status: 'rejected', kind: 'bad-key', message: 'bad key' } },
+      ctx(),
+    )
+    expect(t.pause).toBe('bad key')
+    expect(t.command).toMatchObject({
+      state: 'waiting',
+      maybeSent: false,
+      wait: { reason: 'paused' },
+    })
+  })
+  it.each(['not-found', 'invalid', 'plan'] as const)(
+    'fails for good on %s with the reason',
+    (kind) => {
+      const t = afterSend(
+        command(),
+        { kind: 'outcome', outcome: { status: 'rejected', kind, message: `why ${kind}` } },
+        ctx(),
+      )
+      expect(t.command).toMatchObject({
+        state: 'failed',
+        failure: { kind, message: `why ${kind}` },
+      })
+    },
+  )
+  it('treats an envelope refusal as invalid and a gateway error as not sent', () => {
+    expect(
+      afterSend(command(), { kind: 'invalid', message: 'bad input' }, ctx()).command.state,
+    ).toBe('failed')
+    expect(
+      afterSend(command(), { kind: 'not-sent', message: 'not connected' }, ctx()).command,
+    ).toMatchObject({ state: 'waiting', maybeSent: false })
+  })
+})
+
+describe('state machine while following and reconciling', () => {
+  const sent = command({ state: 'sent', requestId: 'r1' })
+  it('keeps polling while pending, confirms with the entity id', () => {
+    expect(
+      afterFollow(
+        sent,
+        { kind: 'outcome', outcome: { status: 'accepted', requestId: 'r1' } },
+        ctx(),
+      ).command,
+    ).toMatchObject({ state: 'sent', nextAt: 10_050 })
+    expect(
+      afterFollow(
+        sent,
+        { kind: 'outcome', outcome: { status: 'confirmed', entityId: 'a9' } },
+        ctx(),
+      ).command,
+    ).toMatchObject({ state: 'confirmed', entityId: 'a9', maybeSent: false })
+  })
+  it('fails when Opsgenie processed the request and refused it', () => {
+    expect(
+      afterFollow(
+        sent,
+        {
+          kind: 'outcome',
+          outcome: { status: 'rejected', kind: 'failed', message: 'Alert does not exist' },
+        },
+        ctx(),
+      ).command,
+    ).toMatchObject({ state: 'failed', failure: { message: 'Alert does not exist' } })
+  })
+  it('reconciles when the request id is unknown upstream', () => {
+    const next = afterFollow(
+      sent,
+      { kind: 'outcome', outcome: { status: 'rejected', kind: 'not-found', message: 'gone' } },
+      ctx(),
+    ).command
+    expect(next).toMatchObject({ state: 'queued', maybeSent: true })
+    expect(next.requestId).toBeUndefined()
+  })
+  it('confirms what already happened, resends what did not, fails a vanished target', () => {
+    expect(afterReconcile(command(), { kind: 'applied' }, ctx()).command.state).toBe('confirmed')
+    expect(afterReconcile(command(), { kind: 'not-applied' }, ctx()).command).toMatchObject({
+      state: 'queued',
+      maybeSent: false,
+      nextAt: 10_000,
+    })
+    expect(
+      afterReconcile(command(), { kind: 'gone', message: 'no alert' }, ctx()).command.state,
+    ).toBe('failed')
+    expect(
+      afterReconcile(command(), { kind: 'retry', message: 'offline' }, ctx()).command,
+    ).toMatchObject({ state: 'waiting', maybeSent: true })
+  })
+})
+
+describe('staleness', () => {
+  const s = outboxSettings({ confirmAfterMs: 15 * 60_000, expireAfterMs: 24 * 3_600_000 })
+  const at = (now: number): StepContext => ({ now, random: Math.random, settings: s })
+  it('asks after 15 minutes and expires after 24 hours', () => {
+    const c = command({ createdAt: 0 })
+    expect(staleness(c, at(15 * 60_000))).toBe('fresh')
+    expect(staleness(c, at(15 * 60_000 + 1))).toBe('confirm')
+    expect(staleness(c, at(24 * 3_600_000 + 1))).toBe('expired')
+  })
+  it('counts from the responder\'s "send now"', () => {
+    const c = command({ createdAt: 0, confirmedAt: 20 * 60_000 })
+    expect(staleness(c, at(40 * 60_000))).toBe('fresh')
+  })
+  it('refuses settings where expiry comes before confirmation', () => {
+    expect(() => outboxSettings({ confirmAfterMs: 10, expireAfterMs: 5 })).toThrow(/expireAfterMs/)
+    expect(() => outboxSettings({ backoffBaseMs: -1 })).toThrow(/backoffBaseMs/)
+  })
+})
