@@ -18,6 +18,8 @@ export interface DemoWorkspace {
   readonly config: WorkspaceConfig
   readonly simulator: RunningSimulator
   readonly relay: RunningRelay
+  /** The simulator's key, so tests can act on the demo "elsewhere" through the real HTTP API. */
+  readonly apiKey: string
   close(): Promise<void>
 }
 
@@ -66,6 +68,7 @@ export async function startDemoWorkspace(options: DemoOptions): Promise<DemoWork
     config,
     simulator,
     relay,
+    apiKey,
     async close() {
       await simulator.close()
       await relay.close()
@@ -77,17 +80,22 @@ export async function startDemoWorkspace(options: DemoOptions): Promise<DemoWork
 /** Starts the demo once and hands out the same workspace to every later caller. */
 export function demoLauncher(options: DemoOptions): {
   open(): Promise<WorkspaceConfig>
+  /** The running demo, once `open` has finished starting it. */
+  current(): DemoWorkspace | undefined
   close(): Promise<void>
 } {
   let running: Promise<DemoWorkspace> | undefined
+  let started: DemoWorkspace | undefined
   return {
     async open() {
-      running ??= startDemoWorkspace(options)
+      running ??= startDemoWorkspace(options).then((demo) => (started = demo))
       return (await running).config
     },
+    current: () => started,
     async close() {
       if (running !== undefined) await (await running).close()
       running = undefined
+      started = undefined
     },
   }
 }

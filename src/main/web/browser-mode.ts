@@ -1,8 +1,11 @@
 import { createGateway, type Gateway } from '../gateway/compose'
+import type { ParsedInput } from '../../shared/ipc/contract'
 import type { IpcHandlers } from '../gateway/ipc/router'
 import { checkKeychain, createKeytarSecretStore, createMemorySecretStore } from '../gateway/secrets'
-import { demoLauncher } from '../demo/demo-workspace'
+import { demoLauncher, type DemoWorkspace } from '../demo/demo-workspace'
 import { startWebServer, type RunningWebServer } from './server'
+
+type NotificationRequest = ParsedInput<'notifications:show'>
 
 export interface BrowserModeOptions {
   rendererRoot: string
@@ -13,6 +16,8 @@ export interface BrowserModeOptions {
   /** Keychain service name (tests use their own). */
   keychainService?: string
   demoTrickleMs?: number
+  /** Sees every `notifications:show` request as main receives it (benchmarks, tests). */
+  onNotification?(request: NotificationRequest): void
 }
 
 export interface BrowserMode {
@@ -20,6 +25,8 @@ export interface BrowserMode {
   gateway: Gateway
   /** The URL to open: carries the launch token, and `#demo` when asked to go straight there. */
   openUrl: string
+  /** The Demo workspace once the page opened it (tests drive its simulator). */
+  demoWorkspace(): DemoWorkspace | undefined
   close(): Promise<void>
 }
 
@@ -37,7 +44,10 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
   const keychain = { service: options.keychainService ?? 'ondeck' }
   const hostHandlers: IpcHandlers = {
     'app:info': async () => ({ version: options.version, mode: 'web' as const }),
-    'notifications:show': async () => ({ shown: false }),
+    'notifications:show': async (request) => {
+      options.onNotification?.(request)
+      return { shown: false }
+    },
     'tray:setStatus': async () => ({}),
   }
   let gateway: Gateway | undefined
@@ -64,6 +74,7 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
     server,
     gateway: built,
     openUrl: options.demo === true ? `${server.launchUrl}#demo` : server.launchUrl,
+    demoWorkspace: () => demo.current(),
     async close() {
       await built.dispose()
       await server.close()

@@ -8,6 +8,7 @@ import { ondeck } from './ipc/ondeck'
 import { createIngest } from './sync'
 import './styles/theme.css'
 import './styles/layout.css'
+import './styles/overlays.css'
 
 /** The composition root: databases and the API are made here once and injected. */
 const services: AppServices = {

@@ -11,16 +11,8 @@ import { OnCallView } from '../views/on-call/OnCallView'
 import { ServicesView } from '../views/services/ServicesView'
 import { SettingsView } from '../views/settings/SettingsView'
 import type { WorkspaceSettingsProps } from '../views/settings/WorkspaceSettings'
+import { VIEW_LABELS } from './palette-commands'
 import { useWorkspace } from './workspace-context'
-
-const VIEW_LABELS: Readonly<Record<ViewName, string>> = {
-  alerts: 'Alerts',
-  incidents: 'Incidents',
-  services: 'Services',
-  'on-call': 'On call',
-  settings: 'Settings',
-  diagnostics: 'Diagnostics',
-}
 
 export interface AppShellProps extends Omit<WorkspaceSettingsProps, 'activeId'> {
   /** Overlays owned by other modules (command palette, ringing alarm), drawn above the views. */

@@ -1,13 +1,19 @@
 import type { ReactElement } from 'react'
 import { AppShell, type AppShellProps } from './AppShell'
 import type { WorkspaceEntry } from './settings-db'
+import { useNotificationCenter } from './use-notification-center'
 import { useSession } from './use-session'
 import { WorkspaceProvider } from './workspace-context'
+import { WorkspaceOverlays } from './WorkspaceOverlays'
 
-/** Opens the workspace's cache and session, then shows the shell over it. */
+/**
+ * Opens the workspace's cache, session and notification center, then shows the shell over it.
+ * The center is made before the session starts, so the first live change already notifies.
+ */
 export function WorkspaceScreen(props: AppShellProps & { entry: WorkspaceEntry }): ReactElement {
-  const { entry, ...shell } = props
-  const { db, error } = useSession(entry)
+  const { entry, overlays, ...shell } = props
+  const notifications = useNotificationCenter(entry)
+  const { db, error } = useSession(entry, notifications.feed)
   if (error !== undefined) {
     return (
       <main className="page">
@@ -30,7 +36,15 @@ export function WorkspaceScreen(props: AppShellProps & { entry: WorkspaceEntry }
         ...(entry.username !== undefined ? { username: entry.username } : {}),
       }}
     >
-      <AppShell {...shell} />
+      <AppShell
+        {...shell}
+        overlays={
+          <>
+            {overlays}
+            <WorkspaceOverlays notifications={notifications} onOpen={shell.onOpen} />
+          </>
+        }
+      />
     </WorkspaceProvider>
   )
 }

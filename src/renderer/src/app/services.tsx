@@ -3,11 +3,15 @@ import type { OndeckApi } from '../../../shared/ipc/api'
 import type { Incident } from '../../../shared/domain'
 import type { IntakeEvent } from '../../../shared/ipc/schemas'
 import type { CacheDb } from '../db/cache-db'
+import type { AlertChange } from '../sync'
 import type { SettingsDb } from './settings-db'
 
 /** Applies upstream events to the cache; `src/sync`'s `createIngest(db)` is the real one. */
 export interface Ingest {
-  applyBatch(events: readonly IntakeEvent[]): Promise<unknown>
+  /** Resolves with what the batch changed, when the ingest reports it (the real one does). */
+  applyBatch(
+    events: readonly IntakeEvent[],
+  ): Promise<{ readonly changes?: readonly AlertChange[] } | undefined>
   applyIncidents?(incidents: readonly Incident[]): Promise<number>
 }
 

@@ -1,5 +1,6 @@
 import type { Capabilities, ConnectionHealth, IntakeEvent } from '../../../shared/ipc/schemas'
 import type { CacheDb } from '../db/cache-db'
+import type { AlertChange } from '../sync'
 import { importDirectory } from './directory-import'
 import { createEventBatcher } from './event-batcher'
 import type { AppServices } from './services'
@@ -11,6 +12,8 @@ export interface SessionSink {
   failed(error: string): void
   health(health: ConnectionHealth): void
   eventsArrived(at: number): void
+  /** What each applied batch changed, after its transaction committed (the notification feed). */
+  changes?(changes: readonly AlertChange[]): void
 }
 
 export interface Session {
@@ -34,9 +37,16 @@ export async function startSession(
   const workspaceId = entry.id
   const db = await services.openCache(workspaceId)
   const ingest = services.createIngest(db)
-  const batcher = createEventBatcher<IntakeEvent>((batch) => ingest.applyBatch(batch), {
-    onError: (error) => console.error('ingest failed', error),
-  })
+  const batcher = createEventBatcher<IntakeEvent>(
+    async (batch) => {
+      const result = await ingest.applyBatch(batch)
+      const changes = result?.changes ?? []
+      if (changes.length > 0) sink.changes?.(changes)
+    },
+    {
+      onError: (error) => console.error('ingest failed', error),
+    },
+  )
   const unsubscribe = [
     api.intake.onEvent((event) => {
       if (event.workspaceId !== workspaceId) return

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import type { CacheDb } from '../db/cache-db'
+import type { AlertChange } from '../sync'
 import { useStatusStore } from '../stores/status-store'
 import { useWorkspaceStore } from '../stores/workspace-store'
 import { PREFERENCE_KEYS, writePreference } from './preferences'
@@ -8,13 +9,18 @@ import { useServices } from './services'
 import type { WorkspaceEntry } from './settings-db'
 
 /** Runs the session of the open workspace for as long as the component using it is mounted. */
-export function useSession(entry: WorkspaceEntry): { db?: CacheDb; error?: string } {
+export function useSession(
+  entry: WorkspaceEntry,
+  onChanges?: (changes: readonly AlertChange[]) => void,
+): { db?: CacheDb; error?: string } {
   const services = useServices()
   const [state, setState] = useState<{ db?: CacheDb; error?: string; for?: string }>({})
   // A username edited in Settings changes the entry but must not restart the session.
   const latest = useRef(entry)
+  const changesTo = useRef(onChanges)
   useEffect(() => {
     latest.current = entry
+    changesTo.current = onChanges
   })
   const workspaceId = entry.id
 
@@ -30,6 +36,7 @@ export function useSession(entry: WorkspaceEntry): { db?: CacheDb; error?: strin
       failed: (e) => !stopped && workspace.failed(e),
       health: (h) => !stopped && status.setHealth(h),
       eventsArrived: (at) => !stopped && status.eventsArrived(at),
+      changes: (changes) => !stopped && changesTo.current?.(changes),
     }
     const session = startSession(services, entry, sink)
     session.then(

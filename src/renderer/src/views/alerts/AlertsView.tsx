@@ -1,8 +1,10 @@
 import { useEffect, useMemo, type ReactElement } from 'react'
+import { focusSoon } from '../../app/focus'
 import { useWorkspace } from '../../app/workspace-context'
 import { useAlertViewStore } from '../../stores/alert-view-store'
 import { useAlertRows } from '../data/alerts'
 import { useServices, useTeams } from '../data/directory'
+import { ALERT_DETAIL_TITLE_ID } from './AlertDetail'
 import { AlertDetailPane } from './AlertDetailPane'
 import { AlertFilterBar } from './AlertFilterBar'
 import { AlertList } from './AlertList'
@@ -54,6 +56,10 @@ export function AlertsView(props: { fallbackHeight?: number }): ReactElement {
               rows={shown}
               {...(selectedId !== undefined ? { selectedId } : {})}
               onSelect={select}
+              onOpen={(alertId) => {
+                select(alertId)
+                focusSoon(ALERT_DETAIL_TITLE_ID)
+              }}
               {...(props.fallbackHeight !== undefined
                 ? { fallbackHeight: props.fallbackHeight }
                 : {})}

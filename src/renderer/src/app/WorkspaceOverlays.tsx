@@ -1,0 +1,53 @@
+import { useEffect, type ReactElement } from 'react'
+import { useAlertViewStore } from '../stores/alert-view-store'
+import { useNavigationStore } from '../stores/navigation-store'
+import { AlarmBanner } from './AlarmBanner'
+import { KeyboardLayer } from './KeyboardLayer'
+import type { WorkspaceEntry } from './settings-db'
+import { useAlertCommands } from './use-alert-commands'
+import type { NotificationHandlers, NotificationWiring } from './use-notification-center'
+import { useTray } from './use-tray'
+
+/** Shows an alert: the alerts view with it selected, even when the filters hid it. */
+export function navigateToAlert(alertId: string): void {
+  useNavigationStore.getState().go('alerts')
+  useAlertViewStore.getState().select(alertId)
+}
+
+/**
+ * What sits over the open workspace's views: the alarm banner, the keyboard and palette, the
+ * tray feed, and the notification buttons' handlers (all through `useAlertCommands().run`).
+ */
+export function WorkspaceOverlays(props: {
+  notifications: NotificationWiring
+  onOpen(entry: WorkspaceEntry): void
+}): ReactElement {
+  const { run } = useAlertCommands()
+  const { center, handlersRef } = props.notifications
+  useTray()
+
+  const actions: NotificationHandlers = {
+    acknowledge: (alertId) => void run({ action: 'acknowledge', alertId, args: {} }),
+    close: (alertId) => void run({ action: 'close', alertId, args: {} }),
+    open: navigateToAlert,
+    openSummary: () => useNavigationStore.getState().go('alerts'),
+  }
+  useEffect(() => {
+    handlersRef.current = actions
+  })
+  useEffect(
+    () => () => {
+      handlersRef.current = undefined
+    },
+    [handlersRef],
+  )
+
+  return (
+    <>
+      {center !== undefined && (
+        <AlarmBanner alarm={center.alarm} acknowledge={actions.acknowledge} open={actions.open} />
+      )}
+      <KeyboardLayer onOpen={props.onOpen} />
+    </>
+  )
+}

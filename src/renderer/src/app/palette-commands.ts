@@ -1,0 +1,134 @@
+import type { PaletteCommand } from '../keyboard/command-filter'
+import { KEYMAP } from '../keyboard/keymap'
+import { ACTION_LABELS } from '../stores/action-store'
+import type { AlertFormName } from '../stores/alert-view-store'
+import { VIEWS, type ViewName } from '../stores/navigation-store'
+import { FORM_ACTIONS } from '../views/alerts/action-forms'
+import type { AlertActionRequest } from './alert-actions'
+import type { Theme } from './preferences'
+
+export const VIEW_LABELS: Readonly<Record<ViewName, string>> = {
+  alerts: 'Alerts',
+  incidents: 'Incidents',
+  services: 'Services',
+  'on-call': 'On call',
+  settings: 'Settings',
+  diagnostics: 'Diagnostics',
+}
+
+/** The selected alert as far as the palette needs to know it. */
+export interface PaletteAlert {
+  readonly id: string
+  readonly tinyId?: string
+  readonly message: string
+  readonly status: string
+  readonly acknowledged: boolean
+}
+
+export interface PaletteContext {
+  readonly selected?: PaletteAlert
+  /** Set when the key cannot write: alert actions are listed but disabled. */
+  readonly readOnly: boolean
+  readonly theme: Theme
+  run(request: AlertActionRequest): void
+  openForm(form: AlertFormName): void
+  go(view: ViewName): void
+  focusSearch(): void
+  move(delta: number): void
+  setTheme(theme: Theme): void
+  openDemo(): void
+}
+
+const FORM_SHORTCUTS: Partial<Record<AlertFormName, string>> = { addNote: KEYMAP.note }
+
+/**
+ * Every action the screen offers, so nothing needs the mouse: the selected alert's actions (the
+ * quick ones run through the one action path, the others open their form), each view, the list's
+ * movement, the theme and the Demo workspace.
+ */
+export function buildPaletteCommands(ctx: PaletteContext): PaletteCommand[] {
+  const alert = ctx.selected
+  const commands: PaletteCommand[] = []
+  if (alert !== undefined) {
+    const group = `Alert #${alert.tinyId ?? alert.id}`
+    const closed = alert.status === 'closed'
+    const quick = (
+      action: 'acknowledge' | 'unacknowledge' | 'close',
+      shortcut?: string,
+    ): PaletteCommand => ({
+      id: `alert:${action}`,
+      group,
+      label: ACTION_LABELS[action],
+      keywords: [alert.message],
+      disabled: ctx.readOnly || closed,
+      ...(shortcut !== undefined ? { shortcut } : {}),
+      run: () => ctx.run({ action, alertId: alert.id, args: {} }),
+    })
+    commands.push(
+      alert.acknowledged ? quick('unacknowledge') : quick('acknowledge', KEYMAP.acknowledge),
+      quick('close', KEYMAP.close),
+    )
+    for (const form of FORM_ACTIONS) {
+      const shortcut = FORM_SHORTCUTS[form]
+      commands.push({
+        id: `alert:${form}`,
+        group,
+        label: `${ACTION_LABELS[form]}…`,
+        keywords: [alert.message],
+        disabled: ctx.readOnly || (closed && form !== 'addNote'),
+        ...(shortcut !== undefined ? { shortcut } : {}),
+        run: () => ctx.openForm(form),
+      })
+    }
+  }
+  commands.push(
+    {
+      id: 'list:next',
+      group: 'Alerts',
+      label: 'Next alert',
+      shortcut: KEYMAP.next,
+      run: () => ctx.move(1),
+    },
+    {
+      id: 'list:previous',
+      group: 'Alerts',
+      label: 'Previous alert',
+      shortcut: KEYMAP.previous,
+      run: () => ctx.move(-1),
+    },
+    {
+      id: 'list:search',
+      group: 'Alerts',
+      label: 'Search alerts',
+      shortcut: KEYMAP.search,
+      run: () => ctx.focusSearch(),
+    },
+  )
+  for (const view of VIEWS) {
+    commands.push({
+      id: `go:${view}`,
+      group: 'Go to',
+      label: VIEW_LABELS[view],
+      keywords: ['view', 'navigate'],
+      run: () => ctx.go(view),
+    })
+  }
+  const other: Theme = ctx.theme === 'dark' ? 'light' : 'dark'
+  commands.push(
+    {
+      id: 'theme:toggle',
+      group: 'Settings',
+      label: `Switch to ${other} theme`,
+      keywords: ['theme', 'dark', 'light', 'colour', 'color'],
+      run: () => ctx.setTheme(other),
+    },
+    {
+      id: 'workspace:demo',
+      group: 'Workspace',
+      label: 'Open the Demo workspace',
+      keywords: ['demo', 'simulator'],
+      run: () => ctx.openDemo(),
+    },
+  )
+  return commands
+}

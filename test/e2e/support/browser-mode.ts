@@ -1,0 +1,125 @@
+import { randomUUID } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import {
+  expect,
+  type Browser,
+  type BrowserContext,
+  type Locator,
+  type Page,
+} from '@playwright/test'
+import type { DemoWorkspace } from '../../../src/main/demo/demo-workspace'
+import { createOpsgenieClient, type OpsgenieClient } from '../../../src/main/gateway/opsgenie'
+import { startBrowserMode, type BrowserMode } from '../../../src/main/web/browser-mode'
+
+const RENDERER_ROOT = join(process.cwd(), 'out/renderer')
+
+/**
+ * Browser mode in this test process: the real web server, gateway and Demo workspace (simulator
+ * plus relay), with the demo's trickle off so only the test creates alerts. The renderer is the
+ * built one (`npx electron-vite build`), served exactly as `npm run web` serves it.
+ */
+export async function startDemoMode(): Promise<BrowserMode> {
+  if (!existsSync(join(RENDERER_ROOT, 'index.html')))
+    throw new Error(`no built renderer in ${RENDERER_ROOT}: run \`npx electron-vite build\` first`)
+  return startBrowserMode({
+    rendererRoot: RENDERER_ROOT,
+    demo: true,
+    version: '0.0.0-e2e',
+    keychainService: `ondeck-e2e-${randomUUID()}`,
+    demoTrickleMs: 0,
+  })
+}
+
+/** Records every Web Notification the page constructs; the app's own code path stays real. */
+const RECORD_NOTIFICATIONS = (): void => {
+  const Original = window.Notification
+  const seen: { title: string; body?: string; tag?: string }[] = []
+  Object.defineProperty(window, '__notifications', { value: seen })
+  class Recording extends Original {
+    constructor(title: string, options?: NotificationOptions) {
+      seen.push({
+        title,
+        ...(options?.body !== undefined ? { body: options.body } : {}),
+        ...(options?.tag !== undefined ? { tag: options.tag } : {}),
+      })
+      super(title, options)
+    }
+    static override get permission(): NotificationPermission {
+      return Original.permission
+    }
+    static override requestPermission(): Promise<NotificationPermission> {
+      return Original.requestPermission()
+    }
+  }
+  window.Notification = Recording
+}
+
+export interface OpenApp {
+  readonly context: BrowserContext
+  readonly page: Page
+}
+
+/** A fresh context (empty IndexedDB, notifications granted) on the demo, with the list painted. */
+export async function openDemo(
+  browser: Browser,
+  mode: BrowserMode,
+  options: { colorScheme?: 'light' | 'dark' } = {},
+): Promise<OpenApp> {
+  const origin = new URL(mode.openUrl).origin
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    colorScheme: options.colorScheme ?? 'light',
+    reducedMotion: 'reduce',
+  })
+  await context.grantPermissions(['notifications'], { origin })
+  await context.addInitScript(RECORD_NOTIFICATIONS)
+  const page = await context.newPage()
+  await page.goto(mode.openUrl)
+  await expect(page.getByTestId('status-health')).toHaveAttribute('data-health', 'live')
+  await expect(alertRows(page).first()).toBeVisible()
+  return { context, page }
+}
+
+/** The alert list's rows (the filter bar's <select> options are options too). */
+export function alertRows(page: Page): Locator {
+  return page.locator('[role="option"][data-alert-id]')
+}
+
+export function notificationsSeen(
+  page: Page,
+): Promise<{ title: string; body?: string; tag?: string }[]> {
+  return page.evaluate(
+    () =>
+      (window as unknown as { __notifications: { title: string; body?: string; tag?: string }[] })
+        .__notifications,
+  )
+}
+
+/** The running demo and a client on its simulator with its key: "elsewhere" for the tests. */
+export function demoOf(mode: BrowserMode): { demo: DemoWorkspace; client: OpsgenieClient } {
+  const demo = mode.demoWorkspace()
+  if (demo === undefined) throw new Error('the page has not opened the Demo workspace yet')
+  return { demo, client: createOpsgenieClient({ host: demo.simulator.url, apiKey: demo.apiKey }) }
+}
+
+/** Creates an alert on the simulator through its HTTP API; the alias is unique per call. */
+export async function createAlert(
+  mode: BrowserMode,
+  input: { message: string; priority: 'P1' | 'P2' | 'P3' },
+): Promise<{ alias: string; message: string }> {
+  const alias = `e2e-${randomUUID()}`
+  const message = `${input.message} ${alias.slice(4, 12)}`
+  await demoOf(mode).client.alerts.create({ message, alias, priority: input.priority })
+  return { alias, message }
+}
+
+/** The simulator's record of an alert, by alias. */
+export function simAlert(
+  mode: BrowserMode,
+  alias: string,
+): { status: string; acknowledged: boolean } | undefined {
+  for (const alert of demoOf(mode).demo.simulator.state.alerts.values())
+    if (alert.alias === alias) return { status: alert.status, acknowledged: alert.acknowledged }
+  return undefined
+}

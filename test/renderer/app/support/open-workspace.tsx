@@ -1,0 +1,88 @@
+import { render, screen } from '@testing-library/react'
+import userEvent, { type UserEvent } from '@testing-library/user-event'
+import type { Alert } from '../../../../src/shared/domain'
+import type { IntakeEvent } from '../../../../src/shared/ipc/schemas'
+import { App } from '../../../../src/renderer/src/App'
+import type { Ingest } from '../../../../src/renderer/src/app/services'
+import { toAlertRow } from '../../../../src/renderer/src/db/derive'
+import type { AlertChange } from '../../../../src/renderer/src/sync'
+import { FULL_CAPABILITIES, ok, type FakeHandlers } from './fake-api'
+import { harness, type TestHarness } from './render'
+
+/** The alerts an event in these tests carries: the payload is the alert itself. */
+export function alertEvent(
+  workspaceId: string,
+  alert: Alert,
+  source: IntakeEvent['source'] = 'relay',
+): IntakeEvent {
+  return {
+    workspaceId,
+    cursor: alert.updatedAt,
+    source,
+    receivedAt: Date.now(),
+    payload: JSON.stringify(alert),
+  }
+}
+
+/**
+ * A stand-in for `src/sync`'s ingest (tested on its own): writes each event's alert and reports
+ * the change the way the real one does, so the app's wiring sees the real shape.
+ */
+function recordingIngest(t: TestHarness): Ingest {
+  return {
+    async applyBatch(events) {
+      const changes: AlertChange[] = []
+      for (const event of events) {
+        const alert = toAlertRow(JSON.parse(event.payload) as Alert)
+        const before = await t.db.alerts.get(alert.id)
+        await t.db.alerts.put(alert)
+        const kind =
+          before === undefined
+            ? 'created'
+            : before.status === 'open' && alert.status === 'closed'
+              ? 'closed'
+              : !before.acknowledged && alert.acknowledged
+                ? 'acknowledged'
+                : 'updated'
+        changes.push({ kind, alert, live: event.source !== 'reconcile' })
+      }
+      return { changes }
+    },
+  }
+}
+
+export interface OpenedWorkspace {
+  readonly t: TestHarness
+  readonly user: UserEvent
+  /** `notifications:show` requests main received. */
+  readonly shown: { id: string; title: string }[]
+  readonly tray: { state: string; openAlerts: number }[]
+}
+
+/** The whole App on the Demo path, with a fake main answering what the wiring needs. */
+export async function openWorkspace(handlers: FakeHandlers = {}): Promise<OpenedWorkspace> {
+  const shown: { id: string; title: string }[] = []
+  const tray: { state: string; openAlerts: number }[] = []
+  let id = ''
+  const t = await harness({
+    'workspace:openDemo': () => ok({ id, name: 'Demo', host: 'http://127.0.0.1:4010', demo: true }),
+    'workspace:connect': () => ok(FULL_CAPABILITIES),
+    'intake:start': (input) => ok({ workspaceId: input.workspaceId, state: 'live' as const }),
+    'notifications:show': (request) => {
+      shown.push({ id: request.id, title: request.title })
+      return ok({ shown: true })
+    },
+    'tray:setStatus': (status) => {
+      tray.push({ state: status.state, openAlerts: status.openAlerts })
+      return ok({})
+    },
+    'alerts:acknowledge': () => ok({ status: 'confirmed' as const }),
+    'alerts:close': () => ok({ status: 'confirmed' as const }),
+    ...handlers,
+  })
+  id = t.workspaceId
+  const services = { ...t.services, createIngest: () => recordingIngest(t) }
+  render(<App services={services} hash="#demo" />)
+  await screen.findByRole('navigation', { name: 'Views' })
+  return { t, user: userEvent.setup(), shown, tray }
+}
