@@ -4,9 +4,15 @@ import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 
 const ROOT = resolve(import.meta.dirname, '../..')
-const TSX = resolve(ROOT, 'node_modules/.bin/tsx')
+/**
+ * One node process (`node --import tsx`), not the `tsx` wrapper: the wrapper relays signals to a
+ * child and, under load, can exit 143 itself before it learns the child handles SIGTERM.
+ */
 const run = (args: string[]): ChildProcess =>
-  spawn(TSX, ['src/simulator/cli.ts', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+  spawn(process.execPath, ['--import', 'tsx', 'src/simulator/cli.ts', ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
 
 function collect(stream: NodeJS.ReadableStream | null): () => string {
   let text = ''
