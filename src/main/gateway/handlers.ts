@@ -93,6 +93,10 @@ export function createGatewayHandlers(deps: GatewayHandlerDeps): IpcHandlers {
       provider(workspaceId).incidents.addNote(i, requestPriority),
     'incidents:addResponders': ({ workspaceId, requestPriority, ...i }) =>
       provider(workspaceId).incidents.addResponders(i, requestPriority),
+    'incidents:setPriority': ({ workspaceId, requestPriority, ...i }) =>
+      provider(workspaceId).incidents.setPriority(i, requestPriority),
+    'incidents:updateDescription': ({ workspaceId, requestPriority, ...i }) =>
+      provider(workspaceId).incidents.updateDescription(i, requestPriority),
     'incidents:notes': ({ workspaceId, incidentId }) =>
       provider(workspaceId).incidents.notes(incidentId),
     'incidents:get': ({ workspaceId, incidentId }) =>

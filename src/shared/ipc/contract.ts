@@ -89,6 +89,8 @@ export const requests = {
   'incidents:reopen': request(act(IncidentActionInput.reopen), ActionOutcome),
   'incidents:addNote': request(act(IncidentActionInput.addNote), ActionOutcome),
   'incidents:addResponders': request(act(IncidentActionInput.addResponders), ActionOutcome),
+  'incidents:setPriority': request(act(IncidentActionInput.setPriority), ActionOutcome),
+  'incidents:updateDescription': request(act(IncidentActionInput.updateDescription), ActionOutcome),
   'incidents:notes': request(ws.extend({ incidentId: z.string().min(1) }), NoteList),
   'incidents:get': request(ws.extend({ incidentId: z.string().min(1) }), Incident.nullable()),
   'incidents:list': request(

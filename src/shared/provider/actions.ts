@@ -66,6 +66,9 @@ export const IncidentActionInput = {
   addResponders: IncidentTarget.extend({
     responders: z.array(IncidentResponderRef).min(1).max(50),
   }),
+  /** Severity changes of a coordinated incident move its Opsgenie priority. */
+  setPriority: IncidentTarget.extend({ priority: Priority }),
+  updateDescription: IncidentTarget.extend({ description: z.string().max(10_000) }),
 } as const
 
 export const CreateIncidentInput = z.object({

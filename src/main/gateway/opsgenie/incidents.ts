@@ -33,13 +33,21 @@ export interface IncidentsApi extends RequestsApi {
   reopen(ref: IncidentRef, input?: In.IncidentNoteInput): Promise<Accepted>
   addNote(ref: IncidentRef, input: In.AddIncidentNoteInput): Promise<Accepted>
   addResponders(ref: IncidentRef, input: In.AddIncidentRespondersInput): Promise<Accepted>
+  /** go-sdk sends PUT (API-NOTES §4); the node-sdk's POST is also accepted upstream. */
+  updatePriority(ref: IncidentRef, input: In.UpdateIncidentPriorityInput): Promise<Accepted>
+  updateDescription(ref: IncidentRef, input: In.UpdateIncidentDescriptionInput): Promise<Accepted>
   /** The first page of an incident's notes (same shape as an alert's), newest last. */
   listNotes(ref: IncidentRef, params?: { limit?: number; offset?: string }): Promise<AlertNote[]>
 }
 
 export function createIncidentsApi(http: Http): IncidentsApi {
-  const act = (ref: IncidentRef, action: string, body: unknown): Promise<Accepted> =>
-    http.send({ method: 'POST', ...incidentPath(ref, `/${action}`), body, schema: Accepted })
+  const act = (
+    ref: IncidentRef,
+    action: string,
+    body: unknown,
+    method: 'POST' | 'PUT' = 'POST',
+  ): Promise<Accepted> =>
+    http.send({ method, ...incidentPath(ref, `/${action}`), body, schema: Accepted })
   const noteOnly = (input: In.IncidentNoteInput | undefined, what: string) =>
     parseInput(In.IncidentNoteInput, input ?? {}, what)
 
@@ -80,6 +88,10 @@ export function createIncidentsApi(http: Http): IncidentsApi {
       const { responders, note } = parseInput(In.AddIncidentRespondersInput, input, 'responders')
       return act(ref, 'responders', { responder: responders, note })
     },
+    updatePriority: (ref, input) =>
+      act(ref, 'priority', parseInput(In.UpdateIncidentPriorityInput, input, 'priority'), 'PUT'),
+    updateDescription: (ref, input) =>
+      act(ref, 'description', parseInput(In.UpdateIncidentDescriptionInput, input, 'description')),
     listNotes: async (ref, params) => {
       const { path, query } = incidentPath(ref, '/notes')
       return (

@@ -22,6 +22,8 @@ export const COMMAND_KINDS = [
   'incidents:reopen',
   'incidents:addNote',
   'incidents:addResponders',
+  'incidents:setPriority',
+  'incidents:updateDescription',
 ] as const
 export type CommandKind = (typeof COMMAND_KINDS)[number]
 
@@ -70,7 +72,9 @@ export function laneOf(spec: CommandSpec, commandId: string): string {
     case 'incidents:close':
     case 'incidents:reopen':
     case 'incidents:addNote':
-    case 'incidents:addResponders': {
+    case 'incidents:addResponders':
+    case 'incidents:setPriority':
+    case 'incidents:updateDescription': {
       const creator = createdByCommand(spec.input.incidentId)
       return creator !== undefined
         ? `incident:cmd:${creator}`

@@ -19,6 +19,8 @@ const VERBS: Readonly<Record<CommandKind, string>> = {
   'incidents:reopen': 'reopened',
   'incidents:addNote': 'added a note to',
   'incidents:addResponders': 'added responders to',
+  'incidents:setPriority': 'changed the priority of',
+  'incidents:updateDescription': 'updated the description of',
 }
 
 /** "acknowledged alert disk-full": what the responder did, in their words. */

@@ -83,6 +83,10 @@ export function sendCommand(
       return settle(() => i.addNote({ ...inc, note: markedNote(command) } as In<typeof i.addNote>))
     case 'incidents:addResponders':
       return settle(() => i.addResponders(inc as In<typeof i.addResponders>))
+    case 'incidents:setPriority':
+      return settle(() => i.setPriority(inc as In<typeof i.setPriority>))
+    case 'incidents:updateDescription':
+      return settle(() => i.updateDescription(inc as In<typeof i.updateDescription>))
     default:
       return assertNever(command.kind, 'outbox command kind')
   }

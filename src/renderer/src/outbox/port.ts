@@ -28,6 +28,8 @@ export interface OutboxPort {
     | 'reopen'
     | 'addNote'
     | 'addResponders'
+    | 'setPriority'
+    | 'updateDescription'
     | 'get'
     | 'list'
     | 'notes'

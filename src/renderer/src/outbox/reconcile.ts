@@ -113,6 +113,10 @@ async function lookUp(
       return onIncident((i) => i.status === 'closed')
     case 'incidents:reopen':
       return onIncident((i) => i.status === 'open')
+    case 'incidents:setPriority':
+      return onIncident((i) => i.priority === input['priority'])
+    case 'incidents:updateDescription':
+      return onIncident((i) => (i.description ?? '') === input['description'])
     case 'incidents:addNote': {
       const notes = await read(() => port.incidents.notes({ workspaceId, incidentId }))
       return notes === null ? gone('incident') : verdict(notes.some((n) => n.note.endsWith(marker)))

@@ -40,3 +40,9 @@ export const ListIncidentsInput = PageWindow.extend({
     .optional(),
 })
 export type ListIncidentsInput = z.input<typeof ListIncidentsInput>
+
+export const UpdateIncidentPriorityInput = z.object({ priority: PriorityInput })
+export type UpdateIncidentPriorityInput = z.input<typeof UpdateIncidentPriorityInput>
+
+export const UpdateIncidentDescriptionInput = z.object({ description: maxChars(10000) })
+export type UpdateIncidentDescriptionInput = z.input<typeof UpdateIncidentDescriptionInput>

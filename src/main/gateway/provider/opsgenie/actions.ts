@@ -100,6 +100,9 @@ export function incidentActions(
       run(p, () =>
         inc.addResponders(i.incidentId, { ...note(i), responders: i.responders.map(responder) }),
       ),
+    setPriority: (i, p) => run(p, () => inc.updatePriority(i.incidentId, { priority: i.priority })),
+    updateDescription: (i, p) =>
+      run(p, () => inc.updateDescription(i.incidentId, { description: i.description })),
     create: (i: z.output<typeof CreateIncidentInput>, p) =>
       run(p, () => inc.create(definedOnly({ ...i, responders: i.responders.map(responder) }))),
   }
