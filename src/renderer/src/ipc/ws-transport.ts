@@ -19,9 +19,13 @@ export function createWebSocketTransport(url: string, reconnectMs = 1000): IpcTr
 
   const connect = (): void => {
     socket = new WebSocket(url)
-    ready = new Promise((resolve) =>
-      socket.addEventListener('open', () => resolve(), { once: true }),
-    )
+    // Settles on open or on close: a socket that never opens must not leave calls hanging.
+    ready = new Promise((resolve) => {
+      socket.addEventListener('open', () => resolve(), { once: true })
+      socket.addEventListener('close', () => resolve(), { once: true })
+    })
+    // A refused connection is reported by the close that follows; nothing else to do here.
+    socket.addEventListener('error', () => undefined)
     socket.addEventListener('message', (event) => onFrame(String(event.data)))
     socket.addEventListener('close', () => {
       for (const [id, call] of pending) {
