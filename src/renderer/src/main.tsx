@@ -5,6 +5,7 @@ import type { AppServices } from './app/services'
 import { SettingsDb } from './app/settings-db'
 import { CacheDb } from './db/cache-db'
 import { ondeck } from './ipc/ondeck'
+import { OutboxDb } from './outbox/outbox-db'
 import { createIngest } from './sync'
 import './styles/theme.css'
 import './styles/layout.css'
@@ -16,6 +17,7 @@ const services: AppServices = {
   settings: new SettingsDb(),
   openCache: (workspaceId) => new CacheDb(workspaceId).openOrExplain(),
   createIngest: (db) => createIngest(db),
+  outbox: new OutboxDb(),
 }
 
 const root = document.getElementById('root')

@@ -47,13 +47,13 @@ describe('keyboard', () => {
     await user.keyboard('a')
     await waitFor(() =>
       expect(t.fake.callsTo('alerts:acknowledge')).toEqual([
-        { workspaceId: t.workspaceId, alertId: 'alert-1' },
+        { workspaceId: t.workspaceId, alertId: 'alert-1', requestPriority: 'replay' },
       ]),
     )
     await user.keyboard('jc')
     await waitFor(() =>
       expect(t.fake.callsTo('alerts:close')).toEqual([
-        { workspaceId: t.workspaceId, alertId: 'alert-2' },
+        { workspaceId: t.workspaceId, alertId: 'alert-2', requestPriority: 'replay' },
       ]),
     )
   })
@@ -109,7 +109,7 @@ describe('command palette', () => {
     await waitFor(() => expect(dialog.isConnected).toBe(false))
     await waitFor(() =>
       expect(t.fake.callsTo('alerts:acknowledge')).toEqual([
-        { workspaceId: t.workspaceId, alertId: 'alert-1' },
+        { workspaceId: t.workspaceId, alertId: 'alert-1', requestPriority: 'replay' },
       ]),
     )
   })

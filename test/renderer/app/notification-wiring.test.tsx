@@ -50,7 +50,7 @@ describe('notifications in the open workspace', () => {
     await user.click(within(banner).getByRole('button', { name: 'Acknowledge' }))
     await waitFor(() =>
       expect(t.fake.callsTo('alerts:acknowledge')).toEqual([
-        { workspaceId: t.workspaceId, alertId: 'alert-1' },
+        { workspaceId: t.workspaceId, alertId: 'alert-1', requestPriority: 'replay' },
       ]),
     )
     // ringing stops when the acknowledgement comes back from Opsgenie, not on the click
@@ -100,7 +100,7 @@ describe('notifications in the open workspace', () => {
     )
     await waitFor(() =>
       expect(t.fake.callsTo('alerts:close')).toEqual([
-        { workspaceId: t.workspaceId, alertId: 'alert-1' },
+        { workspaceId: t.workspaceId, alertId: 'alert-1', requestPriority: 'replay' },
       ]),
     )
     act(() => useNavigationStore.getState().go('services'))

@@ -31,7 +31,13 @@ describe('buildPaletteCommands', () => {
     const ids = buildPaletteCommands(context()).map((c) => c.id)
     expect(ids.filter((id) => id.startsWith('alert:'))).toEqual([])
     expect(ids).toEqual(
-      expect.arrayContaining(['go:alerts', 'go:settings', 'theme:toggle', 'workspace:demo']),
+      expect.arrayContaining([
+        'go:alerts',
+        'go:outbox',
+        'go:settings',
+        'theme:toggle',
+        'workspace:demo',
+      ]),
     )
   })
 

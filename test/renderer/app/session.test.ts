@@ -5,6 +5,7 @@ import type { AppServices, Ingest } from '../../../src/renderer/src/app/services
 import { startSession, type SessionSink } from '../../../src/renderer/src/app/session'
 import { SettingsDb } from '../../../src/renderer/src/app/settings-db'
 import { CacheDb } from '../../../src/renderer/src/db/cache-db'
+import { OutboxDb } from '../../../src/renderer/src/outbox/outbox-db'
 import { createFakeApi, FULL_CAPABILITIES, ok, type FakeHandlers } from './support/fake-api'
 import { freshWorkspaceId } from './support/fixtures'
 
@@ -26,6 +27,7 @@ function setup(handlers: FakeHandlers) {
     settings: new SettingsDb(freshWorkspaceId('settings')),
     openCache: (workspaceId) => new CacheDb(workspaceId).openOrExplain(),
     createIngest: () => ingest,
+    outbox: new OutboxDb(freshWorkspaceId('outbox')),
   }
   const log: string[] = []
   const sink: SessionSink = {

@@ -8,6 +8,7 @@ import { AlertsView } from '../views/alerts/AlertsView'
 import { DiagnosticsView } from '../views/diagnostics/DiagnosticsView'
 import { IncidentsView } from '../views/incidents/IncidentsView'
 import { OnCallView } from '../views/on-call/OnCallView'
+import { OutboxView } from '../views/outbox/OutboxView'
 import { ServicesView } from '../views/services/ServicesView'
 import { SettingsView } from '../views/settings/SettingsView'
 import type { WorkspaceSettingsProps } from '../views/settings/WorkspaceSettings'
@@ -29,6 +30,8 @@ function View(props: { view: ViewName } & AppShellProps & { activeId: string }):
       return <ServicesView />
     case 'on-call':
       return <OnCallView />
+    case 'outbox':
+      return <OutboxView />
     case 'settings':
       return (
         <SettingsView activeId={props.activeId} onOpen={props.onOpen} onRemoved={props.onRemoved} />

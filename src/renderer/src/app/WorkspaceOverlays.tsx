@@ -1,8 +1,11 @@
 import { useEffect, type ReactElement } from 'react'
+import { useOutboxCounts } from '../outbox/use-outbox'
 import { useAlertViewStore } from '../stores/alert-view-store'
 import { useNavigationStore } from '../stores/navigation-store'
+import { useStatusStore } from '../stores/status-store'
 import { AlarmBanner } from './AlarmBanner'
 import { KeyboardLayer } from './KeyboardLayer'
+import { useOutbox } from './outbox-context'
 import type { WorkspaceEntry } from './settings-db'
 import { useAlertCommands } from './use-alert-commands'
 import type { NotificationHandlers, NotificationWiring } from './use-notification-center'
@@ -12,6 +15,14 @@ import { useTray } from './use-tray'
 export function navigateToAlert(alertId: string): void {
   useNavigationStore.getState().go('alerts')
   useAlertViewStore.getState().select(alertId)
+}
+
+/** Feeds the outbox's "waiting to be sent" count to the status bar and the tray. */
+function useQueuedCount(): void {
+  const outbox = useOutbox()
+  const pending = useOutboxCounts(outbox.db, outbox.workspaceId).pending
+  const setQueued = useStatusStore((s) => s.setQueued)
+  useEffect(() => setQueued(pending), [pending, setQueued])
 }
 
 /**
@@ -24,6 +35,7 @@ export function WorkspaceOverlays(props: {
 }): ReactElement {
   const { run } = useAlertCommands()
   const { center, handlersRef } = props.notifications
+  useQueuedCount()
   useTray()
 
   const actions: NotificationHandlers = {

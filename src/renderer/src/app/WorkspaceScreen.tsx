@@ -1,19 +1,23 @@
 import type { ReactElement } from 'react'
 import { AppShell, type AppShellProps } from './AppShell'
+import { OutboxProvider } from './outbox-context'
 import type { WorkspaceEntry } from './settings-db'
 import { useNotificationCenter } from './use-notification-center'
+import { useOutboxEngine } from './use-outbox-engine'
 import { useSession } from './use-session'
 import { WorkspaceProvider } from './workspace-context'
 import { WorkspaceOverlays } from './WorkspaceOverlays'
 
 /**
- * Opens the workspace's cache, session and notification center, then shows the shell over it.
- * The center is made before the session starts, so the first live change already notifies.
+ * Opens the workspace's cache, session, outbox engine and notification center, then shows the
+ * shell over them. The center is made before the session starts, so the first live change
+ * already notifies; the engine replays whatever an earlier run left queued.
  */
 export function WorkspaceScreen(props: AppShellProps & { entry: WorkspaceEntry }): ReactElement {
   const { entry, overlays, ...shell } = props
   const notifications = useNotificationCenter(entry)
   const { db, error } = useSession(entry, notifications.feed)
+  const outbox = useOutboxEngine(entry.id)
   if (error !== undefined) {
     return (
       <main className="page">
@@ -22,7 +26,7 @@ export function WorkspaceScreen(props: AppShellProps & { entry: WorkspaceEntry }
       </main>
     )
   }
-  if (db === undefined)
+  if (db === undefined || outbox === undefined)
     return (
       <p className="page muted" role="status">
         Opening {entry.config.name}…
@@ -36,15 +40,17 @@ export function WorkspaceScreen(props: AppShellProps & { entry: WorkspaceEntry }
         ...(entry.username !== undefined ? { username: entry.username } : {}),
       }}
     >
-      <AppShell
-        {...shell}
-        overlays={
-          <>
-            {overlays}
-            <WorkspaceOverlays notifications={notifications} onOpen={shell.onOpen} />
-          </>
-        }
-      />
+      <OutboxProvider outbox={outbox}>
+        <AppShell
+          {...shell}
+          overlays={
+            <>
+              {overlays}
+              <WorkspaceOverlays notifications={notifications} onOpen={shell.onOpen} />
+            </>
+          }
+        />
+      </OutboxProvider>
     </WorkspaceProvider>
   )
 }

@@ -12,6 +12,7 @@ export const VIEW_LABELS: Readonly<Record<ViewName, string>> = {
   incidents: 'Incidents',
   services: 'Services',
   'on-call': 'On call',
+  outbox: 'Outbox',
   settings: 'Settings',
   diagnostics: 'Diagnostics',
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { NotificationSettings } from '../notifications/settings'
+import { OutboxSettings } from '../outbox/settings'
 import type { SettingsDb } from './settings-db'
 
 export const Theme = z.enum(['light', 'dark'])
@@ -10,12 +11,15 @@ export const PREFERENCE_KEYS = {
   theme: 'theme',
   notificationSettings: 'notificationSettings',
   lastWorkspaceId: 'lastWorkspaceId',
+  outboxSettings: 'outboxSettings',
 } as const
 
 export const PREFERENCE_SCHEMAS = {
   theme: Theme,
   notificationSettings: NotificationSettings,
   lastWorkspaceId: z.string(),
+  /** The outbox's staleness limits (and tuning); any subset, the rest default. */
+  outboxSettings: OutboxSettings.partial(),
 } as const
 
 /** Reads a preference through its schema; a missing or no-longer-valid value falls back. */

@@ -3,6 +3,7 @@ import type { OndeckApi } from '../../../shared/ipc/api'
 import type { Incident } from '../../../shared/domain'
 import type { IntakeEvent } from '../../../shared/ipc/schemas'
 import type { CacheDb } from '../db/cache-db'
+import type { OutboxDb } from '../outbox/outbox-db'
 import type { AlertChange } from '../sync'
 import type { SettingsDb } from './settings-db'
 
@@ -25,8 +26,8 @@ export interface AppServices {
   readonly settings: SettingsDb
   openCache(workspaceId: string): Promise<CacheDb>
   createIngest(db: CacheDb): Ingest
-  /** Pause between `requests:status` polls while following an accepted action. */
-  readonly followDelayMs?: number
+  /** The outbox's database (one for the app; each workspace's engine reads only its rows). */
+  readonly outbox: OutboxDb
 }
 
 const ServicesContext = createContext<AppServices | null>(null)

@@ -1,5 +1,6 @@
 import type { ReactElement } from 'react'
 import type { Activity } from '../../../shared/domain'
+import { stripNoteMarker } from '../outbox/commands'
 import { formatNanos } from './format'
 
 const KIND_TEXT: Readonly<Partial<Record<Activity['kind'], string>>> = {
@@ -22,9 +23,24 @@ const KIND_TEXT: Readonly<Partial<Record<Activity['kind'], string>>> = {
   reopened: 'reopened',
 }
 
-/** The timeline of an alert or incident, oldest first, each entry with who and when. */
-export function Timeline(props: { entries: readonly Activity[]; label?: string }): ReactElement {
-  if (props.entries.length === 0) {
+/** A note the responder queued that has not reached the timeline yet. */
+export interface PendingTimelineNote {
+  readonly id: string
+  readonly note: string
+  readonly state: string
+}
+
+/**
+ * The timeline of an alert or incident, oldest first, each entry with who and when; notes still
+ * in the outbox come last, marked as such. The outbox's effect-once marker is not shown.
+ */
+export function Timeline(props: {
+  entries: readonly Activity[]
+  label?: string
+  pending?: readonly PendingTimelineNote[]
+}): ReactElement {
+  const pending = props.pending ?? []
+  if (props.entries.length === 0 && pending.length === 0) {
     return <p className="muted">No timeline entries yet.</p>
   }
   return (
@@ -39,8 +55,23 @@ export function Timeline(props: { entries: readonly Activity[]; label?: string }
           <span className="timeline__who">{entry.actor ?? 'Opsgenie'}</span>{' '}
           <span className="timeline__what">{KIND_TEXT[entry.kind] ?? entry.action}</span>
           {entry.text !== undefined && entry.text !== '' && (
-            <span className="timeline__text">: {entry.text}</span>
+            <span className="timeline__text">: {stripNoteMarker(entry.text)}</span>
           )}
+        </li>
+      ))}
+      {pending.map((note) => (
+        <li
+          key={note.id}
+          className="timeline__entry timeline__entry--pending"
+          data-activity-kind="note"
+          data-pending-state={note.state}
+        >
+          <span className="timeline__at muted">
+            {note.state === 'confirmed' ? 'sent' : 'queued'}
+          </span>{' '}
+          <span className="timeline__who">You</span>{' '}
+          <span className="timeline__what">added a note</span>
+          <span className="timeline__text">: {note.note}</span>
         </li>
       ))}
     </ol>

@@ -14,20 +14,27 @@ export const ALERT_ACTIONS = [
 ] as const
 export type AlertActionName = (typeof ALERT_ACTIONS)[number]
 
-/** `sending` until main answers; `failed` when the call itself failed (IPC, invalid input). */
-export type ActionPhase = 'sending' | ActionOutcome['status'] | 'failed'
+/**
+ * `queued` once the outbox has the command on disk (its state says what happened next);
+ * `sending` until main answers a direct call; `failed` when the call or the enqueue itself failed
+ * (invalid input, closed database).
+ */
+export type ActionPhase = 'queued' | 'sending' | ActionOutcome['status'] | 'failed'
 
 export interface ActionRecord {
   readonly action: AlertActionName
   readonly phase: ActionPhase
   readonly message?: string
   readonly requestId?: string
+  /** The outbox command the action became; the detail shows that command's state. */
+  readonly commandId?: string
   readonly at: number
 }
 
 /**
  * The latest action taken on each alert and how it ended, so the detail can say "Acknowledge:
- * confirmed" or "Close: rejected (the key is read-only)". Replaced by the outbox later.
+ * confirmed" or "Close: rejected (the key is read-only)". With the outbox, a queued action
+ * points at its command and the command's state is shown instead.
  */
 export interface ActionState {
   readonly byAlert: Readonly<Record<string, ActionRecord>>

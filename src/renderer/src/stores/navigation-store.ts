@@ -5,6 +5,7 @@ export const VIEWS = [
   'incidents',
   'services',
   'on-call',
+  'outbox',
   'settings',
   'diagnostics',
 ] as const

@@ -3,7 +3,9 @@ import userEvent, { type UserEvent } from '@testing-library/user-event'
 import type { Alert } from '../../../../src/shared/domain'
 import type { IntakeEvent } from '../../../../src/shared/ipc/schemas'
 import { App } from '../../../../src/renderer/src/App'
+import { PREFERENCE_KEYS, writePreference } from '../../../../src/renderer/src/app/preferences'
 import type { Ingest } from '../../../../src/renderer/src/app/services'
+import type { OutboxSettingsInput } from '../../../../src/renderer/src/outbox/settings'
 import { toAlertRow } from '../../../../src/renderer/src/db/derive'
 import type { AlertChange } from '../../../../src/renderer/src/sync'
 import { FULL_CAPABILITIES, ok, type FakeHandlers } from './fake-api'
@@ -57,32 +59,51 @@ export interface OpenedWorkspace {
   /** `notifications:show` requests main received. */
   readonly shown: { id: string; title: string }[]
   readonly tray: { state: string; openAlerts: number }[]
+  /** The tray's queued-command count, each time the app pushed a tray status. */
+  readonly trayQueued: number[]
 }
 
-/** The whole App on the Demo path, with a fake main answering what the wiring needs. */
-export async function openWorkspace(handlers: FakeHandlers = {}): Promise<OpenedWorkspace> {
+/**
+ * The whole App on the Demo path, with a fake main answering what the wiring needs. The
+ * outbox's tuning comes from the stored preference, as in the app (fast by default here).
+ */
+export async function openWorkspace(
+  handlers: FakeHandlers = {},
+  options: { outboxSettings?: OutboxSettingsInput } = {},
+): Promise<OpenedWorkspace> {
   const shown: { id: string; title: string }[] = []
   const tray: { state: string; openAlerts: number }[] = []
+  const trayQueued: number[] = []
   let id = ''
-  const t = await harness({
-    'workspace:openDemo': () => ok({ id, name: 'Demo', host: 'http://127.0.0.1:4010', demo: true }),
-    'workspace:connect': () => ok(FULL_CAPABILITIES),
-    'intake:start': (input) => ok({ workspaceId: input.workspaceId, state: 'live' as const }),
-    'notifications:show': (request) => {
-      shown.push({ id: request.id, title: request.title })
-      return ok({ shown: true })
+  const t = await harness(
+    {
+      'workspace:openDemo': () =>
+        ok({ id, name: 'Demo', host: 'http://127.0.0.1:4010', demo: true }),
+      'workspace:connect': () => ok(FULL_CAPABILITIES),
+      'intake:start': (input) => ok({ workspaceId: input.workspaceId, state: 'live' as const }),
+      'notifications:show': (request) => {
+        shown.push({ id: request.id, title: request.title })
+        return ok({ shown: true })
+      },
+      'tray:setStatus': (status) => {
+        tray.push({ state: status.state, openAlerts: status.openAlerts })
+        trayQueued.push(status.queuedCommands)
+        return ok({})
+      },
+      'alerts:acknowledge': () => ok({ status: 'confirmed' as const }),
+      'alerts:close': () => ok({ status: 'confirmed' as const }),
+      ...handlers,
     },
-    'tray:setStatus': (status) => {
-      tray.push({ state: status.state, openAlerts: status.openAlerts })
-      return ok({})
-    },
-    'alerts:acknowledge': () => ok({ status: 'confirmed' as const }),
-    'alerts:close': () => ok({ status: 'confirmed' as const }),
-    ...handlers,
-  })
+    { startEngine: false },
+  )
   id = t.workspaceId
+  await writePreference(
+    t.services.settings,
+    PREFERENCE_KEYS.outboxSettings,
+    options.outboxSettings ?? { followIntervalMs: 5, backoffBaseMs: 5, reconcileAfterMs: 20 },
+  )
   const services = { ...t.services, createIngest: () => recordingIngest(t) }
   render(<App services={services} hash="#demo" />)
   await screen.findByRole('navigation', { name: 'Views' })
-  return { t, user: userEvent.setup(), shown, tray }
+  return { t, user: userEvent.setup(), shown, tray, trayQueued }
 }

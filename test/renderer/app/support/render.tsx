@@ -2,9 +2,12 @@ import { render, type RenderResult } from '@testing-library/react'
 import type { ReactElement } from 'react'
 import type { AppServices, Ingest } from '../../../../src/renderer/src/app/services'
 import { ServicesProvider } from '../../../../src/renderer/src/app/services'
+import { OutboxProvider, type OpenOutbox } from '../../../../src/renderer/src/app/outbox-context'
 import { SettingsDb } from '../../../../src/renderer/src/app/settings-db'
 import { WorkspaceProvider } from '../../../../src/renderer/src/app/workspace-context'
 import { CacheDb } from '../../../../src/renderer/src/db/cache-db'
+import { createOutboxEngine } from '../../../../src/renderer/src/outbox/engine'
+import { OutboxDb } from '../../../../src/renderer/src/outbox/outbox-db'
 import { createFakeApi, type FakeApi, type FakeHandlers } from './fake-api'
 import { freshWorkspaceId } from './fixtures'
 
@@ -13,13 +16,21 @@ export interface TestHarness {
   readonly services: AppServices
   readonly db: CacheDb
   readonly workspaceId: string
+  /** The workspace's outbox (started engine over the fake API) the rendered views use. */
+  readonly outbox: OpenOutbox
   render(ui: ReactElement, options?: { username?: string }): RenderResult
 }
 
 const noIngest: Ingest = { applyBatch: async () => undefined }
 
-/** Services with a fake API and fresh fake-indexeddb databases, plus a render inside them. */
-export async function harness(handlers: FakeHandlers = {}): Promise<TestHarness> {
+/**
+ * Services with a fake API and fresh fake-indexeddb databases (cache, settings, outbox), a
+ * started outbox engine for the workspace, plus a render inside them.
+ */
+export async function harness(
+  handlers: FakeHandlers = {},
+  options: { startEngine?: boolean } = {},
+): Promise<TestHarness> {
   const fake = createFakeApi(handlers)
   const workspaceId = freshWorkspaceId()
   const db = await new CacheDb(workspaceId).openOrExplain()
@@ -28,18 +39,30 @@ export async function harness(handlers: FakeHandlers = {}): Promise<TestHarness>
     settings: new SettingsDb(freshWorkspaceId('settings')),
     openCache: async (id) => (id === workspaceId ? db : new CacheDb(id).openOrExplain()),
     createIngest: () => noIngest,
-    followDelayMs: 0,
+    outbox: new OutboxDb(freshWorkspaceId('outbox')),
   }
+  const engine = createOutboxEngine({
+    db: services.outbox,
+    port: fake.api,
+    workspaceId,
+    settings: { followIntervalMs: 5, backoffBaseMs: 5, reconcileAfterMs: 20 },
+  })
+  // The full App makes its own engine; two engines on one workspace would both replay.
+  if (options.startEngine !== false) await engine.start()
+  const outbox: OpenOutbox = { db: services.outbox, engine, workspaceId }
   const config = { id: workspaceId, name: 'Acme', host: 'us' as const, demo: false }
   return {
     fake,
     services,
     db,
     workspaceId,
+    outbox,
     render: (ui, options = {}) =>
       render(
         <ServicesProvider services={services}>
-          <WorkspaceProvider workspace={{ config, db, ...options }}>{ui}</WorkspaceProvider>
+          <WorkspaceProvider workspace={{ config, db, ...options }}>
+            <OutboxProvider outbox={outbox}>{ui}</OutboxProvider>
+          </WorkspaceProvider>
         </ServicesProvider>,
       ),
   }

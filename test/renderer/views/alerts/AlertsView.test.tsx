@@ -91,7 +91,7 @@ describe('AlertsView', () => {
     await user.click(within(detail).getByRole('button', { name: 'Acknowledge' }))
     await within(detail).findByText('Acknowledge: confirmed')
     expect(t.fake.callsTo('alerts:acknowledge')).toEqual([
-      { workspaceId: t.workspaceId, alertId: 'alert-1' },
+      { workspaceId: t.workspaceId, alertId: 'alert-1', requestPriority: 'replay' },
     ])
   })
 

@@ -1,6 +1,8 @@
 import type { ReactElement } from 'react'
 import type { AlertActionRequest } from '../../app/alert-actions'
 import type { AlertRow } from '../../db/rows'
+import { describeState } from '../../outbox/describe'
+import type { OutboxCommand } from '../../outbox/record'
 import { ACTION_LABELS, type ActionRecord } from '../../stores/action-store'
 import { ActionForm } from './ActionForm'
 import { useAlertViewStore } from '../../stores/alert-view-store'
@@ -10,12 +12,17 @@ export interface AlertActionsProps {
   readonly alert: AlertRow
   onAction(request: AlertActionRequest): void
   readonly lastAction?: ActionRecord
+  /** The latest outbox command on this alert: its state is the outcome shown. */
+  readonly lastCommand?: OutboxCommand
+  /** Commands on this alert that failed for good: no longer applied, and this says why. */
+  readonly failedCommands?: readonly OutboxCommand[]
   /** Set when the workspace's key cannot write: buttons are disabled and this says why. */
   readonly readOnlyReason?: string
   readonly usernames?: readonly string[]
 }
 
 const PHASE_TEXT: Readonly<Record<ActionRecord['phase'], string>> = {
+  queued: 'queued',
   sending: 'sending…',
   accepted: 'accepted by Opsgenie, waiting for confirmation',
   confirmed: 'confirmed',
@@ -26,6 +33,34 @@ const PHASE_TEXT: Readonly<Record<ActionRecord['phase'], string>> = {
   failed: 'failed',
 }
 
+const commandAction = (c: OutboxCommand): string => {
+  const name = c.kind.slice('alerts:'.length)
+  return name in ACTION_LABELS ? ACTION_LABELS[name as keyof typeof ACTION_LABELS] : name
+}
+
+/**
+ * The outcome line: the state of the command the latest action became (or of the latest command
+ * on the alert, after a restart), else how the action ended before reaching the outbox.
+ */
+function outcomeOf(props: AlertActionsProps): { phase?: string; text: string; commandId?: string } {
+  const { lastAction, lastCommand } = props
+  if (lastCommand !== undefined) {
+    const text = describeState(lastCommand, Date.now())
+    return {
+      phase: lastCommand.state,
+      text: `${commandAction(lastCommand)}: ${text}`,
+      commandId: lastCommand.id,
+    }
+  }
+  if (lastAction === undefined) return { text: '' }
+  const message = lastAction.message !== undefined ? ` (${lastAction.message})` : ''
+  return {
+    phase: lastAction.phase,
+    text: `${ACTION_LABELS[lastAction.action]}: ${PHASE_TEXT[lastAction.phase]}${message}`,
+    ...(lastAction.commandId !== undefined ? { commandId: lastAction.commandId } : {}),
+  }
+}
+
 /** The responder's actions on one alert and the outcome of the latest one. */
 export function AlertActions(props: AlertActionsProps): ReactElement {
   const { alert, readOnlyReason } = props
@@ -34,6 +69,7 @@ export function AlertActions(props: AlertActionsProps): ReactElement {
   const setForm = useAlertViewStore((s) => s.setOpenForm)
   const disabled = readOnlyReason !== undefined
   const closed = alert.status === 'closed'
+  const outcome = outcomeOf(props)
   const quick = (action: 'acknowledge' | 'unacknowledge' | 'close'): void =>
     props.onAction({ action, alertId: alert.id, args: {} })
 
@@ -92,13 +128,17 @@ export function AlertActions(props: AlertActionsProps): ReactElement {
         className="action-outcome"
         role="status"
         aria-live="polite"
-        data-phase={props.lastAction?.phase}
+        data-phase={outcome.phase}
+        data-command-id={outcome.commandId}
       >
-        {props.lastAction !== undefined &&
-          `${ACTION_LABELS[props.lastAction.action]}: ${PHASE_TEXT[props.lastAction.phase]}${
-            props.lastAction.message !== undefined ? ` (${props.lastAction.message})` : ''
-          }`}
+        {outcome.text}
       </p>
+      {props.failedCommands?.map((c) => (
+        <p key={c.id} className="action-failed" role="alert" data-command-id={c.id}>
+          {commandAction(c)} was not applied: {c.failure?.message ?? 'it failed'}. See the Outbox to
+          retry it.
+        </p>
+      ))}
     </section>
   )
 }

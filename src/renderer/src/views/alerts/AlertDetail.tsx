@@ -4,6 +4,7 @@ import { PriorityBadge } from '../../components/PriorityBadge'
 import { Timeline } from '../../components/Timeline'
 import { formatTime } from '../../components/format'
 import type { ActivityRow, AlertRow } from '../../db/rows'
+import type { PendingNote } from '../data/pending'
 import { AlertActions, type AlertActionsProps } from './AlertActions'
 
 /** Focus this (it takes focus) to "open" the selected alert from the keyboard. */
@@ -12,6 +13,8 @@ export const ALERT_DETAIL_TITLE_ID = 'alert-detail-title'
 export interface AlertDetailProps extends Omit<AlertActionsProps, 'alert'> {
   readonly alert: AlertRow
   readonly timeline: readonly ActivityRow[]
+  /** Notes queued in the outbox, shown after the timeline until they arrive in it. */
+  readonly pendingNotes?: readonly PendingNote[]
 }
 
 function responderText(r: ResponderRef): string {
@@ -101,7 +104,11 @@ export function AlertDetail(props: AlertDetailProps): ReactElement {
       )}
       <section aria-labelledby="alert-timeline">
         <h3 id="alert-timeline">Timeline</h3>
-        <Timeline entries={props.timeline} label="Alert timeline" />
+        <Timeline
+          entries={props.timeline}
+          label="Alert timeline"
+          {...(props.pendingNotes !== undefined ? { pending: props.pendingNotes } : {})}
+        />
       </section>
     </article>
   )

@@ -1,21 +1,56 @@
-import type { ReactElement } from 'react'
+import { useMemo, type ReactElement } from 'react'
+import { useOutbox } from '../../app/outbox-context'
 import { useAlertCommands } from '../../app/use-alert-commands'
 import { useWorkspace } from '../../app/workspace-context'
 import { selectActionFor, useActionStore } from '../../stores/action-store'
 import { selectReadOnlyReason, useWorkspaceStore } from '../../stores/workspace-store'
 import { useAlert, useTimeline } from '../data/alerts'
 import { useUsers } from '../data/directory'
+import { overlayRow, pendingAlertNotes } from '../data/pending'
+import { targetsAlert } from '../../outbox/overlay'
+import { useOutboxCommands, usePendingOverlay } from '../../outbox/use-outbox'
 import { AlertDetail } from './AlertDetail'
 
-/** The detail of the selected alert, read live from the cache, with actions wired to the gateway. */
+/**
+ * The detail of the selected alert: confirmed state from the cache with the outbox's pending
+ * commands on top, pending notes in the timeline, and actions queued through the outbox.
+ */
 export function AlertDetailPane(props: { alertId: string | undefined }): ReactElement {
   const { db } = useWorkspace()
-  const alert = useAlert(db, props.alertId)
+  const outbox = useOutbox()
+  const cached = useAlert(db, props.alertId)
   const timeline = useTimeline(db, 'alert', props.alertId)
+  const overlay = usePendingOverlay(outbox.db, outbox.workspaceId)
+  const commands = useOutboxCommands(outbox.db, outbox.workspaceId)
+  const alert = useMemo(
+    () => (cached ? overlayRow(cached, overlay.pending) : cached),
+    [cached, overlay.pending],
+  )
+  const mine = useMemo(
+    () => (cached ? commands.filter((c) => targetsAlert(c, cached)) : []),
+    [cached, commands],
+  )
+  const notes = useMemo(
+    () =>
+      cached
+        ? pendingAlertNotes(
+            cached,
+            overlay.pending,
+            (timeline ?? []).map((t) => t.text ?? ''),
+          )
+        : [],
+    [cached, overlay.pending, timeline],
+  )
   const users = useUsers(db)
   const lastAction = useActionStore(selectActionFor(props.alertId))
   const readOnlyReason = useWorkspaceStore(selectReadOnlyReason)
   const { run } = useAlertCommands()
+
+  // the command this session's latest action became; after a restart, the latest on the alert
+  const lastCommand =
+    lastAction === undefined
+      ? mine[mine.length - 1]
+      : mine.find((c) => c.id === lastAction.commandId)
 
   if (props.alertId === undefined) {
     return <p className="detail detail--empty muted">Select an alert to see its details.</p>
@@ -26,6 +61,9 @@ export function AlertDetailPane(props: { alertId: string | undefined }): ReactEl
     <AlertDetail
       alert={alert}
       timeline={timeline ?? []}
+      pendingNotes={notes}
+      {...(lastCommand !== undefined ? { lastCommand } : {})}
+      failedCommands={mine.filter((c) => c.state === 'failed')}
       onAction={(request) => void run(request)}
       {...(lastAction !== undefined ? { lastAction } : {})}
       {...(readOnlyReason !== undefined ? { readOnlyReason } : {})}

@@ -1,18 +1,23 @@
 import { useEffect, useMemo, type ReactElement } from 'react'
 import { focusSoon } from '../../app/focus'
+import { useOutbox } from '../../app/outbox-context'
+import { usePendingOverlay } from '../../outbox/use-outbox'
 import { useWorkspace } from '../../app/workspace-context'
 import { useAlertViewStore } from '../../stores/alert-view-store'
 import { useAlertRows } from '../data/alerts'
 import { useServices, useTeams } from '../data/directory'
+import { overlayRows } from '../data/pending'
 import { ALERT_DETAIL_TITLE_ID } from './AlertDetail'
 import { AlertDetailPane } from './AlertDetailPane'
 import { AlertFilterBar } from './AlertFilterBar'
 import { AlertList } from './AlertList'
+import { PendingCreates } from './PendingCreates'
 import { queryAlerts } from './alert-query'
 
 /**
  * The triage view: filters on top, the virtualized list on the left, the selected alert on the
- * right. The selection lives in the alert view store so the keyboard layer can move it.
+ * right. Rows are the cache's confirmed state with the outbox's pending commands applied on top.
+ * The selection lives in the alert view store so the keyboard layer can move it.
  */
 export function AlertsView(props: { fallbackHeight?: number }): ReactElement {
   const { db, username } = useWorkspace()
@@ -24,15 +29,17 @@ export function AlertsView(props: { fallbackHeight?: number }): ReactElement {
   const { rows, complete } = useAlertRows(db, filters.status)
   const teams = useTeams(db)
   const services = useServices(db)
+  const outbox = useOutbox()
+  const overlay = usePendingOverlay(outbox.db, outbox.workspaceId)
 
   const shown = useMemo(
     () =>
-      queryAlerts(rows ?? [], filters, search, sort, {
+      queryAlerts(overlayRows(rows ?? [], overlay.pending), filters, search, sort, {
         ...(username !== undefined ? { me: username } : {}),
         teams: teams ?? [],
         services: services ?? [],
       }),
-    [rows, filters, search, sort, username, teams, services],
+    [rows, overlay.pending, filters, search, sort, username, teams, services],
   )
 
   const setVisibleIds = useAlertViewStore((s) => s.setVisibleIds)
@@ -49,6 +56,7 @@ export function AlertsView(props: { fallbackHeight?: number }): ReactElement {
       />
       <div className="split">
         <div className="split__list" aria-busy={!complete}>
+          <PendingCreates pending={overlay.pending} />
           {rows !== undefined && shown.length === 0 ? (
             <p className="empty muted">No alerts match.</p>
           ) : (

@@ -1,5 +1,8 @@
-import type { ReactElement } from 'react'
+import { useMemo, type ReactElement } from 'react'
+import { useOutbox } from '../../app/outbox-context'
 import { useWorkspace } from '../../app/workspace-context'
+import { pendingNotes } from '../../outbox/overlay'
+import { usePendingOverlay } from '../../outbox/use-outbox'
 import { PriorityBadge } from '../../components/PriorityBadge'
 import { Timeline } from '../../components/Timeline'
 import { formatTime } from '../../components/format'
@@ -10,11 +13,27 @@ import { useIncident, useServices } from '../data/directory'
 import { useLiveQuery } from '../data/use-live-query'
 import { readLinkedAlerts } from './linked-alerts'
 
-/** One incident: fields, impacted services, timeline and the alerts linked to it. */
+/**
+ * One incident: fields, impacted services, timeline and the alerts linked to it, with the
+ * outbox's pending commands (status changes, notes) applied on top of the cache.
+ */
 export function IncidentDetail(props: { incidentId: string }): ReactElement {
   const { db } = useWorkspace()
-  const incident = useIncident(db, props.incidentId)
+  const outbox = useOutbox()
+  const overlay = usePendingOverlay(outbox.db, outbox.workspaceId)
+  const cached = useIncident(db, props.incidentId)
+  const incident = useMemo(
+    () => (cached ? { ...cached, ...overlay.incident(cached) } : cached),
+    [cached, overlay],
+  )
   const timeline = useTimeline(db, 'incident', props.incidentId)
+  const notes = useMemo(() => {
+    const texts = (timeline ?? []).map((t) => t.text ?? '')
+    return pendingNotes(
+      overlay.pending,
+      (c) => c.input['incidentId'] === props.incidentId || c.entityId === props.incidentId,
+    ).filter((n) => !texts.some((t) => t.includes(`[ondeck:${n.id}]`)))
+  }, [overlay.pending, props.incidentId, timeline])
   const services = useServices(db)
   const linked = useLiveQuery(
     async () => (incident ? readLinkedAlerts(db, incident) : []),
@@ -77,7 +96,7 @@ export function IncidentDetail(props: { incidentId: string }): ReactElement {
       </section>
       <section aria-labelledby="incident-timeline">
         <h3 id="incident-timeline">Timeline</h3>
-        <Timeline entries={timeline ?? []} label="Incident timeline" />
+        <Timeline entries={timeline ?? []} label="Incident timeline" pending={notes} />
       </section>
     </article>
   )

@@ -1,15 +1,23 @@
-import type { ReactElement } from 'react'
+import { useMemo, type ReactElement } from 'react'
+import { useOutbox } from '../../app/outbox-context'
 import { useWorkspace } from '../../app/workspace-context'
+import { usePendingOverlay } from '../../outbox/use-outbox'
 import { PriorityBadge } from '../../components/PriorityBadge'
 import { formatTime } from '../../components/format'
 import { useNavigationStore } from '../../stores/navigation-store'
 import { useIncidents } from '../data/directory'
 import { IncidentDetail } from './IncidentDetail'
 
-/** Incidents, most urgent first, and the open one's detail. */
+/** Incidents, most urgent first (pending status changes applied), and the open one's detail. */
 export function IncidentsView(): ReactElement {
   const { db } = useWorkspace()
-  const incidents = useIncidents(db)
+  const outbox = useOutbox()
+  const overlay = usePendingOverlay(outbox.db, outbox.workspaceId)
+  const cached = useIncidents(db)
+  const incidents = useMemo(
+    () => cached?.map((i) => ({ ...i, ...overlay.incident(i) })),
+    [cached, overlay],
+  )
   const selected = useNavigationStore((s) => s.incidentId)
   const open = useNavigationStore((s) => s.openIncident)
 

@@ -1,0 +1,173 @@
+// @vitest-environment jsdom
+import 'fake-indexeddb/auto'
+import { act, cleanup, screen, waitFor, within } from '@testing-library/react'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { Alert } from '../../../src/shared/domain'
+import type { ActionOutcome } from '../../../src/shared/provider/outcome'
+import { useActionStore } from '../../../src/renderer/src/stores/action-store'
+import { useAlertViewStore } from '../../../src/renderer/src/stores/alert-view-store'
+import { useNavigationStore } from '../../../src/renderer/src/stores/navigation-store'
+import { useWorkspaceStore } from '../../../src/renderer/src/stores/workspace-store'
+import { ok } from './support/fake-api'
+import { alertEvent, openWorkspace, type OpenedWorkspace } from './support/open-workspace'
+
+beforeEach(() => {
+  useWorkspaceStore.getState().reset()
+  useNavigationStore.getState().reset()
+  useAlertViewStore.getState().reset()
+  useActionStore.getState().reset()
+  vi.spyOn(console, 'warn').mockImplementation(() => undefined)
+})
+afterEach(() => {
+  cleanup()
+  vi.restoreAllMocks()
+})
+
+const OFFLINE: ActionOutcome = { status: 'offline', message: 'no network' }
+const CONFIRMED: ActionOutcome = { status: 'confirmed' }
+
+const p3: Alert = {
+  id: 'alert-1',
+  tinyId: '1',
+  alias: 'disk-full',
+  message: 'Disk full on db-7',
+  status: 'open',
+  acknowledged: false,
+  snoozed: false,
+  priority: 'P3',
+  tags: [],
+  teams: [],
+  responders: [],
+  count: 1,
+  createdAt: '2026-11-27T00:00:00.000Z',
+  updatedAt: '2026-11-27T00:00:00.000Z',
+}
+
+/** Pushes the alert through intake and opens its detail. */
+async function showAlert(w: OpenedWorkspace): Promise<HTMLElement> {
+  act(() => w.t.fake.emit('intake:event', alertEvent(w.t.workspaceId, p3)))
+  const row = await screen.findByRole('option', { name: /Disk full on db-7/ })
+  await w.user.click(row)
+  return screen.findByRole('article')
+}
+
+const outcome = (detail: HTMLElement): string =>
+  within(detail).getByRole('status').textContent ?? ''
+const rowText = (): string =>
+  screen.getByRole('option', { name: /Disk full on db-7/ }).textContent ?? ''
+const queuedText = (): string => screen.getByTestId('status-queued').textContent ?? ''
+
+async function goTo(w: OpenedWorkspace, view: string): Promise<void> {
+  const nav = screen.getByRole('navigation', { name: 'Views' })
+  await w.user.click(within(nav).getByRole('button', { name: view }))
+}
+
+describe('alert actions go through the outbox', () => {
+  it('an acknowledgement made offline is queued on disk, shown applied and counted, then sent once online', async () => {
+    let answer: ActionOutcome = OFFLINE
+    const w = await openWorkspace(
+      { 'alerts:acknowledge': () => ok(answer) },
+      { outboxSettings: { backoffBaseMs: 20, backoffCapMs: 40, reconcileAfterMs: 20 } },
+    )
+    const detail = await showAlert(w)
+    await w.user.click(within(detail).getByRole('button', { name: 'Acknowledge' }))
+
+    // "queued" only once the command is in the outbox database
+    await waitFor(() => expect(useActionStore.getState().byAlert['alert-1']?.phase).toBe('queued'))
+    const commandId = useActionStore.getState().byAlert['alert-1']?.commandId ?? ''
+    const stored = await w.t.services.outbox.commands.where('id').equals(commandId).first()
+    expect(stored).toMatchObject({ kind: 'alerts:acknowledge', input: { alertId: 'alert-1' } })
+
+    await waitFor(() => expect(outcome(detail)).toBe('Acknowledge: waiting: offline'))
+    // the cache still says open and unacknowledged; the view shows the pending command applied
+    expect((await w.t.db.alerts.get('alert-1'))?.acknowledged).toBe(false)
+    expect(rowText()).toContain('Acknowledged')
+    expect(within(detail).getByText('Open, acknowledged')).toBeTruthy()
+    expect(queuedText()).toBe('Waiting to be sent: 1')
+    await waitFor(() => expect(w.trayQueued.at(-1)).toBe(1))
+
+    answer = CONFIRMED
+    await waitFor(() => expect(outcome(detail)).toBe('Acknowledge: confirmed'))
+    expect(w.t.fake.callsTo('alerts:acknowledge').length).toBeGreaterThanOrEqual(2)
+    expect(queuedText()).toBe('Waiting to be sent: 0')
+    await waitFor(() => expect(w.trayQueued.at(-1)).toBe(0))
+  })
+
+  it('a command refused for good is rolled back in the view, saying why', async () => {
+    const w = await openWorkspace({
+      'alerts:close': () =>
+        ok({ status: 'rejected', kind: 'not-found', message: 'Alert does not exist' }),
+    })
+    const detail = await showAlert(w)
+    await w.user.click(within(detail).getByRole('button', { name: 'Close' }))
+
+    const why = await within(detail).findByRole('alert')
+    expect(why.textContent).toContain('Close was not applied: Alert does not exist')
+    expect(outcome(detail)).toBe('Close: failed: Alert does not exist')
+    // no longer applied: the alert is open again in the list and the detail
+    expect(rowText()).toContain('Open')
+    expect(within(detail).getByText('Open, not acknowledged')).toBeTruthy()
+    expect(queuedText()).toBe('Waiting to be sent: 0')
+  })
+
+  it('a queued note shows in the timeline with its marker sent, and can be cancelled in the Outbox view', async () => {
+    const w = await openWorkspace(
+      { 'alerts:addNote': () => ok(OFFLINE) },
+      { outboxSettings: { backoffBaseMs: 60_000, backoffCapMs: 60_000 } },
+    )
+    const detail = await showAlert(w)
+    await w.user.click(within(detail).getByRole('button', { name: 'Add note' }))
+    const form = within(detail).getByRole('form', { name: 'Add note' })
+    await w.user.type(within(form).getByLabelText('Note'), 'Restarted the pod')
+    await w.user.click(within(form).getByRole('button', { name: 'Add note' }))
+
+    const timeline = await within(detail).findByRole('list', { name: 'Alert timeline' })
+    await waitFor(() =>
+      expect(timeline.textContent).toContain('You added a note: Restarted the pod'),
+    )
+    await waitFor(() => expect(outcome(detail)).toBe('Add note: waiting: offline'))
+    const sent = w.t.fake.callsTo('alerts:addNote')[0] as { note: string }
+    expect(sent.note).toMatch(/^Restarted the pod\s+\[ondeck:[0-9a-f-]+\]$/)
+
+    await goTo(w, 'Outbox')
+    const panel = await screen.findByRole('region', { name: 'Outbox' })
+    const command = within(panel).getByTestId('outbox-command')
+    expect(command.textContent).toContain('added a note to alert alert-1: "Restarted the pod"')
+    expect(command.textContent).toContain('waiting: offline')
+    await w.user.click(within(command).getByRole('button', { name: 'Cancel' }))
+    await waitFor(() => expect(command.dataset.state).toBe('cancelled'))
+    expect(queuedText()).toBe('Waiting to be sent: 0')
+
+    await goTo(w, 'Alerts')
+    const again = await screen.findByRole('article')
+    expect(within(again).queryByText(/Restarted the pod/)).toBeNull()
+  })
+
+  it('a stale command waits for "send now" in the Outbox view, then is sent', async () => {
+    let answer: ActionOutcome = OFFLINE
+    const w = await openWorkspace(
+      { 'alerts:acknowledge': () => ok(answer) },
+      {
+        outboxSettings: {
+          confirmAfterMs: 40,
+          expireAfterMs: 3_600_000,
+          backoffBaseMs: 20,
+          backoffCapMs: 40,
+        },
+      },
+    )
+    const detail = await showAlert(w)
+    await w.user.click(within(detail).getByRole('button', { name: 'Acknowledge' }))
+    await waitFor(() => expect(outcome(detail)).toMatch(/send now\?$/))
+    answer = CONFIRMED
+    const sentBefore = w.t.fake.callsTo('alerts:acknowledge').length
+
+    await goTo(w, 'Outbox')
+    const panel = await screen.findByRole('region', { name: 'Outbox' })
+    const command = within(panel).getByTestId('outbox-command')
+    expect(command.textContent).toMatch(/you acknowledged this \d+ minutes? ago; send now\?/)
+    await w.user.click(within(command).getByRole('button', { name: 'Send now' }))
+    await waitFor(() => expect(command.dataset.state).toBe('confirmed'))
+    expect(w.t.fake.callsTo('alerts:acknowledge')).toHaveLength(sentBefore + 1)
+  })
+})
