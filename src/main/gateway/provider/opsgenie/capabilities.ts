@@ -16,14 +16,29 @@ function availability(probe: Probe | undefined, what: string): Capabilities['inc
  * What a workspace may do, from the key check: a key that cannot write gives a read-only
  * workspace with the reason shown; a plan without the Incident or Service API disables them.
  */
+/**
+ * Only a refusal says a key cannot write (403: wrong kind or scope; 401 never gets here). A write
+ * probe lost to the network, a timeout or a 5xx says nothing about the key, so the workspace stays
+ * writable and the outbox deals with the network.
+ */
+function writeRefusal(probe: Probe | undefined): string | undefined {
+  if (probe === undefined || probe.ok) return undefined
+  const kind = probe.failure.kind
+  return kind === 'wrong-key' || kind === 'plan' ? probe.failure.message : undefined
+}
+
+/**
+ * What a workspace may do, from the key check: a key that cannot write gives a read-only
+ * workspace with the reason shown; a plan without the Incident or Service API disables them.
+ */
 export function capabilitiesOf(report: KeyReport): Capabilities {
-  const writes = report.apis.alertWrites
-  const canWrite = report.kind !== 'account-level' && (writes === undefined || writes.ok)
+  const refusal = writeRefusal(report.apis.alertWrites)
+  const canWrite = report.kind !== 'account-level' && refusal === undefined
   const readOnlyReason = canWrite
     ? undefined
     : report.kind === 'account-level'
       ? 'This is an API Key Management key: it cannot create, acknowledge, close or note alerts. Use a key from a global API integration owned by a service account.'
-      : `Opsgenie refused a test write: ${writes !== undefined && !writes.ok ? writes.failure.message : 'unknown reason'}`
+      : `Opsgenie refused a test write: ${refusal ?? 'unknown reason'}`
   return {
     keyKind: report.kind === 'account-level' ? 'account' : report.kind,
     account: report.account?.name,
