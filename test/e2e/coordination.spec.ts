@@ -83,8 +83,10 @@ test('a Critical incident tagged security pages both schedules at P1, each once'
     await createWorkflow(page, FIRST, { field: 'Severity', values: 'Critical' })
     await createWorkflow(page, SECOND, { field: 'Tag', values: 'security' })
 
-    await openTab(page, 'Local incidents')
-    await page.getByRole('button', { name: 'Declare incident' }).click()
+    // from the command palette, as a responder in a hurry would
+    await page.keyboard.press('Control+k')
+    await page.getByRole('combobox', { name: 'Search commands' }).fill('Declare incident')
+    await page.keyboard.press('Enter')
     const form = page.getByRole('form', { name: 'Declare incident' })
     await form.getByLabel('Title').fill('Credentials leaked on the edge')
     await form.getByLabel('Severity').selectOption('Critical')

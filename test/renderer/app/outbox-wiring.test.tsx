@@ -131,7 +131,7 @@ describe('alert actions go through the outbox', () => {
 
     await goTo(w, 'Outbox')
     const panel = await screen.findByRole('region', { name: 'Outbox' })
-    const command = within(panel).getByTestId('outbox-command')
+    const command = await within(panel).findByTestId('outbox-command')
     expect(command.textContent).toContain('added a note to alert alert-1: "Restarted the pod"')
     expect(command.textContent).toContain('waiting: offline')
     await w.user.click(within(command).getByRole('button', { name: 'Cancel' }))
@@ -164,7 +164,7 @@ describe('alert actions go through the outbox', () => {
 
     await goTo(w, 'Outbox')
     const panel = await screen.findByRole('region', { name: 'Outbox' })
-    const command = within(panel).getByTestId('outbox-command')
+    const command = await within(panel).findByTestId('outbox-command')
     expect(command.textContent).toMatch(/you acknowledged this \d+ minutes? ago; send now\?/)
     await w.user.click(within(command).getByRole('button', { name: 'Send now' }))
     await waitFor(() => expect(command.dataset.state).toBe('confirmed'))

@@ -5,6 +5,7 @@ import { useNavigationStore, VIEWS, type ViewName } from '../stores/navigation-s
 import { useStatusStore } from '../stores/status-store'
 import { useWorkspaceStore } from '../stores/workspace-store'
 import { AlertsView } from '../views/alerts/AlertsView'
+import { CoordinationView } from '../views/coordination/CoordinationView'
 import { DiagnosticsView } from '../views/diagnostics/DiagnosticsView'
 import { IncidentsView } from '../views/incidents/IncidentsView'
 import { OnCallView } from '../views/on-call/OnCallView'
@@ -26,6 +27,8 @@ function View(props: { view: ViewName } & AppShellProps & { activeId: string }):
       return <AlertsView />
     case 'incidents':
       return <IncidentsView />
+    case 'coordination':
+      return <CoordinationView />
     case 'services':
       return <ServicesView />
     case 'on-call':

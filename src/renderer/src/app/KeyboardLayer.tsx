@@ -9,6 +9,7 @@ import { ALERT_SEARCH_INPUT_ID } from '../views/alerts/AlertFilterBar'
 import { ALERT_DETAIL_TITLE_ID } from '../views/alerts/AlertDetail'
 import { useAlert } from '../views/data/alerts'
 import { focusSoon } from './focus'
+import { useCoordinationViewStore } from '../views/coordination/coordination-view-store'
 import { buildPaletteCommands } from './palette-commands'
 import { PREFERENCE_KEYS, writePreference, type Theme } from './preferences'
 import type { WorkspaceEntry } from './settings-db'
@@ -81,6 +82,16 @@ export function KeyboardLayer(props: { onOpen(entry: WorkspaceEntry): void }): R
     setTheme: (next) => {
       applyTheme(next)
       void writePreference(settings, PREFERENCE_KEYS.theme, next)
+    },
+    coordination: {
+      declare: () => {
+        go('coordination')
+        useCoordinationViewStore.getState().startDeclare()
+      },
+      page: () => {
+        go('coordination')
+        useCoordinationViewStore.getState().startPage()
+      },
     },
     openDemo: () =>
       void addDemoWorkspace(api, settings).then(

@@ -1,6 +1,11 @@
-import type { ReactElement } from 'react'
+import { useEffect, useRef, type ReactElement } from 'react'
+import type { Coordination } from '../coordination'
+import type { AlertChange } from '../sync'
+import { CoordinationProvider } from '../views/coordination/coordination-context'
+import { useOpenCoordination } from '../views/coordination/use-open-coordination'
 import { AppShell, type AppShellProps } from './AppShell'
 import { OutboxProvider } from './outbox-context'
+import { useServices } from './services'
 import type { WorkspaceEntry } from './settings-db'
 import { useNotificationCenter } from './use-notification-center'
 import { useOutboxEngine } from './use-outbox-engine'
@@ -16,8 +21,18 @@ import { WorkspaceOverlays } from './WorkspaceOverlays'
 export function WorkspaceScreen(props: AppShellProps & { entry: WorkspaceEntry }): ReactElement {
   const { entry, overlays, ...shell } = props
   const notifications = useNotificationCenter(entry)
-  const { db, error } = useSession(entry, notifications.feed)
+  // Ingest changes go to the notification center and to coordination (linked alerts, workflows).
+  const coordinated = useRef<Coordination | undefined>(undefined)
+  const { db, error } = useSession(entry, (changes: readonly AlertChange[]) => {
+    notifications.feed(changes)
+    void coordinated.current?.onIngestChanges(changes)
+  })
   const outbox = useOutboxEngine(entry.id)
+  const { api } = useServices()
+  const coordination = useOpenCoordination(entry.id, outbox?.engine, api)
+  useEffect(() => {
+    coordinated.current = coordination
+  }, [coordination])
   if (error !== undefined) {
     return (
       <main className="page">
@@ -26,7 +41,7 @@ export function WorkspaceScreen(props: AppShellProps & { entry: WorkspaceEntry }
       </main>
     )
   }
-  if (db === undefined || outbox === undefined)
+  if (db === undefined || outbox === undefined || coordination === undefined)
     return (
       <p className="page muted" role="status">
         Opening {entry.config.name}…
@@ -41,15 +56,17 @@ export function WorkspaceScreen(props: AppShellProps & { entry: WorkspaceEntry }
       }}
     >
       <OutboxProvider outbox={outbox}>
-        <AppShell
-          {...shell}
-          overlays={
-            <>
-              {overlays}
-              <WorkspaceOverlays notifications={notifications} onOpen={shell.onOpen} />
-            </>
-          }
-        />
+        <CoordinationProvider coordination={coordination} cache={db} outboxDb={outbox.db}>
+          <AppShell
+            {...shell}
+            overlays={
+              <>
+                {overlays}
+                <WorkspaceOverlays notifications={notifications} onOpen={shell.onOpen} />
+              </>
+            }
+          />
+        </CoordinationProvider>
       </OutboxProvider>
     </WorkspaceProvider>
   )

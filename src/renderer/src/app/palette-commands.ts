@@ -10,6 +10,7 @@ import type { Theme } from './preferences'
 export const VIEW_LABELS: Readonly<Record<ViewName, string>> = {
   alerts: 'Alerts',
   incidents: 'Incidents',
+  coordination: 'Coordination',
   services: 'Services',
   'on-call': 'On call',
   outbox: 'Outbox',
@@ -38,6 +39,8 @@ export interface PaletteContext {
   move(delta: number): void
   setTheme(theme: Theme): void
   openDemo(): void
+  /** Present inside an open workspace: incident coordination (issue 7). */
+  readonly coordination?: { declare(): void; page(): void }
 }
 
 const FORM_SHORTCUTS: Partial<Record<AlertFormName, string>> = { addNote: KEYMAP.note }
@@ -105,6 +108,25 @@ export function buildPaletteCommands(ctx: PaletteContext): PaletteCommand[] {
       run: () => ctx.focusSearch(),
     },
   )
+  if (ctx.coordination !== undefined) {
+    const { declare, page } = ctx.coordination
+    commands.push(
+      {
+        id: 'coordination:declare',
+        group: 'Incident',
+        label: 'Declare incident',
+        keywords: ['incident', 'coordination', 'new', 'severity'],
+        run: declare,
+      },
+      {
+        id: 'coordination:page',
+        group: 'Incident',
+        label: 'Page a team…',
+        keywords: ['page', 'team', 'user', 'schedule', 'escalation', 'responders'],
+        run: page,
+      },
+    )
+  }
   for (const view of VIEWS) {
     commands.push({
       id: `go:${view}`,

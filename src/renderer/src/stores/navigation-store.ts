@@ -3,6 +3,7 @@ import { create } from 'zustand'
 export const VIEWS = [
   'alerts',
   'incidents',
+  'coordination',
   'services',
   'on-call',
   'outbox',
