@@ -27,7 +27,10 @@ export interface StorageFloor {
   readonly alerts: number
   readonly bulkPutAlertsMs: number
   readonly bulkPutActivityMs: number
+  /** Tombstones only since dedup moved onto the timeline entry (0 rows for Create events). */
   readonly bulkPutSeenMs: number
+  /** The per-request floor: 10k puts of `{ key }` rows into an unindexed store (`settings`). */
+  readonly bulkPutMinimalRowsMs?: number
   /** bulkGet of the three key sets a chunk reads (all misses on an empty cache). */
   readonly bulkGetMissesMs: number
 }

@@ -68,6 +68,9 @@ const api: HarnessApi = {
       bulkPutActivityMs: await timed(() => db.activity.bulkPut(activity)),
       bulkPutSeenMs: await timed(() => db.seenEvents.bulkPut(seen)),
       bulkGetMissesMs,
+      bulkPutMinimalRowsMs: await timed(() =>
+        db.settings.bulkPut(alerts.map((a) => ({ key: a.id, value: 0 }))),
+      ),
     }
     db.close()
     await new CacheDb(targetId).delete()

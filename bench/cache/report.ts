@@ -75,20 +75,19 @@ export function causesFor(
   if (missed('ingest10k') || missed('ingest100k'))
     out['ingest'] =
       `IndexedDB itself: writing the rows of 10k alerts with plain Dexie calls took ${floorMs} ms in this run ` +
-      `(bulkGet of the 3 key sets a chunk reads ${f.bulkGetMissesMs}, bulkPut alerts ${f.bulkPutAlertsMs}, ` +
-      `activity ${f.bulkPutActivityMs}, seen keys ${f.bulkPutSeenMs}) against ${ingest.median10kMs} ms for the ingest, ` +
-      'so storage alone exceeds the 1 s target here. Per alert ingest reads 3 keys that miss and writes 3 rows: the alert ' +
-      '(8 indexes, two multiEntry: teams, tags), its Create activity and its seen-event key. A CPU profile of a 10k ingest ' +
-      '(profile-ingest.ts) shows the main thread idle ~55% of the time waiting for the IndexedDB backend (browser process), ' +
-      '~20-25% in native put/get (structured clone, index keys), ~5% in Dexie and ~5% in ingest JS (decode, zod, apply). ' +
-      'Other processes loading the 2 cores (see loadAverage) slow the browser process further.'
+      `(bulkGet of the key sets a chunk reads ${f.bulkGetMissesMs}, bulkPut alerts ${f.bulkPutAlertsMs}, ` +
+      `activity ${f.bulkPutActivityMs}, tombstones ${f.bulkPutSeenMs}) against ${ingest.median10kMs} ms for the ingest, ` +
+      'so storage alone exceeds the 1 s target here. Per alert ingest reads 2 keys that miss (the alert, its Create ' +
+      'timeline entry, which is also the dedup record; tombstones are one range read per chunk) and writes 2 rows: ' +
+      'the alert (indexes: alias, status, multiEntry tags, [status+priorityRank+createdMs]) and its Create entry. ' +
+      `Most of each put is a fixed per-request cost: 10k puts of minimal { key } rows into an unindexed store took ` +
+      `${f.bulkPutMinimalRowsMs ?? 'n/a'} ms in this run. The main thread is mostly idle waiting for the IndexedDB ` +
+      'backend (browser process); other processes loading the 2 cores (see loadAverage) slow it further.'
   if (missed('longestTask'))
     out['longestTask'] =
-      'Each 1,000-event chunk does its synchronous work in about two tasks: decoding 1,000 events and issuing ~3,000 ' +
-      'bulkGet requests, then applying them and issuing ~3,000 puts (each put is serialised on the main thread). The yield ' +
-      'between chunks does not split them. A diagnostic 10k ingest with chunkSize 200 (profile-ingest.ts 10000 200, ' +
-      '2026-11-27) cut the long tasks from 19 to 5, but the longest was still 132 ms (source not identified): smaller ' +
-      'chunks help, they are not enough on their own here.'
+      'Chunks of 100 events: decoding a chunk (done while the previous chunk is in IndexedDB) and applying it plus ' +
+      'issuing its ~200 puts are separate tasks of a few tens of ms each; a longer task in this run came from ' +
+      'outside that split (GC, or CPU taken by other processes: see loadAverage).'
   if (missed('queryP95'))
     out['queryP95'] = ingest.queries
       .map((q, i) => {

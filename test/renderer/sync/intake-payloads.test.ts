@@ -133,18 +133,16 @@ describe('poll and reconcile payloads', () => {
     expect(await db.alerts.get('a1')).toMatchObject({ acknowledged: false, message: 'old' })
   })
 
-  it('prunes dedup keys older than the relay retention', async () => {
+  it('prunes deletion tombstones older than the relay retention, keeping newer ones', async () => {
     const db = await freshDb()
     let now = Date.parse('2026-11-27T00:00:00Z')
     const ingest = createIngest(db, { now: () => now })
-    await ingest.applyBatch([relayEvent(webhook('AddNote', 'a1', '1700000000000000001'), now)])
+    await ingest.applyBatch([relayEvent(webhook('Delete', 'a1', '1700000000000000001'), now)])
     await ingest.applyBatch([
-      relayEvent(webhook('AddNote', 'a1', '1700000000000000002'), now + SEEN_RETENTION_MS),
+      relayEvent(webhook('Delete', 'a2', '1700000000000000002'), now + SEEN_RETENTION_MS),
     ])
     now += SEEN_RETENTION_MS + 1
     expect(await ingest.pruneSeen()).toBe(1)
-    expect((await db.seenEvents.toArray()).map((s) => s.key)).toEqual([
-      'a1|AddNote|1700000000000000002',
-    ])
+    expect((await db.seenEvents.toArray()).map((s) => s.key)).toEqual(['deleted|a2'])
   })
 })

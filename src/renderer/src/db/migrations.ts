@@ -15,10 +15,13 @@ export interface Migration {
 export const CACHE_MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
-    reason: 'the local cache: entities, activity, cursors, settings, diagnostics, seen events',
+    reason:
+      'the local cache: entities, activity, cursors, settings, diagnostics, deletion tombstones',
     stores: {
-      alerts:
-        'id, alias, tinyId, status, owner, *teams, *tags, [status+priorityRank+createdMs], [needsAck+priorityRank+createdMs], updatedAt',
+      // Every index is paid on every alert write (ingest's hot path): only what a read uses.
+      // `status` stays although the compound index starts with it: Dexie's virtual prefix index
+      // fails under fake-indexeddb, which the view tests run on.
+      alerts: 'id, alias, status, *tags, [status+priorityRank+createdMs]',
       incidents: 'id, tinyId, status, [status+priorityRank+createdMs], *impactedServices',
       services: 'id, name, teamId',
       teams: 'id, name',

@@ -47,6 +47,12 @@ export type OnCallRow = OnCall
 export interface ActivityRow extends Activity {
   subjectKind: 'alert' | 'incident'
   subjectId: string
+  /**
+   * The webhook delivery keys this entry stands for, besides its id. A webhook's entry is keyed by
+   * its delivery key, so finding the entry is finding the key: dedup needs no row of its own. Only
+   * the one Create entry per alert (`alertId|Create`) lists keys: every Create delivery applied.
+   */
+  seenKeys?: readonly string[]
 }
 
 /** Where intake resumes after a restart; written in the same transaction as what it covers. */
@@ -70,7 +76,10 @@ export interface DiagnosticRow {
   raw: string
 }
 
-/** Keys of upstream events already applied, so a repeat delivery is a no-op. */
+/**
+ * `deleted|<alertId>` tombstones (kept for the relay's 72 h retention), so a late event never brings
+ * a deleted alert back. Repeat deliveries are recognised by their timeline entry (`seenKeys`).
+ */
 export interface SeenEventRow {
   key: string
   at: number

@@ -10,12 +10,14 @@ import type {
   IncidentRow,
   SeenEventRow,
 } from '../db/rows'
-import { applyWebhook } from './apply-webhook'
-import { cursorKindOf, decode, type Decoded } from './decode'
+import { activityIdOf, applyWebhook, coversKey } from './apply-webhook'
+import { cursorKindOf, type Decoded } from './decode'
+import type { PreparedChunk } from './prepare-chunk'
 import { closeMissing } from './reconcile'
+import { readTombstones, tombstoneKey } from './tombstones'
 import { IngestProblem } from './webhook-event'
 
-export const tombstoneKey = (alertId: string): string => `deleted|${alertId}`
+export { tombstoneKey } from './tombstones'
 
 /** How one alert changed in a chunk, for whoever reacts to changes (notifications, tray). */
 export interface AlertChange {
@@ -39,39 +41,23 @@ function changeKind(before: AlertRow | undefined, after: AlertRow): AlertChange[
 }
 
 /**
- * One chunk of intake events in one `rw` transaction: everything it reads in a few bulk reads,
- * everything it writes in a few bulk writes, and the cursor of its last event with them, so a
- * failure leaves both the rows and the cursor where they were.
+ * One prepared chunk in one `rw` transaction: one bulk read per table (alerts, incidents, the
+ * timeline entries that double as dedup keys, tombstones), plain code, one bulk write per table
+ * and the cursor of its last event with them, so a failure leaves rows and cursor where they were.
  */
 export async function applyChunk(
   db: CacheDb,
-  events: readonly IntakeEvent[],
+  chunk: PreparedChunk,
+  options: { tombstoneScanLimit?: number } = {},
 ): Promise<ChunkResult> {
-  const decoded = events.map(decode)
-  const webhooks = decoded.flatMap((d) => (d.kind === 'webhook' ? [d.event] : []))
-  const alertIds = [
-    ...new Set(
-      decoded.flatMap((d) =>
-        d.kind === 'webhook' ? [d.event.alertId] : d.kind === 'alert' ? [d.alert.id] : [],
-      ),
-    ),
-  ]
-  const incidentIds = [
-    ...new Set(decoded.flatMap((d) => (d.kind === 'incident' ? [d.incident.id] : []))),
-  ]
-  const createIds = [
-    ...new Set(webhooks.filter((w) => w.action === 'Create').map((w) => `${w.alertId}|Create`)),
-  ]
-  const seenKeys = [...new Set([...webhooks.map((w) => w.key), ...alertIds.map(tombstoneKey)])]
-
-  const reconciles = decoded.some((d) => d.kind === 'open-alerts')
-
+  const { events, decoded, incidentIds, activityIds } = chunk
+  const alertIds = [...chunk.alertIds]
   return db.transaction(
     'rw',
     [db.alerts, db.incidents, db.activity, db.cursors, db.diagnostics, db.seenEvents],
     async () => {
       // Everything is read up front: between here and the writes only plain code runs, no awaits.
-      if (reconciles) {
+      if (chunk.reconciles) {
         const known = new Set(alertIds)
         alertIds.push(
           ...(await db.alerts.where('status').equals('open').primaryKeys()).filter(
@@ -79,11 +65,11 @@ export async function applyChunk(
           ),
         )
       }
-      const [alertRows, incidentRows, createRows, seenRows] = await Promise.all([
+      const [alertRows, incidentRows, activityRows, tombstoned] = await Promise.all([
         db.alerts.bulkGet(alertIds),
-        db.incidents.bulkGet(incidentIds),
-        db.activity.bulkGet(createIds),
-        db.seenEvents.bulkGet(seenKeys),
+        db.incidents.bulkGet([...incidentIds]),
+        db.activity.bulkGet([...activityIds]),
+        readTombstones(db, alertIds, options.tombstoneScanLimit),
       ])
       const alerts = new Map<string, AlertRow | 'delete'>()
       alertIds.forEach((id, i) => alertRows[i] !== undefined && alerts.set(id, alertRows[i]))
@@ -91,10 +77,14 @@ export async function applyChunk(
       incidentIds.forEach(
         (id, i) => incidentRows[i] !== undefined && incidents.set(id, incidentRows[i]),
       )
+      const stored = new Set<ActivityRow>()
       const activity = new Map<string, ActivityRow>()
-      createRows.forEach((row) => row !== undefined && activity.set(row.id, row))
-      const seen = new Set(seenRows.flatMap((r) => (r === undefined ? [] : [r.key])))
-      const newSeen: SeenEventRow[] = []
+      for (const row of activityRows) {
+        if (row === undefined) continue
+        stored.add(row)
+        activity.set(row.id, row)
+      }
+      const newTombstones: SeenEventRow[] = []
       const diagnostics: DiagnosticRow[] = []
       const touchedAlerts = new Set<string>()
       const liveAlerts = new Set<string>()
@@ -105,34 +95,32 @@ export async function applyChunk(
       const apply = (d: Decoded, event: IntakeEvent): void => {
         switch (d.kind) {
           case 'webhook': {
-            if (seen.has(d.event.key)) return // a repeat delivery of a change already applied
-            const current = alerts.get(d.event.alertId)
-            const deleted = current === 'delete' || seen.has(tombstoneKey(d.event.alertId))
+            const { alertId, key } = d.event
+            const earlier = activity.get(activityIdOf(d.event))
+            if (coversKey(earlier, key)) return // a repeat delivery of a change already applied
+            const current = alerts.get(alertId)
+            const deleted = current === 'delete' || tombstoned.has(alertId)
             const effect = applyWebhook(
               current === 'delete' ? undefined : current,
               deleted,
               d.event,
             )
-            const earlier = activity.get(effect.activity.id)
-            if (earlier === undefined || BigInt(effect.activity.at) < BigInt(earlier.at))
-              activity.set(effect.activity.id, effect.activity)
-            seen.add(d.event.key)
-            newSeen.push({ key: d.event.key, at: event.receivedAt })
+            activity.set(effect.activity.id, entryAfter(earlier, effect.activity, key))
             if (effect.row === 'delete') {
-              seen.add(tombstoneKey(d.event.alertId))
-              newSeen.push({ key: tombstoneKey(d.event.alertId), at: event.receivedAt })
+              tombstoned.add(alertId)
+              newTombstones.push({ key: tombstoneKey(alertId), at: event.receivedAt })
             }
             if (effect.row !== undefined) {
-              alerts.set(d.event.alertId, effect.row)
-              touchedAlerts.add(d.event.alertId)
-              liveAlerts.add(d.event.alertId)
+              alerts.set(alertId, effect.row)
+              touchedAlerts.add(alertId)
+              liveAlerts.add(alertId)
             }
             return
           }
           case 'alert': {
             const current = alerts.get(d.alert.id)
             const row = toAlertRow(d.alert)
-            if (current === 'delete' || seen.has(tombstoneKey(d.alert.id))) return
+            if (current === 'delete' || tombstoned.has(d.alert.id)) return
             if (current !== undefined && row.versionNs < current.versionNs) return
             alerts.set(row.id, row)
             touchedAlerts.add(row.id)
@@ -192,8 +180,8 @@ export async function applyChunk(
         return row === undefined || row === 'delete' ? [] : [row]
       })
       const deletes = [...alerts].flatMap(([id, row]) => (row === 'delete' ? [id] : []))
-      const unchanged = new Set(createRows)
-      const newActivity = [...activity.values()].filter((a) => !unchanged.has(a))
+      const newActivity = [...activity.values()].filter((a) => !stored.has(a))
+      // One round trip: the cursor goes with the rows; any failed write aborts them all.
       await Promise.all([
         puts.length > 0 ? db.alerts.bulkPut(puts) : undefined,
         deletes.length > 0 ? db.alerts.bulkDelete(deletes) : undefined,
@@ -201,10 +189,10 @@ export async function applyChunk(
           ? db.incidents.bulkPut([...touchedIncidents].flatMap((id) => incidents.get(id) ?? []))
           : undefined,
         newActivity.length > 0 ? db.activity.bulkPut(newActivity) : undefined,
-        newSeen.length > 0 ? db.seenEvents.bulkPut(newSeen) : undefined,
+        newTombstones.length > 0 ? db.seenEvents.bulkPut(newTombstones) : undefined,
         diagnostics.length > 0 ? db.diagnostics.bulkAdd(diagnostics) : undefined,
+        cursor !== undefined ? db.cursors.put(cursor) : undefined,
       ])
-      if (cursor !== undefined) await db.cursors.put(cursor)
       const before = new Map(alertIds.map((id, i) => [id, alertRows[i]]))
       const changes = puts.map((row) => ({
         kind: changeKind(before.get(row.id), row),
@@ -214,4 +202,14 @@ export async function applyChunk(
       return { applied, diagnostics: diagnostics.length, changes }
     },
   )
+}
+
+/**
+ * The timeline entry after one more delivery. Create keeps its earliest sighting and lists every
+ * Create key applied (the dedup record); any other entry is keyed by its one delivery key.
+ */
+function entryAfter(earlier: ActivityRow | undefined, next: ActivityRow, key: string): ActivityRow {
+  if (next.id === key) return next
+  const keep = earlier === undefined || BigInt(next.at) < BigInt(earlier.at) ? next : earlier
+  return { ...keep, seenKeys: [...(earlier?.seenKeys ?? []), key] }
 }

@@ -154,12 +154,25 @@ function merge(alert: Alert, event: WebhookEvent): Alert {
   return next
 }
 
+/**
+ * The timeline entry a webhook writes, known before reading anything: its delivery key, except
+ * Create, which has one entry per alert (the repeat sent when the alert is routed to another team
+ * is not news). Ingest reads these ids to tell repeat deliveries (see `ActivityRow.seenKeys`).
+ */
+export function activityIdOf(event: WebhookEvent): string {
+  return actionOf(event.action) === 'Create' ? `${event.alertId}|Create` : event.key
+}
+
+/** Whether the entry already stands for this delivery (its id, or a Create key listed on it). */
+export function coversKey(entry: ActivityRow | undefined, key: string): boolean {
+  return entry !== undefined && (entry.id === key || (entry.seenKeys?.includes(key) ?? false))
+}
+
 function activityOf(event: WebhookEvent, action: KnownAction | 'custom'): ActivityRow {
   const escalation = action === 'Escalate' ? escalationText(event.body) : undefined
   const text = textOf(action, event.alert) ?? escalation?.text
   return {
-    // Create has one entry per alert: the repeat sent when the alert is routed to another team is not news.
-    id: action === 'Create' ? `${event.alertId}|Create` : event.key,
+    id: activityIdOf(event),
     subject: { kind: 'alert', id: event.alertId },
     subjectKind: 'alert',
     subjectId: event.alertId,

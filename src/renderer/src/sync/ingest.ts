@@ -3,12 +3,19 @@ import type { IntakeEvent } from '../../../shared/ipc/schemas'
 import type { CacheDb } from '../db/cache-db'
 import { toAlertRow, toIncidentRow } from '../db/derive'
 import type { AlertRow, IncidentRow } from '../db/rows'
-import { applyChunk, tombstoneKey, type AlertChange } from './apply-chunk'
+import { applyChunk, type AlertChange } from './apply-chunk'
+import { prepareChunk, type PreparedChunk } from './prepare-chunk'
+import { readTombstones } from './tombstones'
 import type { OpenAlertsSnapshot } from './reconcile'
 
-/** The relay keeps events 72 h; a repeat older than that cannot arrive, so its key can go. */
+/**
+ * The relay keeps events 72 h: a late event for a deleted alert cannot arrive after that, so its
+ * tombstone can go. (Repeat deliveries are recognised by their timeline entry, kept for good.)
+ */
 export const SEEN_RETENTION_MS = 72 * 3_600_000
 const PRUNE_EVERY_MS = 10 * 60_000
+/** Small enough that one chunk's decode, or its apply and write, stays well under a 50 ms task. */
+export const DEFAULT_CHUNK_SIZE = 100
 
 export interface IngestOptions {
   /** Events or rows per transaction; between chunks the main thread is yielded. */
@@ -31,12 +38,12 @@ export interface Ingest {
   applyIncidents(incidents: readonly Incident[]): Promise<number>
   /** Closes cached open alerts that are no longer open upstream. */
   reconcile(snapshot: OpenAlertsSnapshot): Promise<BatchResult>
-  /** Drops dedup keys older than the relay's retention; returns how many. */
+  /** Drops deletion tombstones older than the relay's retention; returns how many. */
   pruneSeen(): Promise<number>
 }
 
 export function createIngest(db: CacheDb, options: IngestOptions = {}): Ingest {
-  const chunkSize = options.chunkSize ?? 1_000
+  const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE
   const now = options.now ?? Date.now
   let lastPrune = -Infinity
 
@@ -48,13 +55,27 @@ export function createIngest(db: CacheDb, options: IngestOptions = {}): Ingest {
       .delete()
   }
 
+  /**
+   * Chunk k+1 is decoded while chunk k's transaction is in IndexedDB (which does its work off the
+   * main thread), and every main-thread slice stays short: a macrotask yield between them.
+   */
   const applyBatch = async (events: readonly IntakeEvent[]): Promise<BatchResult> => {
     let applied = 0
     let diagnostics = 0
     const changes: AlertChange[] = []
-    for (const [i, chunk] of chunks(events, chunkSize).entries()) {
-      if (i > 0) await yieldToMainThread()
-      const result = await applyChunk(db, chunk)
+    const parts = chunks(events, chunkSize)
+    let next: PreparedChunk | undefined =
+      parts[0] === undefined ? undefined : prepareChunk(parts[0])
+    for (let i = 0; next !== undefined; i++) {
+      const running = applyChunk(db, next)
+      running.catch(() => undefined) // awaited below; not unhandled while the next chunk decodes
+      const following = parts[i + 1]
+      next = undefined
+      if (following !== undefined) {
+        await yieldToMainThread()
+        next = prepareChunk(following)
+      }
+      const result = await running
       applied += result.applied
       diagnostics += result.diagnostics
       changes.push(...result.changes)
@@ -105,12 +126,12 @@ export function createIngest(db: CacheDb, options: IngestOptions = {}): Ingest {
 async function upsertAlerts(db: CacheDb, rows: readonly AlertRow[]): Promise<number> {
   return db.transaction('rw', db.alerts, db.seenEvents, async () => {
     const ids = rows.map((r) => r.id)
-    const [current, tombstones] = await Promise.all([
+    const [current, tombstoned] = await Promise.all([
       db.alerts.bulkGet(ids),
-      db.seenEvents.bulkGet(ids.map(tombstoneKey)),
+      readTombstones(db, ids),
     ])
     const fresh = rows.filter(
-      (row, i) => tombstones[i] === undefined && !(row.versionNs < (current[i]?.versionNs ?? '')),
+      (row, i) => !tombstoned.has(row.id) && !(row.versionNs < (current[i]?.versionNs ?? '')),
     )
     if (fresh.length > 0) await db.alerts.bulkPut(fresh)
     return fresh.length
@@ -132,7 +153,24 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
   return out
 }
 
-/** A macrotask boundary, so rendering and input get a turn between transactions. */
+/**
+ * A macrotask boundary, so rendering and input get a turn between slices. `scheduler.postTask`
+ * (Chromium) or a MessageChannel message: unlike `setTimeout(0)`, neither is clamped to 4 ms
+ * once nested, which over hundreds of slices would add up.
+ */
 function yieldToMainThread(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0))
+  const scheduler = (globalThis as { scheduler?: PostTaskScheduler }).scheduler
+  if (scheduler?.postTask !== undefined) return scheduler.postTask(() => undefined)
+  return new Promise((resolve) => {
+    const channel = new MessageChannel()
+    channel.port1.onmessage = () => {
+      channel.port1.close()
+      resolve()
+    }
+    channel.port2.postMessage(undefined)
+  })
+}
+
+interface PostTaskScheduler {
+  postTask?: (task: () => void, options?: { priority?: string }) => Promise<void>
 }
