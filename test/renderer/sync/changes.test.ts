@@ -52,3 +52,36 @@ describe('alert changes reported by ingest', () => {
     expect(result.changes.map((c) => [c.kind, c.live])).toEqual([['closed', false]])
   })
 })
+
+describe('alerts first seen by reconciliation', () => {
+  const alert = (id: string, createdAt: string) => ({
+    id,
+    tinyId: '1',
+    alias: id,
+    message: `alert ${id}`,
+    status: 'open',
+    acknowledged: false,
+    priority: 'P1',
+    createdAt,
+    updatedAt: createdAt,
+  })
+
+  it('count as live when recent (raised while the app was closed or starting), not when old', async () => {
+    const ingest = createIngest(await freshDb())
+    const now = Date.now()
+    const recent = new Date(now - 60_000).toISOString()
+    const old = new Date(now - 3 * 3_600_000).toISOString()
+    const result = await ingest.applyBatch([
+      pollEvent(
+        { kind: 'alert', reconcileId: 'r', alert: alert('fresh', recent) },
+        '',
+        'reconcile',
+      ),
+      pollEvent({ kind: 'alert', reconcileId: 'r', alert: alert('stale', old) }, '', 'reconcile'),
+    ])
+    expect(result.changes.map((c) => [c.alert.id, c.kind, c.live])).toEqual([
+      ['fresh', 'created', true],
+      ['stale', 'created', false],
+    ])
+  })
+})

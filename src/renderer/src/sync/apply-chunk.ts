@@ -20,6 +20,9 @@ import { IngestProblem } from './webhook-event'
 export { tombstoneKey } from './tombstones'
 
 /** How one alert changed in a chunk, for whoever reacts to changes (notifications, tray). */
+/** How old an alert first seen by reconciliation may be and still count as news (15 minutes). */
+export const RECENT_UNSEEN_MS = 15 * 60_000
+
 export interface AlertChange {
   readonly kind: 'created' | 'acknowledged' | 'closed' | 'updated'
   readonly alert: AlertRow
@@ -124,7 +127,13 @@ export async function applyChunk(
             if (current !== undefined && row.versionNs < current.versionNs) return
             alerts.set(row.id, row)
             touchedAlerts.add(row.id)
-            if (event.source === 'poll') liveAlerts.add(row.id)
+            // A poll result is live. So is an alert reconciliation finds for the first time when it
+            // is recent: one raised while the app was closed or starting deserves its notification.
+            if (
+              event.source === 'poll' ||
+              (current === undefined && row.createdMs >= event.receivedAt - RECENT_UNSEEN_MS)
+            )
+              liveAlerts.add(row.id)
             return
           }
           case 'incident': {
