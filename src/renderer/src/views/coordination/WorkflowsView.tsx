@@ -2,6 +2,7 @@ import { useState, type ReactElement } from 'react'
 import type { Workflow } from '../../coordination'
 import { useCoordination } from './coordination-context'
 import { FormError } from './FormError'
+import { RepageSetting } from './RepageSetting'
 import { useWorkflows } from './use-coordination-data'
 import { useSubmit } from './use-submit'
 import { WorkflowEditor } from './WorkflowEditor'
@@ -29,6 +30,7 @@ export function WorkflowsView(): ReactElement {
             New workflow
           </button>
         </div>
+        <RepageSetting />
         {workflows?.length === 0 && <p className="muted">No workflows yet.</p>}
         <ul className="plain-list" aria-label="Workflow list">
           {workflows?.map((w) => (

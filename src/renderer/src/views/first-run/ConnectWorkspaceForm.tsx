@@ -102,6 +102,11 @@ export function ConnectWorkspaceForm(props: ConnectWorkspaceFormProps): ReactEle
             onChange={(e) => set({ customUrl: e.target.value })}
           />,
         )}
+      <p className="muted" id="api-key-advice">
+        Use a key from a global API integration owned by a dedicated service account, so paging
+        keeps working when a person leaves. It goes to your system keychain and never back to this
+        screen.
+      </p>
       {field(
         'apiKey',
         'API key',
