@@ -1,57 +1,17 @@
 import { z } from 'zod'
-import { Alert, Incident, parsePriority } from '../../../shared/domain'
+import type { Alert, Incident } from '../../../shared/domain'
+import { AlertDetail, IncidentRecord } from '../../../shared/opsgenie/records'
+import { toAlert, toIncident } from '../../../shared/opsgenie/to-domain'
 import { IngestProblem } from './webhook-event'
 
 /**
  * The JSON of `poll` and `reconcile` events (main's `gateway/intake/payloads.ts`): Opsgenie list
- * records, parsed leniently here at the IPC boundary and mapped to the domain model with the same
- * defaults as main's `to-domain.ts`.
+ * records, parsed with the shared record schemas at the IPC boundary and mapped to the domain model
+ * by the same functions main uses (`src/shared/opsgenie/`).
  */
-const EPOCH = '1970-01-01T00:00:00.000Z'
-const ref = z.object({
-  type: z.string(),
-  id: z.string().optional(),
-  name: z.string().optional(),
-  username: z.string().optional(),
-})
-const baseAlert = z.looseObject({
-  id: z.string().min(1),
-  tinyId: z.union([z.string(), z.number()]).transform(String).optional(),
-  alias: z.string().optional(),
-  message: z.string(),
-  status: z.string(),
-  acknowledged: z.boolean().optional(),
-  snoozed: z.boolean().optional(),
-  snoozedUntil: z.string().optional(),
-  tags: z.array(z.string()).optional(),
-  count: z.number().optional(),
-  lastOccurredAt: z.string().optional(),
-  createdAt: z.string().optional(),
-  updatedAt: z.string().optional(),
-  source: z.string().optional(),
-  owner: z.string().optional(),
-  priority: z.string().optional(),
-  teams: z.array(z.unknown()).optional(),
-  responders: z.array(ref).optional(),
-})
-const incidentRecord = z.looseObject({
-  id: z.string().min(1),
-  tinyId: z.union([z.string(), z.number()]).transform(String).optional(),
-  message: z.string(),
-  description: z.string().optional(),
-  status: z.string(),
-  tags: z.array(z.string()).optional(),
-  priority: z.string().optional(),
-  ownerTeam: z.string().optional(),
-  responders: z.array(ref).optional(),
-  impactedServices: z.array(z.string()).optional(),
-  createdAt: z.string().optional(),
-  updatedAt: z.string().optional(),
-})
-
 const payload = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('alert'), alert: baseAlert }),
-  z.object({ kind: z.literal('incident'), incident: incidentRecord }),
+  z.object({ kind: z.literal('alert'), alert: AlertDetail }),
+  z.object({ kind: z.literal('incident'), incident: IncidentRecord }),
   z.object({
     kind: z.literal('open-alerts'),
     reconcileId: z.string(),
@@ -93,68 +53,4 @@ export function readIntakePayload(text: string): IntakePayload {
       `intake ${p.kind} does not fit the domain model: ${(error as Error).message}`,
     )
   }
-}
-
-type Ref = z.infer<typeof ref>
-function responders(refs: readonly Ref[] | undefined): unknown[] {
-  const known = ['team', 'user', 'escalation', 'schedule']
-  return (refs ?? []).flatMap((r) => {
-    const name = r.name ?? r.username
-    if (!known.includes(r.type) || (r.id === undefined && name === undefined)) return []
-    return [
-      {
-        type: r.type,
-        ...(r.id !== undefined ? { id: r.id } : {}),
-        ...(name !== undefined ? { name } : {}),
-      },
-    ]
-  })
-}
-
-function toAlert(r: z.infer<typeof baseAlert>): Alert {
-  const teams = (r.teams ?? []).flatMap((t) =>
-    typeof t === 'string'
-      ? [t]
-      : typeof t === 'object' && t !== null && 'id' in t && typeof t.id === 'string'
-        ? [t.id]
-        : [],
-  )
-  return Alert.parse({
-    id: r.id,
-    tinyId: r.tinyId ?? '',
-    alias: r.alias ?? r.id,
-    message: r.message,
-    status: r.status === 'closed' ? 'closed' : 'open',
-    acknowledged: r.acknowledged ?? false,
-    snoozed: r.snoozed ?? false,
-    snoozedUntil: r.snoozed === true ? r.snoozedUntil : undefined,
-    priority: parsePriority(r.priority) ?? 'P3',
-    owner: r.owner === '' ? undefined : r.owner,
-    tags: r.tags ?? [],
-    teams,
-    responders: responders(r.responders),
-    count: r.count ?? 1,
-    source: r.source,
-    entity: typeof r['entity'] === 'string' ? r['entity'] : undefined,
-    createdAt: r.createdAt ?? EPOCH,
-    updatedAt: r.updatedAt ?? r.createdAt ?? EPOCH,
-    lastOccurredAt: r.lastOccurredAt,
-  })
-}
-
-function toIncident(r: z.infer<typeof incidentRecord>): Incident {
-  return Incident.parse({
-    id: r.id,
-    tinyId: r.tinyId ?? '',
-    message: r.message,
-    description: r.description,
-    status: r.status === 'resolved' || r.status === 'closed' ? r.status : 'open',
-    priority: parsePriority(r.priority) ?? 'P3',
-    tags: r.tags ?? [],
-    responders: responders(r.responders),
-    impactedServices: r.impactedServices ?? [],
-    ownerTeam: r.ownerTeam === '' ? undefined : r.ownerTeam,
-    createdAt: r.createdAt ?? EPOCH,
-    updatedAt: r.updatedAt ?? r.createdAt ?? EPOCH,
-  })
 }

@@ -1,49 +1,7 @@
 import { z } from 'zod'
-import { Paging, ResponderRefOut, TinyId } from './common'
+import { Paging } from './common'
 
-/** List items (BaseAlert, API-NOTES §3.4): lenient, statuses kept as strings. */
-export const BaseAlert = z.object({
-  id: z.string(),
-  tinyId: TinyId.optional(),
-  alias: z.string().optional(),
-  message: z.string(),
-  status: z.string(),
-  acknowledged: z.boolean().optional(),
-  isSeen: z.boolean().optional(),
-  tags: z.array(z.string()).optional(),
-  snoozed: z.boolean().optional(),
-  snoozedUntil: z.string().optional(),
-  count: z.number().optional(),
-  lastOccurredAt: z.string().optional(),
-  createdAt: z.string().optional(),
-  updatedAt: z.string().optional(),
-  source: z.string().optional(),
-  owner: z.string().optional(),
-  priority: z.string().optional(),
-  teams: z.array(z.unknown()).optional(),
-  responders: z.array(ResponderRefOut).optional(),
-  integration: z
-    .object({ id: z.string().optional(), name: z.string().optional(), type: z.string().optional() })
-    .optional(),
-  report: z
-    .object({
-      ackTime: z.number().optional(),
-      closeTime: z.number().optional(),
-      acknowledgedBy: z.string().optional(),
-      closedBy: z.string().optional(),
-    })
-    .optional(),
-})
-export type BaseAlert = z.infer<typeof BaseAlert>
-
-/** `GET /v2/alerts/{id}` adds the heavier fields. */
-export const AlertDetail = BaseAlert.extend({
-  description: z.string().optional(),
-  entity: z.string().optional(),
-  actions: z.array(z.string()).optional(),
-  details: z.record(z.string(), z.string()).optional(),
-})
-export type AlertDetail = z.infer<typeof AlertDetail>
+export { AlertDetail, BaseAlert } from '../../../../shared/opsgenie/records'
 
 export const AlertNote = z.object({
   note: z.string(),

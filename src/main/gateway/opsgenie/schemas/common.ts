@@ -34,12 +34,4 @@ export const Accepted = z.object({
 })
 export type Accepted = z.infer<typeof Accepted>
 
-/** Tiny ids are numeric strings; tolerate a number too. */
-export const TinyId = z.union([z.string(), z.number()]).transform(String)
-
-export const ResponderRefOut = z.object({
-  type: z.string(),
-  id: z.string().optional(),
-  name: z.string().optional(),
-  username: z.string().optional(),
-})
+export { ResponderRefOut, TinyId } from '../../../../shared/opsgenie/records'
