@@ -17,10 +17,8 @@ function electronBinary(): string | undefined {
 const binary = electronBinary()
 
 test.describe('desktop shell', () => {
-  test.skip(
-    binary === undefined,
-    'the Electron binary is not installed (ELECTRON_SKIP_BINARY_DOWNLOAD); `npm ci` on a normal network installs it',
-  )
+  // prettier-ignore
+  test.skip(binary === undefined, 'reason: the Electron binary is not installed (ELECTRON_SKIP_BINARY_DOWNLOAD); `npm ci` on a normal network installs it')
 
   test('opens a sandboxed window that renders the app', async () => {
     const app = await electron.launch({ executablePath: binary, args: ['.'] })
