@@ -83,13 +83,13 @@ describe('alert actions go through the outbox', () => {
     expect((await w.t.db.alerts.get('alert-1'))?.acknowledged).toBe(false)
     expect(rowText()).toContain('Acknowledged')
     expect(within(detail).getByText('Open, acknowledged')).toBeTruthy()
-    expect(queuedText()).toBe('Waiting to be sent: 1')
+    await waitFor(() => expect(queuedText()).toBe('Waiting to be sent: 1'))
     await waitFor(() => expect(w.trayQueued.at(-1)).toBe(1))
 
     answer = CONFIRMED
     await waitFor(() => expect(outcome(detail)).toBe('Acknowledge: confirmed'))
     expect(w.t.fake.callsTo('alerts:acknowledge').length).toBeGreaterThanOrEqual(2)
-    expect(queuedText()).toBe('Waiting to be sent: 0')
+    await waitFor(() => expect(queuedText()).toBe('Waiting to be sent: 0'))
     await waitFor(() => expect(w.trayQueued.at(-1)).toBe(0))
   })
 
@@ -107,7 +107,7 @@ describe('alert actions go through the outbox', () => {
     // no longer applied: the alert is open again in the list and the detail
     expect(rowText()).toContain('Open')
     expect(within(detail).getByText('Open, not acknowledged')).toBeTruthy()
-    expect(queuedText()).toBe('Waiting to be sent: 0')
+    await waitFor(() => expect(queuedText()).toBe('Waiting to be sent: 0'))
   })
 
   it('a queued note shows in the timeline with its marker sent, and can be cancelled in the Outbox view', async () => {
@@ -136,7 +136,7 @@ describe('alert actions go through the outbox', () => {
     expect(command.textContent).toContain('waiting: offline')
     await w.user.click(within(command).getByRole('button', { name: 'Cancel' }))
     await waitFor(() => expect(command.dataset.state).toBe('cancelled'))
-    expect(queuedText()).toBe('Waiting to be sent: 0')
+    await waitFor(() => expect(queuedText()).toBe('Waiting to be sent: 0'))
 
     await goTo(w, 'Alerts')
     const again = await screen.findByRole('article')
