@@ -1,4 +1,5 @@
 import { app } from 'electron'
+import { join } from 'node:path'
 import type { WorkspaceConfig } from '../shared/ipc/schemas'
 import { createGateway } from './gateway/compose'
 import type { demoLauncher } from './demo/demo-workspace'
@@ -8,22 +9,26 @@ import {
   createMemorySecretStore,
   type SecretStore,
 } from './gateway/secrets'
-import { bindIpc } from './shell/ipc/bind'
+import { registerAppScheme, serveApp } from './shell/app-protocol'
+import { bindActionHandoff, bindIpc } from './shell/ipc/bind'
 import { consoleLog } from './shell/log'
 import { claimSingleInstance } from './shell/single-instance'
 import { startDesktopShell, type DesktopShell } from './shell/start-desktop'
-import { isAppOrigin } from './shell/window'
+import { devServerUrlFrom, isAppOrigin } from './shell/window'
 
 /** The desktop composition root: the shell, the gateway and the one IPC router between them. */
-const devServerUrl = process.env['ELECTRON_RENDERER_URL']
+const devServerUrl = devServerUrlFrom(process.env, app.isPackaged)
 let shell: DesktopShell | undefined
 
 app.enableSandbox()
+registerAppScheme()
 
 if (claimSingleInstance(() => shell?.currentWindow())) {
   void app.whenReady().then(() => {
+    serveApp(join(__dirname, '../renderer'))
     shell = startDesktopShell({
       devServerUrl,
+      userDataDir: app.getPath('userData'),
       updateFeedUrl: process.env['ONDECK_UPDATE_URL'],
       log: consoleLog,
     })
@@ -39,7 +44,8 @@ if (claimSingleInstance(() => shell?.currentWindow())) {
       log: (line) => console.error(line),
     })
     gateway.setEventSink(shell.emit)
-    bindIpc(gateway.router)
+    bindIpc(gateway.router, { isAppFrame: shell.isAppFrame })
+    bindActionHandoff(shell.actions, { isAppFrame: shell.isAppFrame })
     app.on('will-quit', () => {
       void gateway.dispose()
       void demo.close()

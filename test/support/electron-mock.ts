@@ -29,8 +29,17 @@ export function fakeEvent(): FakeEvent {
   }
 }
 
+/** A frame as IPC events name it (`event.senderFrame`): the window's main frame or another. */
+let nextRoutingId = 1
+export class FakeFrame {
+  processId = 1
+  routingId = nextRoutingId++
+  constructor(public url = '') {}
+}
+
 export class FakeWebContents extends EventEmitter {
   windowOpenHandler?: OpenHandler
+  mainFrame = new FakeFrame()
   sent: { channel: string; payload: unknown }[] = []
   reloads = 0
   destroyed = false
@@ -39,6 +48,7 @@ export class FakeWebContents extends EventEmitter {
   }
   send(channel: string, payload: unknown): void {
     this.sent.push({ channel, payload })
+    if (electronState.renderer.contents === this) electronState.renderer.receive(channel, payload)
   }
   sentOn(channel: string): unknown[] {
     return this.sent.filter((m) => m.channel === channel).map((m) => m.payload)
@@ -101,6 +111,7 @@ export class FakeBrowserWindow extends EventEmitter {
   }
   loadURL(url: string): Promise<void> {
     this.loaded = url
+    this.webContents.mainFrame.url = url
     return Promise.resolve()
   }
   loadFile(path: string): Promise<void> {
@@ -179,6 +190,12 @@ class FakeApp extends EventEmitter {
   }
   getVersion = (): string => this.version
   getAppPath = (): string => '/app'
+  /** Folders tests point at a temp dir (`electronState.paths.userData = ...`). */
+  getPath = (name: string): string => {
+    const path = electronState.paths[name]
+    if (path === undefined) throw new Error(`the test set no app path for "${name}"`)
+    return path
+  }
   whenReady = (): Promise<void> => Promise.resolve()
   /** Like Electron: 'before-quit' first, then windows close (each may still refuse). */
   quit = (): void => {
@@ -195,6 +212,8 @@ class FakeUpdater extends EventEmitter {
   autoDownload = true
   logger: unknown = null
   checkFailure?: Error
+  /** electron-updater's Windows signature check; the shell must never replace it. */
+  verifyUpdateCodeSignature = (): Promise<string | null> => Promise.resolve(null)
   setFeedURL(options: unknown): void {
     this.feed = options
   }
@@ -209,6 +228,38 @@ class FakeUpdater extends EventEmitter {
   }
 }
 
+type IpcMainListener = (event: unknown, ...args: unknown[]) => void
+type RendererListener = (event: unknown, payload: unknown) => void
+
+/**
+ * The page side of IPC, for tests that load the real preload: `ipcRenderer.send` reaches the
+ * `ipcMain.on` listeners with `senderFrame` set to the attached window's main frame (or `frame`),
+ * and `webContents.send` on the attached window reaches `ipcRenderer.on` listeners.
+ */
+class FakeRenderer {
+  contents?: FakeWebContents
+  /** Overrides the sender frame, to play a subframe or a foreign page. */
+  frame?: FakeFrame
+  listeners = new Map<string, Set<RendererListener>>()
+  exposed: Record<string, unknown> = {}
+  attach(contents: FakeWebContents): void {
+    this.contents = contents
+  }
+  /** Like a reload: the page and its preload's listeners are gone. */
+  unload(): void {
+    this.listeners.clear()
+    this.exposed = {}
+  }
+  receive(channel: string, payload: unknown): void {
+    for (const listener of [...(this.listeners.get(channel) ?? [])]) listener({}, payload)
+  }
+  send(channel: string, ...args: unknown[]): void {
+    const senderFrame = this.frame ?? this.contents?.mainFrame ?? null
+    const event = { senderFrame, sender: this.contents }
+    for (const listener of electronState.ipcListeners.get(channel) ?? []) listener(event, ...args)
+  }
+}
+
 export const electronState = {
   app: new FakeApp(),
   updater: new FakeUpdater(),
@@ -220,6 +271,12 @@ export const electronState = {
   permissionCheck: undefined as PermissionCheck | undefined,
   openedExternal: [] as string[],
   ipcHandlers: new Map<string, (event: unknown, ...args: unknown[]) => unknown>(),
+  ipcListeners: new Map<string, IpcMainListener[]>(),
+  renderer: new FakeRenderer(),
+  paths: {} as Record<string, string>,
+  /** What `protocol.registerSchemesAsPrivileged` was given, and the `protocol.handle` handlers. */
+  privilegedSchemes: [] as { scheme: string; privileges: Record<string, boolean> }[],
+  protocolHandlers: new Map<string, (request: Request) => Promise<Response> | Response>(),
   /** Answers the next `dialog.showMessageBox` calls will give, in order (default: button 0). */
   dialogAnswers: [] as number[],
   dialogs: [] as Record<string, unknown>[],
@@ -229,6 +286,11 @@ export const electronState = {
     this.updater = new FakeUpdater()
     this.powerMonitor.removeAllListeners()
     this.ipcHandlers.clear()
+    this.ipcListeners.clear()
+    this.renderer = new FakeRenderer()
+    this.paths = {}
+    this.privilegedSchemes = []
+    this.protocolHandlers.clear()
     this.windows = []
     this.trays = []
     this.notifications = []
@@ -276,6 +338,53 @@ export const electronMock = {
     }),
     removeHandler: vi.fn((channel: string) => {
       electronState.ipcHandlers.delete(channel)
+    }),
+    on: vi.fn((channel: string, listener: IpcMainListener) => {
+      electronState.ipcListeners.set(channel, [
+        ...(electronState.ipcListeners.get(channel) ?? []),
+        listener,
+      ])
+    }),
+    removeListener: vi.fn((channel: string, listener: IpcMainListener) => {
+      const left = (electronState.ipcListeners.get(channel) ?? []).filter((l) => l !== listener)
+      electronState.ipcListeners.set(channel, left)
+    }),
+  },
+  ipcRenderer: {
+    on: vi.fn((channel: string, listener: RendererListener) => {
+      const set = electronState.renderer.listeners.get(channel) ?? new Set()
+      set.add(listener)
+      electronState.renderer.listeners.set(channel, set)
+    }),
+    removeListener: vi.fn((channel: string, listener: RendererListener) => {
+      electronState.renderer.listeners.get(channel)?.delete(listener)
+    }),
+    send: vi.fn((channel: string, ...args: unknown[]) =>
+      electronState.renderer.send(channel, ...args),
+    ),
+    invoke: vi.fn(async (channel: string, ...args: unknown[]) => {
+      const handler = electronState.ipcHandlers.get(channel)
+      if (handler === undefined) throw new Error(`No handler registered for '${channel}'`)
+      const senderFrame = electronState.renderer.frame ?? electronState.renderer.contents?.mainFrame
+      return handler({ senderFrame: senderFrame ?? null }, ...args)
+    }),
+  },
+  contextBridge: {
+    exposeInMainWorld: vi.fn((key: string, api: unknown) => {
+      electronState.renderer.exposed[key] = api
+    }),
+  },
+  protocol: {
+    registerSchemesAsPrivileged: vi.fn(
+      (schemes: { scheme: string; privileges: Record<string, boolean> }[]) => {
+        electronState.privilegedSchemes.push(...schemes)
+      },
+    ),
+    handle: vi.fn((scheme: string, handler: (request: Request) => Promise<Response> | Response) => {
+      if (electronState.protocolHandlers.has(scheme)) {
+        throw new Error(`The scheme has been handled: ${scheme}`)
+      }
+      electronState.protocolHandlers.set(scheme, handler)
     }),
   },
   session: {

@@ -2,7 +2,7 @@ import { Notification } from 'electron'
 import type { ParsedInput } from '../../shared/ipc/contract'
 import type { ShellLog } from './log'
 import type { NotificationPause } from './notification-pause'
-import type { EmitEvent } from './renderer-events'
+import type { NotificationActionPayload } from './action-queue'
 
 type NotificationRequest = ParsedInput<'notifications:show'>
 type ActionName = NotificationRequest['actions'][number]
@@ -15,7 +15,8 @@ const LABELS: Record<ActionName, string> = {
 
 export interface NotifierDeps {
   readonly pause: NotificationPause
-  readonly emit: EmitEvent
+  /** Hands a click to the renderer; durably (see `actionsTo`), so a reload does not lose it. */
+  readonly deliver: (action: NotificationActionPayload) => void
   readonly reveal: () => void
   readonly log: ShellLog
   /** Buttons exist on macOS and Windows; elsewhere a click (which opens) is all there is. */
@@ -55,7 +56,7 @@ export function createNotifier(deps: NotifierDeps): Notifier {
         ...(deps.icon === undefined ? {} : { icon: deps.icon }),
       })
       const deliver = (action: ActionName | 'click'): void => {
-        deps.emit('notifications:action', { notificationId: request.id, action })
+        deps.deliver({ notificationId: request.id, action })
         if (action === 'click' || action === 'open') deps.reveal()
       }
       notification.on('click', () => deliver('click'))

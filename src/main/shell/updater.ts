@@ -2,6 +2,7 @@ import { dialog } from 'electron'
 import type { ShellLog } from './log'
 import type { EmitEvent } from './renderer-events'
 import { chooseFeed } from './update-feed'
+import { readPackagedUpdateConfig, windowsSignatureCheck } from './update-signature'
 
 /** The part of electron-updater's AppUpdater the shell uses. */
 export interface UpdaterLike {
@@ -24,6 +25,9 @@ export interface UpdateDeps {
   /** Lets windows close for the install instead of hiding to the tray. */
   readonly beforeInstall: () => void
   readonly load?: () => Promise<UpdaterLike>
+  readonly platform?: NodeJS.Platform
+  /** app-update.yml's text (Windows only); undefined when missing. */
+  readonly readUpdateConfig?: () => string | undefined
 }
 
 export type UpdateCheck = 'skipped' | 'checked' | 'failed'
@@ -35,7 +39,9 @@ async function loadElectronUpdater(): Promise<UpdaterLike> {
 }
 
 /**
- * Checks the configured feed once at start. A new version is announced to the renderer and,
+ * Checks the configured feed once at start, never replacing electron-updater's own signature
+ * check (`verifyUpdateCodeSignature`); on Windows only when that check has a publisher to verify
+ * against (see `windowsSignatureCheck`). A new version is announced to the renderer and,
  * once downloaded, offered with "Restart to update"; the user decides when, since a restart in
  * the middle of an incident is worse than an old version. Failures are logged, never thrown.
  */
@@ -45,6 +51,13 @@ export async function checkForUpdatesOnStart(deps: UpdateDeps): Promise<UpdateCh
     if (feed.misconfigured) deps.log.warn(`update check skipped: ${feed.reason}`)
     else deps.log.info(`update check skipped: ${feed.reason}`)
     return 'skipped'
+  }
+  if ((deps.platform ?? process.platform) === 'win32') {
+    const signature = windowsSignatureCheck((deps.readUpdateConfig ?? readPackagedUpdateConfig)())
+    if (!signature.ok) {
+      deps.log.warn(`update check skipped: updates could not be verified (${signature.reason})`)
+      return 'skipped'
+    }
   }
   try {
     const updater = await (deps.load ?? loadElectronUpdater)()

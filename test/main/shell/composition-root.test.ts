@@ -1,5 +1,8 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { electronMock, electronState } from '../../support/electron-mock'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { electronMock, electronState, FakeFrame } from '../../support/electron-mock'
 import { requests } from '../../../src/shared/ipc/contract'
 
 vi.mock('electron', () => electronMock)
@@ -15,8 +18,14 @@ async function until(condition: () => boolean): Promise<void> {
   expect(condition()).toBe(true)
 }
 
-const fromApp = { senderFrame: { url: 'file:///app/out/renderer/index.html' } }
-const fromWeb = { senderFrame: { url: 'https://evil.example/' } }
+/** An IPC event from the window's main frame, as Electron would build it. */
+function fromApp(): { senderFrame: FakeFrame } {
+  const window = electronState.windows[0]
+  if (window === undefined) throw new Error('no window was created')
+  return { senderFrame: window.webContents.mainFrame }
+}
+const fromWeb = { senderFrame: new FakeFrame('https://evil.example/') }
+const fromFile = { senderFrame: new FakeFrame('file:///home/me/Downloads/dropped.html') }
 
 describe('desktop composition root', () => {
   beforeEach(() => {
@@ -24,6 +33,12 @@ describe('desktop composition root', () => {
     vi.spyOn(console, 'info').mockImplementation(() => undefined)
     delete process.env['ELECTRON_RENDERER_URL']
     delete process.env['ONDECK_UPDATE_URL']
+    electronState.paths['userData'] = mkdtempSync(join(tmpdir(), 'ondeck-root-'))
+  })
+  afterEach(() => {
+    const userData = electronState.paths['userData']
+    if (userData !== undefined) rmSync(userData, { recursive: true, force: true })
+    delete process.env['ELECTRON_RENDERER_URL']
   })
 
   it('turns the sandbox on for every renderer, before anything else', async () => {
@@ -44,7 +59,7 @@ describe('desktop composition root', () => {
     await until(() => electronState.ipcHandlers.size > 0)
     expect([...electronState.ipcHandlers.keys()].sort()).toEqual(Object.keys(requests).sort())
     const info = electronState.ipcHandlers.get('app:info')
-    expect(await info?.(fromApp, {})).toEqual({
+    expect(await info?.(fromApp(), {})).toEqual({
       ok: true,
       value: { version: '1.2.3', mode: 'desktop' },
     })
@@ -58,13 +73,65 @@ describe('desktop composition root', () => {
     await launch()
     await until(() => electronState.ipcHandlers.size > 0)
     const get = electronState.ipcHandlers.get('alerts:get')
-    expect(await get?.(fromApp, { workspaceId: 'acme' })).toMatchObject({
+    expect(await get?.(fromApp(), { workspaceId: 'acme' })).toMatchObject({
       ok: false,
       error: { code: 'invalid-input' },
     })
     expect(await get?.(fromWeb, { workspaceId: 'acme', alertId: 'a1' })).toMatchObject({
       ok: false,
       error: { code: 'forbidden-sender' },
+    })
+  })
+
+  it('serves the renderer from its own privileged scheme, registered before ready', async () => {
+    await launch()
+    expect(electronState.privilegedSchemes).toEqual([
+      {
+        scheme: 'app',
+        privileges: { standard: true, secure: true, supportFetchAPI: true },
+      },
+    ])
+    await until(() => electronState.windows.length === 1)
+    expect(electronState.protocolHandlers.has('app')).toBe(true)
+    expect(electronState.windows[0]?.loaded).toBe('app://ondeck/index.html')
+  })
+
+  it('refuses IPC from a file: page and from a frame that is not the window main frame', async () => {
+    await launch()
+    await until(() => electronState.ipcHandlers.size > 0)
+    const info = electronState.ipcHandlers.get('app:info')
+    const subframe = { senderFrame: new FakeFrame('app://ondeck/index.html') }
+    for (const event of [fromFile, subframe]) {
+      expect(await info?.(event, {})).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden-sender' },
+      })
+    }
+  })
+
+  it('ignores ELECTRON_RENDERER_URL in a packaged app', async () => {
+    process.env['ELECTRON_RENDERER_URL'] = 'http://127.0.0.1:5173/'
+    electronState.app.isPackaged = true
+    // Electron sets this in a packaged app; the tray looks for its icons there
+    Object.assign(process, { resourcesPath: electronState.paths['userData'] })
+    await launch()
+    await until(() => electronState.ipcHandlers.size > 0)
+    expect(electronState.windows[0]?.loaded).toBe('app://ondeck/index.html')
+    const devPage = { senderFrame: electronState.windows[0]?.webContents.mainFrame }
+    if (devPage.senderFrame !== undefined) devPage.senderFrame.url = 'http://127.0.0.1:5173/'
+    expect(await electronState.ipcHandlers.get('app:info')?.(devPage, {})).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden-sender' },
+    })
+  })
+
+  it('uses the dev server in development', async () => {
+    process.env['ELECTRON_RENDERER_URL'] = 'http://127.0.0.1:5173/'
+    await launch()
+    await until(() => electronState.ipcHandlers.size > 0)
+    expect(electronState.windows[0]?.loaded).toBe('http://127.0.0.1:5173/')
+    expect(await electronState.ipcHandlers.get('app:info')?.(fromApp(), {})).toMatchObject({
+      ok: true,
     })
   })
 

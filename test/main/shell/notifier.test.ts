@@ -3,8 +3,6 @@ import { electronMock, electronState, fakeEvent } from '../../support/electron-m
 
 vi.mock('electron', () => electronMock)
 
-const { createMainWindow } = await import('../../../src/main/shell/window')
-const { eventsTo } = await import('../../../src/main/shell/renderer-events')
 const { createNotifier } = await import('../../../src/main/shell/notifier')
 const { createNotificationPause, ONE_HOUR_MS } =
   await import('../../../src/main/shell/notification-pause')
@@ -18,13 +16,13 @@ const page = {
 }
 
 function setup(platform: NodeJS.Platform = 'darwin') {
-  const window = createMainWindow()
   const pause = createNotificationPause()
   const reveal = vi.fn()
   const log = { info: vi.fn(), warn: vi.fn() }
-  const notifier = createNotifier({ pause, reveal, log, platform, emit: eventsTo(() => window) })
-  const contents = electronState.windows[0]?.webContents
-  const actions = () => contents?.sentOn('notifications:action')
+  const delivered: unknown[] = []
+  const deliver = (action: unknown): void => void delivered.push(action)
+  const notifier = createNotifier({ pause, reveal, log, platform, deliver })
+  const actions = () => delivered
   const last = () => electronState.notifications.at(-1)
   return { notifier, pause, reveal, log, actions, last }
 }

@@ -17,8 +17,13 @@ const config = JSON.parse(readFileSync(join(root, 'electron-builder.json'), 'utf
   extraResources: { from: string; to: string }[]
   electronFuses: Record<string, boolean>
   linux: { target: string[]; icon: string }
-  mac: { target: string[]; extendInfo: Record<string, string> }
-  win: { target: string[] }
+  win: {
+    target: string[]
+    verifyUpdateCodeSignature?: boolean
+    signtoolOptions?: { publisherName?: string | string[] }
+  }
+  mac: { target: string[]; extendInfo: Record<string, string>; hardenedRuntime?: boolean }
+  publish: { provider: string; url: string }
 }
 
 /** Width, height and RGBA pixels of a PNG written by resources/draw-icons.ts (8-bit RGBA, filter 0). */
@@ -69,7 +74,22 @@ describe('electron-builder config', () => {
       enableNodeCliInspectArguments: false,
       enableEmbeddedAsarIntegrityValidation: true,
       onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
     })
+  })
+
+  it('names the Windows publisher, so electron-updater verifies each update against it', () => {
+    // electron-updater 6 skips the Authenticode check when app-update.yml has no publisherName
+    expect(config.win.signtoolOptions?.publisherName).toBe('Ondeck')
+    expect(config.win.verifyUpdateCodeSignature).toBe(true)
+  })
+
+  it('turns no signature check off anywhere, and publishes over https', () => {
+    const text = readFileSync(join(root, 'electron-builder.json'), 'utf8')
+    expect(text).not.toMatch(/"verifyUpdateCodeSignature"\s*:\s*false/)
+    expect(text).not.toMatch(/"(sign|signtoolOptions|identity)"\s*:\s*null/)
+    expect(config.mac.hardenedRuntime).toBe(true)
+    expect(config.publish.url).toMatch(/^https:\/\//)
   })
 
   it('lets macOS show notification buttons', () => {

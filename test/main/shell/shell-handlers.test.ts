@@ -15,7 +15,7 @@ const foreign = { url: 'https://evil.example/' }
 function setup() {
   const pause = createNotificationPause()
   const deps = { pause, reveal: vi.fn(), log: { info: vi.fn(), warn: vi.fn() } }
-  const notifier = createNotifier({ ...deps, emit: vi.fn(), platform: 'darwin' })
+  const notifier = createNotifier({ ...deps, deliver: vi.fn(), platform: 'darwin' })
   const tray = createTray({ ...deps, quit: vi.fn(), iconPath: (file) => file })
   const handlers = createShellHandlers({ version: '1.2.3', notifier, tray })
   const router = createIpcRouter(handlers, {

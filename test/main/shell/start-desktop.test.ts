@@ -1,13 +1,23 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { electronMock, electronState, fakeEvent, type FakeTray } from '../../support/electron-mock'
 
 vi.mock('electron', () => electronMock)
 
 const { startDesktopShell } = await import('../../../src/main/shell/start-desktop')
 
+let userDataDir: string
+
 function start() {
   const log = { info: vi.fn(), warn: vi.fn() }
-  const shell = startDesktopShell({ devServerUrl: undefined, updateFeedUrl: undefined, log })
+  const shell = startDesktopShell({
+    devServerUrl: undefined,
+    updateFeedUrl: undefined,
+    userDataDir,
+    log,
+  })
   const window = electronState.windows[0]
   const tray = electronState.trays[0] as FakeTray
   if (window === undefined) throw new Error('no window was created')
@@ -15,7 +25,11 @@ function start() {
 }
 
 describe('desktop shell wiring', () => {
-  beforeEach(() => electronState.reset())
+  beforeEach(() => {
+    electronState.reset()
+    userDataDir = mkdtempSync(join(tmpdir(), 'ondeck-shell-'))
+  })
+  afterEach(() => rmSync(userDataDir, { recursive: true, force: true }))
 
   it('opens one window and a tray, and answers the shell channels', () => {
     const { shell, window } = start()
@@ -60,10 +74,12 @@ describe('desktop shell wiring', () => {
         actions: ['acknowledge'],
         urgent: false,
       },
-      { url: 'file:///' },
+      { url: 'app://ondeck/' },
     )
     electronState.notifications[0]?.emit('click', fakeEvent())
-    expect(sent('notifications:action')).toEqual([{ notificationId: 'alert-9', action: 'click' }])
+    expect(sent('notifications:handoff-deliver')).toEqual([
+      { deliveryId: expect.any(String), action: { notificationId: 'alert-9', action: 'click' } },
+    ])
     expect(window.visible).toBe(true)
     electronState.powerMonitor.emit('resume')
     expect(sent('app:resumed')).toHaveLength(1)

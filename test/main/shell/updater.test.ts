@@ -94,6 +94,33 @@ describe('updater', () => {
     expect(log.warn).toHaveBeenCalledWith('update failed', expect.any(Error))
   })
 
+  it('on Windows, refuses to update unless app-update.yml names the publisher to verify', async () => {
+    const { deps, updater, log } = setup()
+    const win = { ...deps, feedUrl: FEED, isPackaged: true, platform: 'win32' as const }
+    const unsigned = [
+      undefined,
+      'provider: generic\nurl: https://updates.example.com/\n',
+      'provider: generic\npublisherName:\n',
+      'publisherName:\n  - Ondeck\nverifyUpdateCodeSignature: false\n',
+    ]
+    for (const text of unsigned) {
+      const result = await checkForUpdatesOnStart({ ...win, readUpdateConfig: () => text })
+      expect(result, String(text)).toBe('skipped')
+    }
+    expect(updater.checks).toBe(0)
+    expect(log.warn).toHaveBeenCalledWith(expect.stringContaining('publisherName'))
+    const signed = 'provider: generic\npublisherName:\n  - Ondeck\n'
+    const result = await checkForUpdatesOnStart({ ...win, readUpdateConfig: () => signed })
+    expect(result).toBe('checked')
+  })
+
+  it('never replaces the updater signature check', async () => {
+    const { deps, updater } = setup()
+    const original = updater.verifyUpdateCodeSignature
+    await checkForUpdatesOnStart({ ...deps, feedUrl: FEED, isPackaged: true })
+    expect(updater.verifyUpdateCodeSignature).toBe(original)
+  })
+
   it('logs an updater that cannot even load', async () => {
     const { deps, log } = setup()
     const load = () => Promise.reject(new Error('no app-update.yml'))

@@ -20,8 +20,8 @@ describe('main window', () => {
     expect(prefs).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false })
   })
 
-  it('loads the packaged file, or the dev server when one is given', () => {
-    expect(openWindow().loaded).toMatch(/^file:\/\/.*renderer\/index\.html$/)
+  it('loads the app from its own origin, or the dev server when one is given', () => {
+    expect(openWindow().loaded).toBe('app://ondeck/index.html')
     electronState.reset()
     expect(openWindow('http://localhost:5173/').loaded).toBe('http://localhost:5173/')
   })
@@ -77,14 +77,31 @@ describe('main window', () => {
     const provider = fakeEvent()
     contents.emit('will-navigate', provider, 'https://acme.app.opsgenie.com/alert/1')
     const inside = fakeEvent()
-    contents.emit('will-navigate', inside, 'file:///app/out/renderer/index.html#/alerts')
+    contents.emit('will-navigate', inside, 'app://ondeck/index.html#/alerts')
     expect([away, provider, inside].map((e) => e.defaultPrevented)).toEqual([true, true, false])
     expect(electronState.openedExternal).toEqual(['https://acme.app.opsgenie.com/alert/1'])
   })
 
-  it('knows its own origins', () => {
-    expect(isAppOrigin('file:///app/index.html', undefined)).toBe(true)
+  it('does not let a dropped HTML file (a file: navigation) replace the app', () => {
+    const contents = openWindow().webContents
+    const dropped = fakeEvent()
+    contents.emit('will-navigate', dropped, 'file:///home/me/Downloads/invoice.html')
+    expect(dropped.defaultPrevented).toBe(true)
+    expect(electronState.openedExternal).toEqual([])
+  })
+
+  it('knows its own origin exactly: not file:, not a look-alike host or scheme', () => {
+    expect(isAppOrigin('app://ondeck/index.html', undefined)).toBe(true)
+    expect(isAppOrigin('app://ondeck/', undefined)).toBe(true)
+    expect(isAppOrigin('file:///app/index.html', undefined)).toBe(false)
+    expect(isAppOrigin('file:///app/out/renderer/index.html', undefined)).toBe(false)
+    expect(isAppOrigin('app://ondeck.evil/index.html', undefined)).toBe(false)
+    expect(isAppOrigin('app://evil/index.html', undefined)).toBe(false)
+    expect(isAppOrigin('app://user@ondeck/index.html', undefined)).toBe(false)
+    expect(isAppOrigin('apps://ondeck/index.html', undefined)).toBe(false)
+    expect(isAppOrigin('app://ondeck:8080/index.html', undefined)).toBe(false)
     expect(isAppOrigin('https://evil.example/', undefined)).toBe(false)
+    expect(isAppOrigin('app://ondeck/', 'http://localhost:5173/')).toBe(false)
     expect(isAppOrigin('http://localhost:5173/x', 'http://localhost:5173/')).toBe(true)
     expect(isAppOrigin('http://localhost:5174/x', 'http://localhost:5173/')).toBe(false)
     expect(isAppOrigin('http://localhost:5173.evil.example/', 'http://localhost:5173')).toBe(false)
