@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { Ajv, type ValidateFunction } from 'ajv'
 import addFormats from 'ajv-formats'
-
-const SPEC_PATH = '/work/shared/opsgenie/swagger-with-services.json'
+import { OPSGENIE_SPEC } from '../fixtures/opsgenie/paths'
 
 interface Operation {
   responses: Record<string, { $ref?: string; schema?: unknown }>
@@ -23,7 +22,7 @@ export function loadSpecChecker(): (
   status: number,
   body: unknown,
 ) => string[] {
-  const spec = JSON.parse(readFileSync(SPEC_PATH, 'utf8')) as Spec
+  const spec = JSON.parse(readFileSync(OPSGENIE_SPEC, 'utf8')) as Spec
   const ajv = new Ajv({ strict: false, allErrors: true })
   addFormats(ajv)
   for (const f of ['int32', 'int64', 'float', 'double', 'byte']) ajv.addFormat(f, true)

@@ -1,12 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { WebhookPayloads } from '../../src/simulator/webhook-payload'
 import type { AlertRecord, EscalationRecord } from '../../src/simulator/store'
+import { readZulipFixture, zulipFixtureFiles } from '../fixtures/opsgenie/paths'
 
-const FIXTURES = '/work/shared/opsgenie/webhook-fixtures/zulip'
 const fixture = (name: string): Record<string, unknown> =>
-  JSON.parse(readFileSync(join(FIXTURES, `${name}.json`), 'utf8')) as Record<string, unknown>
+  JSON.parse(readZulipFixture(name)) as Record<string, unknown>
 
 const alert: AlertRecord = {
   id: 'ec03dad6-62c8-4c94-b38b-d88f398e900f-1502709956288',
@@ -66,9 +64,7 @@ describe('webhook payloads', () => {
   const payloads = new WebhookPayloads({ id: 'w', name: 'Webhook' })
 
   it('covers every fixture', () => {
-    const names = readdirSync(FIXTURES)
-      .filter((f) => f.endsWith('.json'))
-      .map((f) => f.replace('.json', ''))
+    const names = zulipFixtureFiles().map((f) => f.replace('.json', ''))
     expect(names.filter((n) => !CASES[n] && n !== 'escalate')).toEqual([])
   })
 

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { RunningSimulator } from '../../src/simulator/index'
+import { readZulipFixture } from '../fixtures/opsgenie/paths'
 import { api, processed, startTestSim } from './helpers'
 import { startReceiver } from './webhook-receiver'
 
@@ -12,9 +12,7 @@ afterEach(async () => {
 })
 
 const fixture = (name: string): Record<string, unknown> =>
-  JSON.parse(
-    readFileSync(`/work/shared/opsgenie/webhook-fixtures/zulip/${name}.json`, 'utf8'),
-  ) as Record<string, unknown>
+  JSON.parse(readZulipFixture(name)) as Record<string, unknown>
 const keysOf = (o: unknown): string[] => Object.keys(o as object)
 
 describe('outgoing webhooks', () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { connectSse, type SseConnection, type SseMessage } from '../../../bench/relay-sse-client.js'
@@ -9,18 +9,11 @@ import {
   type RelayOptions,
   type RunningRelay,
 } from '../../../src/relay/index.js'
+import { readZulipFixture, zulipFixtureFiles } from '../../fixtures/opsgenie/paths'
 
-export const FIXTURE_DIR = join(
-  import.meta.dirname,
-  '../../../../shared/opsgenie/webhook-fixtures/zulip',
-)
-
-/** Every real Opsgenie fixture, as raw text exactly as on disk. */
+/** Every real Opsgenie fixture, as raw text exactly as on disk (throws if any is missing). */
 export function fixtures(): { name: string; body: string }[] {
-  return readdirSync(FIXTURE_DIR)
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .map((name) => ({ name, body: readFileSync(join(FIXTURE_DIR, name), 'utf8') }))
+  return zulipFixtureFiles().map((name) => ({ name, body: readZulipFixture(name) }))
 }
 
 export interface TestRelay {

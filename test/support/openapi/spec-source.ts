@@ -1,21 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs'
-import { dirname, join, resolve } from 'node:path'
+import { OPSGENIE_SPEC } from '../../fixtures/opsgenie/paths'
 import { isJsonObject, type SwaggerSpec } from './spec-types'
 
-const SPEC_FROM_REPO = join('..', 'shared', 'opsgenie', 'swagger-with-services.json')
-
-/**
- * The repo is `/work/main` locally but another folder in CI, with `shared/` beside it in both
- * cases; so we walk up from this file to the folder holding package.json and step to its sibling.
- */
+/** The repository's own copy (test/fixtures/opsgenie), so any checkout validates on its own. */
 export function specPath(): string {
-  let dir = import.meta.dirname
-  while (!existsSync(join(dir, 'package.json'))) {
-    const parent = dirname(dir)
-    if (parent === dir) throw new Error(`no package.json above ${import.meta.dirname}`)
-    dir = parent
-  }
-  return resolve(dir, SPEC_FROM_REPO)
+  return OPSGENIE_SPEC
 }
 
 /** Reads a fresh copy each call: deviation patches mutate it, so callers must not share one. */
