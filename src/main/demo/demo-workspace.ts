@@ -55,8 +55,10 @@ export async function startDemoWorkspace(options: DemoOptions): Promise<DemoWork
     },
     ...(trickleMs > 0 ? { trickleMs } : {}),
   })
-  await options.secrets.set({ workspaceId: DEMO_WORKSPACE_ID, kind: 'api-key' }, apiKey)
-  await options.secrets.set({ workspaceId: DEMO_WORKSPACE_ID, kind: 'relay-token' }, deviceToken)
+  // Bound to the loopback simulator and relay, like a real workspace's secrets to its host.
+  const demoRef = (kind: 'api-key' | 'relay-token') => ({ workspaceId: DEMO_WORKSPACE_ID, kind })
+  await options.secrets.set(demoRef('api-key'), apiKey, simulator.url)
+  await options.secrets.set(demoRef('relay-token'), deviceToken, relay.url)
   const config: WorkspaceConfig = {
     id: DEMO_WORKSPACE_ID,
     name: 'Demo',

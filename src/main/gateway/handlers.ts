@@ -1,5 +1,7 @@
 import type { WorkspaceConfig } from '../../shared/ipc/schemas'
+import { relayBaseUrl } from './intake/relay-client'
 import type { IpcHandlers } from './ipc/router'
+import { resolveHost } from './opsgenie'
 import type { KeychainStatus, SecretStore } from './secrets'
 import type { Workspaces } from './workspaces'
 
@@ -14,7 +16,9 @@ export interface GatewayHandlerDeps {
 /**
  * The gateway's IPC handlers: workspace setup, provider actions, directory reads, request
  * status and governor state. Inputs arrive already parsed by the router. Secrets go into the
- * keychain and never come back out: only whether one is set.
+ * keychain and never come back out: only whether one is set. Each is stored together with the
+ * one place it may be sent (the Opsgenie host for the key, the relay for the token); a later
+ * `workspace:connect` cannot point it anywhere else.
  */
 export function createGatewayHandlers(deps: GatewayHandlerDeps): IpcHandlers {
   const { workspaces, secrets } = deps
@@ -28,8 +32,10 @@ export function createGatewayHandlers(deps: GatewayHandlerDeps): IpcHandlers {
       await workspaces.disconnect(workspaceId)
       return {}
     },
-    'workspace:setSecret': async ({ workspaceId, kind, value }) => {
-      await secrets.set({ workspaceId, kind }, value)
+    'workspace:setSecret': async (input) => {
+      const endpoint =
+        input.kind === 'api-key' ? resolveHost(input.host) : relayBaseUrl(input.relayUrl)
+      await secrets.set({ workspaceId: input.workspaceId, kind: input.kind }, input.value, endpoint)
       return {}
     },
     'workspace:deleteSecrets': async ({ workspaceId }) => {

@@ -1,10 +1,11 @@
 import type { ConnectionHealth, IntakeEvent, WorkspaceConfig } from '../../shared/ipc/schemas'
 import { createGovernor, type Governor } from './governor'
 import { createIntake, type Intake, type IntakeTuning } from './intake'
-import { createOpsgenieClient, type OpsgenieClient } from './opsgenie'
+import { relayBaseUrl } from './intake/relay-client'
+import { createOpsgenieClient, resolveHost, type OpsgenieClient } from './opsgenie'
 import { createOpsgenieProvider } from './provider/opsgenie/adapter'
 import type { Provider } from './provider/provider'
-import type { SecretStore } from './secrets'
+import type { BoundSecret, SecretStore } from './secrets'
 
 /** One connected workspace: its client, governor and provider. Connection state, not domain state. */
 export interface Connection {
@@ -55,14 +56,19 @@ export function createWorkspaces(options: WorkspacesOptions): Workspaces {
   return {
     async connect(config) {
       const store = config.demo ? options.demoSecrets : options.secrets
+      const host = resolveHost(config.host)
       const key = await store.get({ workspaceId: config.id, kind: 'api-key' })
       if (key === null) {
         throw new Error(`workspace ${config.name} has no API key stored; add one in Settings`)
       }
+      assertBoundTo(key, host, config.name, 'API key')
       const token = await store.get({ workspaceId: config.id, kind: 'relay-token' })
+      const relayUrl = config.relayUrl !== undefined ? relayBaseUrl(config.relayUrl) : undefined
+      if (relayUrl !== undefined && token !== null)
+        assertBoundTo(token, relayUrl, config.name, 'relay token')
       await disconnect(config.id)
       const client = createOpsgenieClient({
-        host: config.host,
+        host,
         apiKey: key.reveal(),
         ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
       })
@@ -70,8 +76,8 @@ export function createWorkspaces(options: WorkspacesOptions): Workspaces {
       const provider = createOpsgenieProvider({ client, governor })
       const secrets = [key.reveal(), ...(token !== null ? [token.reveal()] : [])]
       const relay =
-        config.relayUrl !== undefined && token !== null
-          ? { url: config.relayUrl, token: token.reveal() }
+        relayUrl !== undefined && token !== null
+          ? { url: relayUrl, token: token.reveal() }
           : undefined
       const intake = createIntake({
         workspaceId: config.id,
@@ -99,5 +105,31 @@ export function createWorkspaces(options: WorkspacesOptions): Workspaces {
     async disconnectAll() {
       await Promise.all([...connections.keys()].map(disconnect))
     },
+  }
+}
+
+/**
+ * A secret goes only where it was stored for. The host and relay URL in a connect call are only
+ * the caller's expectation: a caller (a compromised renderer, a browser tab) that names its own
+ * server gets a refusal, never the key. Moving a workspace means entering its key again.
+ */
+function assertBoundTo(
+  secret: BoundSecret,
+  asked: string,
+  workspace: string,
+  what: 'API key' | 'relay token',
+): void {
+  const place = what === 'API key' ? 'host' : 'relay URL'
+  if (secret.endpoint === null) {
+    throw new Error(
+      `workspace ${workspace}'s ${what} was stored by an earlier version of Ondeck without its ` +
+        `${place}; enter the ${what} again`,
+    )
+  }
+  if (secret.endpoint !== asked) {
+    throw new Error(
+      `workspace ${workspace}'s ${what} is stored for ${secret.endpoint}, not ${asked}; to use ` +
+        `another ${place}, enter the ${what} again with it`,
+    )
   }
 }

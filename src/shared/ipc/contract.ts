@@ -14,8 +14,8 @@ import {
   IntakeEvent,
   NotificationAction,
   NotificationRequest,
-  SecretKind,
   SecretStatus,
+  SetSecretInput,
   TrayStatus,
   WorkspaceConfig,
   WorkspaceId,
@@ -49,10 +49,7 @@ export const requests = {
 
   'workspace:connect': request(z.object({ workspace: WorkspaceConfig }), Capabilities),
   'workspace:disconnect': request(ws, z.object({})),
-  'workspace:setSecret': request(
-    ws.extend({ kind: SecretKind, value: z.string().min(1).max(4096) }),
-    z.object({}),
-  ),
+  'workspace:setSecret': request(SetSecretInput, z.object({})),
   'workspace:deleteSecrets': request(ws, z.object({})),
   'workspace:secretStatus': request(ws, SecretStatus),
   'workspace:openDemo': request(z.object({}), WorkspaceConfig),

@@ -1,23 +1,66 @@
 import { z } from 'zod'
+import { checkEndpointText } from '../secure-endpoint'
 
 /** Shapes that appear in several channels of the contract. */
 export const WorkspaceId = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'workspace ids are lowercase letters, digits and dashes')
 
-export const Host = z.union([z.enum(['us', 'eu']), z.string().url()])
+/**
+ * A URL that a key or token may be sent to: https, or plain http to this computer only (the
+ * simulator, the Demo workspace). Checked here so a bad one is refused at the IPC boundary with
+ * the reason; main checks again where the credential is used.
+ */
+const secureUrl = (what: string) =>
+  z.string().superRefine((text, ctx) => {
+    const problem = checkEndpointText(text, what)
+    if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem })
+  })
 
-/** What main needs to act for a workspace; the secrets themselves are looked up in the keychain. */
+/** `us`, `eu` or the base URL of an Opsgenie-compatible API. */
+export const Host = z.string().superRefine((text, ctx) => {
+  if (text === 'us' || text === 'eu') return
+  const problem = checkEndpointText(text, 'Opsgenie host')
+  if (problem !== undefined)
+    ctx.addIssue({ code: 'custom', message: `use us, eu or a base URL: ${problem}` })
+})
+export const RelayUrl = secureUrl('relay URL')
+
+/**
+ * What main needs to act for a workspace; the secrets themselves are looked up in the keychain.
+ * `host` and `relayUrl` must match what the secrets were stored for (`workspace:setSecret`):
+ * main refuses a connect that names another place rather than send a key there.
+ */
 export const WorkspaceConfig = z.object({
   id: WorkspaceId,
   name: z.string().min(1).max(100),
   host: Host,
-  relayUrl: z.string().url().optional(),
+  relayUrl: RelayUrl.optional(),
   demo: z.boolean().default(false),
 })
 export type WorkspaceConfig = z.infer<typeof WorkspaceConfig>
 
 export const SecretKind = z.enum(['api-key', 'relay-token'])
+
+/**
+ * A secret to store, with the one place it may be sent: the API key with its Opsgenie host, the
+ * relay token with its relay URL. Setting a secret is the only way to choose that place.
+ */
+const SecretValue = z.string().min(1).max(4096)
+export const SetSecretInput = z.discriminatedUnion('kind', [
+  z.object({
+    workspaceId: WorkspaceId,
+    kind: z.literal('api-key'),
+    value: SecretValue,
+    host: Host,
+  }),
+  z.object({
+    workspaceId: WorkspaceId,
+    kind: z.literal('relay-token'),
+    value: SecretValue,
+    relayUrl: RelayUrl,
+  }),
+])
 
 /** Whether a secret is set: the only thing the renderer may ever learn about it. */
 export const SecretStatus = z.object({

@@ -60,9 +60,14 @@ describe.skipIf(skip)(
         value: { apiKey: false, relayToken: false, keychain: { available: true } },
       })
       expect(
-        await call('workspace:setSecret', { workspaceId: 'acme', kind: 'api-key', value: API_KEY }),
+        await call('workspace:setSecret', {
+          workspaceId: 'acme',
+          kind: 'api-key',
+          value: API_KEY,
+          host: sim.url,
+        }),
       ).toEqual({ ok: true, value: {} })
-      expect(await keytar.getPassword(service, 'acme:api-key')).toBe(API_KEY)
+      expect(await keytar.getPassword(service, 'acme:api-key')).toContain(API_KEY)
       expect(await call('workspace:secretStatus', { workspaceId: 'acme' })).toMatchObject({
         ok: true,
         value: { apiKey: true },

@@ -91,7 +91,7 @@ describe('App first run', () => {
     await user.click(screen.getByRole('button', { name: 'Connect' }))
     await screen.findByText('Read-only: the key lacks the update permission')
     expect(t.fake.callsTo('workspace:setSecret')).toEqual([
-      { workspaceId: 'acme-prod', kind: 'api-key', value: 'secret-key-1' },
+      { workspaceId: 'acme-prod', kind: 'api-key', value: 'secret-key-1', host: 'eu' },
     ])
     expect((screen.getByLabelText('API key') as HTMLInputElement).value).toBe('')
     expect(form.isConnected).toBe(true)

@@ -22,7 +22,7 @@ describe('workspace setup', () => {
     })
     const id = freshWorkspaceId()
     const result = await addWorkspace(fake.api, settings, {
-      config: config(id),
+      config: { ...config(id), relayUrl: 'https://relay.example.com' },
       apiKey: 'k-123',
       relayToken: 't-456',
       username: 'ada',
@@ -34,8 +34,13 @@ describe('workspace setup', () => {
       'workspace:connect',
     ])
     expect(fake.callsTo('workspace:setSecret')).toEqual([
-      { workspaceId: id, kind: 'api-key', value: 'k-123' },
-      { workspaceId: id, kind: 'relay-token', value: 't-456' },
+      { workspaceId: id, kind: 'api-key', value: 'k-123', host: 'us' },
+      {
+        workspaceId: id,
+        kind: 'relay-token',
+        value: 't-456',
+        relayUrl: 'https://relay.example.com',
+      },
     ])
     const saved = await settings.workspaces.get(id)
     expect(saved).toMatchObject({ config: config(id), username: 'ada' })

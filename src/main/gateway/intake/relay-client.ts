@@ -1,3 +1,4 @@
+import { insecureEndpointReason } from '../../../shared/secure-endpoint'
 import { systemClock, type Clock } from '../governor'
 import { createBackoff, type BackoffOptions } from './backoff'
 import { describeFetchError, openRelayStream, type StreamEnd } from './relay-stream'
@@ -164,7 +165,25 @@ export function createRelayClient(options: RelayClientOptions): RelayClient {
   }
 }
 
+/**
+ * The relay's base URL in one canonical form (origin and path, no trailing slash), checked like
+ * every URL that receives a credential: no userinfo, and https unless it is this computer. The
+ * keychain binds the device token to this form, so the same URL always compares equal.
+ */
+export function relayBaseUrl(base: string): string {
+  const url = parseRelayUrl(base)
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`
+}
+
 export function relayEventsUrl(base: string): string {
+  const url = parseRelayUrl(base)
+  url.pathname = `${url.pathname.replace(/\/+$/, '')}/events`
+  url.search = ''
+  url.hash = ''
+  return url.toString()
+}
+
+function parseRelayUrl(base: string): URL {
   let url: URL
   try {
     url = new URL(base)
@@ -177,8 +196,7 @@ export function relayEventsUrl(base: string): string {
     throw new Error(
       'the relay URL must not carry credentials; the device token is sent as a header',
     )
-  url.pathname = `${url.pathname.replace(/\/+$/, '')}/events`
-  url.search = ''
-  url.hash = ''
-  return url.toString()
+  const insecure = insecureEndpointReason(url, 'relay URL')
+  if (insecure !== undefined) throw new Error(`relay URL "${base}": ${insecure}`)
+  return url
 }

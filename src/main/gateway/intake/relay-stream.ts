@@ -1,5 +1,5 @@
 import type { Clock } from '../governor'
-import { createSseParser } from './sse-parser'
+import { createSseParser, SseFrameTooLargeError } from './sse-parser'
 
 /** Why one connection to the relay ended. */
 export type StreamEnd =
@@ -115,6 +115,8 @@ export async function openRelayStream(request: StreamRequest): Promise<StreamEnd
         parser.push(decoder.decode(value, { stream: true }))
       } catch (error) {
         // The event was not taken, so the cursor did not move: reconnecting redelivers it.
+        if (error instanceof SseFrameTooLargeError)
+          return { kind: 'ended', detail: `dropped the stream: ${error.message}` }
         return {
           kind: 'ended',
           detail: `dropped the stream: an event could not be handled (${error instanceof Error ? error.message : String(error)})`,

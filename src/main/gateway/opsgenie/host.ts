@@ -1,3 +1,5 @@
+import { insecureEndpointReason } from '../../../shared/secure-endpoint'
+
 /** Opsgenie's regions are separate accounts: a key only works on the host of its own region. */
 export const OPSGENIE_HOSTS = {
   us: 'https://api.opsgenie.com',
@@ -8,7 +10,8 @@ export type OpsgenieRegion = keyof typeof OPSGENIE_HOSTS
 
 /**
  * Turns `us`, `eu` or a base URL (the simulator, a proxy, tests) into a base URL without a
- * trailing slash. Throws on anything else so a typo never sends the key somewhere unexpected.
+ * trailing slash. Throws on anything else so a typo never sends the key somewhere unexpected, and
+ * on plain http to another computer, where the key would cross the network in the clear.
  */
 export function resolveHost(host: OpsgenieRegion | string): string {
   const trimmed = host.trim()
@@ -22,6 +25,8 @@ export function resolveHost(host: OpsgenieRegion | string): string {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new Error(`invalid Opsgenie host "${host}": the URL must be http or https`)
   }
+  const insecure = insecureEndpointReason(url, 'Opsgenie host')
+  if (insecure !== undefined) throw new Error(`invalid Opsgenie host "${host}": ${insecure}`)
   if (url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '') {
     throw new Error(
       `invalid Opsgenie host "${host}": a base URL has no query, fragment or credentials`,

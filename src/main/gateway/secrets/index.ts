@@ -11,6 +11,7 @@ export {
   type SecretRef,
 } from './secret-ref'
 export { Secret, REDACTED } from './secret'
+export { BoundSecret, parseEndpoint } from './binding'
 export { redact, redactError } from './redact'
 export {
   SecretStoreError,
@@ -22,6 +23,7 @@ export { keychainMessage } from './keychain-errors'
 export {
   createKeytarSecretStore,
   checkKeychain,
+  KEYCHAIN_SERVICES,
   type KeychainStatus,
   type KeytarSecretStore,
   type KeytarSecretStoreOptions,

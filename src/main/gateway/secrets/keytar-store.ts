@@ -3,8 +3,8 @@ import {
   InvalidSecretError,
   type KeychainUnavailableReason,
 } from './errors'
+import { decodeBound, encodeBound, parseEndpoint, type BoundSecret } from './binding'
 import { toKeychainError } from './keychain-errors'
-import { Secret } from './secret'
 import {
   accountFor,
   assertWorkspaceId,
@@ -25,7 +25,10 @@ export type KeychainStatus =
   | { available: false; reason: string; code: KeychainUnavailableReason; detail: string }
 
 export interface KeytarSecretStoreOptions {
-  /** Keychain service name; tests use a unique one per run. */
+  /**
+   * Keychain service name: `ondeck` for the desktop app, `ondeck-browser-mode` for browser mode
+   * (see `KEYCHAIN_SERVICES`); tests use a unique one per run.
+   */
   service?: string
   /** How long `checkKeychain` waits for an answer (a locked keyring may wait on a prompt). */
   probeTimeoutMs?: number
@@ -36,6 +39,13 @@ export interface KeytarSecretStore extends SecretStore {
   /** Whether secrets can be stored right now, and if not, a message for the user. */
   checkKeychain(): Promise<KeychainStatus>
 }
+
+/**
+ * The desktop app and browser mode keep their secrets apart: a browser session (a larger attack
+ * surface, reachable by anyone holding its launch URL) never reads the keys the desktop app
+ * stored, and the desktop app never uses a key typed into a browser tab.
+ */
+export const KEYCHAIN_SERVICES = { desktop: 'ondeck', browserMode: 'ondeck-browser-mode' } as const
 
 const SERVICE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/
 /** Has no ':' so `list` never mistakes it for a workspace secret. */
@@ -54,7 +64,7 @@ function loadKeytar(): Promise<Keytar> {
 
 /** The OS keychain through keytar. Never falls back to anything else. */
 export function createKeytarSecretStore(options: KeytarSecretStoreOptions = {}): KeytarSecretStore {
-  const { service = 'ondeck', probeTimeoutMs = 30_000 } = options
+  const { service = KEYCHAIN_SERVICES.desktop, probeTimeoutMs = 30_000 } = options
   if (!SERVICE_PATTERN.test(service)) {
     throw new InvalidSecretError(
       `invalid keychain service name ${JSON.stringify(service)}: use A-Z, a-z, 0-9, ".", "_", "-"`,
@@ -77,19 +87,21 @@ export function createKeytarSecretStore(options: KeytarSecretStoreOptions = {}):
 
   const label = (ref: SecretRef): string => (ref.kind === 'api-key' ? 'API key' : 'relay token')
 
-  async function get(ref: SecretRef): Promise<Secret | null> {
+  async function get(ref: SecretRef): Promise<BoundSecret | null> {
     const valid = parseSecretRef(ref)
     const value = await withKeytar(label(valid), (k) => k.getPassword(service, accountFor(valid)))
-    return value === null ? null : new Secret(value)
+    return value === null ? null : decodeBound(value)
   }
 
   return {
     service,
-    async set(ref, value) {
+    async set(ref, value, endpoint) {
       const valid = parseSecretRef(ref)
       const secret = parseSecretValue(value, valid.kind)
+      const bound = parseEndpoint(endpoint, valid.kind)
+      // One item holds both, so the endpoint cannot be changed without writing the secret again.
       await withKeytar(label(valid), (k) =>
-        k.setPassword(service, accountFor(valid), secret.reveal()),
+        k.setPassword(service, accountFor(valid), encodeBound(secret, bound)),
       )
     },
     get,

@@ -1,4 +1,4 @@
-import { Secret } from './secret'
+import { BoundSecret, parseEndpoint } from './binding'
 import {
   accountFor,
   assertWorkspaceId,
@@ -18,13 +18,14 @@ import { compareRefs, type SecretStore } from './secret-store'
  * anywhere else. Nothing here is written to disk; it is gone when the process exits.
  */
 export function createMemorySecretStore(): SecretStore {
-  const values = new Map<string, Secret>()
+  const values = new Map<string, BoundSecret>()
 
   return {
-    async set(ref, value) {
+    async set(ref, value, endpoint) {
       const valid = parseSecretRef(ref)
       const secret = parseSecretValue(value, valid.kind)
-      values.set(accountFor(valid), new Secret(secret.reveal()))
+      const bound = parseEndpoint(endpoint, valid.kind)
+      values.set(accountFor(valid), new BoundSecret(secret.reveal(), bound))
     },
     async get(ref) {
       return values.get(accountFor(parseSecretRef(ref))) ?? null

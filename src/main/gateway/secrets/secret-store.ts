@@ -1,19 +1,24 @@
+import type { BoundSecret } from './binding'
 import type { Secret } from './secret'
 import type { SecretRef } from './secret-ref'
 
 /**
  * Where workspace credentials live. Implementations validate every ref and value (throwing
  * `InvalidSecretError`) and never write a value anywhere but their backing store. Values come
- * back wrapped in `Secret` so that logging one by mistake prints `[redacted]`.
+ * back wrapped in `BoundSecret` so that logging one by mistake prints `[redacted]`, together with
+ * the endpoint the secret was stored for: the only place it may be sent.
  *
  * Nothing here is exposed over IPC as-is: the renderer may call `has` (through a handler), never
  * `get`.
  */
 export interface SecretStore {
-  /** Stores or replaces the secret for `ref`. */
-  set(ref: SecretRef, value: string | Secret): Promise<void>
-  /** The secret for `ref`, or null when none is stored. */
-  get(ref: SecretRef): Promise<Secret | null>
+  /**
+   * Stores or replaces the secret for `ref`, bound to `endpoint` (the Opsgenie host or relay base
+   * URL, checked by `parseEndpoint`): changing where a secret goes means writing it again.
+   */
+  set(ref: SecretRef, value: string | Secret, endpoint: string): Promise<void>
+  /** The secret for `ref` and the endpoint it is bound to, or null when none is stored. */
+  get(ref: SecretRef): Promise<BoundSecret | null>
   has(ref: SecretRef): Promise<boolean>
   /** Removes the secret; resolves false when there was none. */
   delete(ref: SecretRef): Promise<boolean>

@@ -15,9 +15,11 @@ export interface NewWorkspace {
 }
 
 /**
- * Adds a workspace: the API key (and relay token) go to main's keychain once and are never kept
- * here; `workspace:connect` then proves the key works and says what it may do. Only a workspace
- * that connected is saved; one that did not has its secrets removed again.
+ * Adds a workspace: the API key (and relay token) go to main's keychain once, each with the host
+ * (relay URL) it may be sent to, and are never kept here; `workspace:connect` then proves the key
+ * works and says what it may do. Main refuses a later connect that names another host, so moving
+ * a workspace means entering its key again. Only a workspace that connected is saved; one that
+ * did not has its secrets removed again.
  */
 export async function addWorkspace(
   api: OndeckApi,
@@ -25,13 +27,20 @@ export async function addWorkspace(
   next: NewWorkspace,
 ): Promise<SetupResult> {
   const workspaceId = next.config.id
-  const key = await api.workspace.setSecret({ workspaceId, kind: 'api-key', value: next.apiKey })
+  const { host, relayUrl } = next.config
+  const key = await api.workspace.setSecret({
+    workspaceId,
+    kind: 'api-key',
+    value: next.apiKey,
+    host,
+  })
   if (!key.ok) return { ok: false, error: `Could not store the API key: ${key.error.message}` }
-  if (next.relayToken !== undefined) {
+  if (next.relayToken !== undefined && relayUrl !== undefined) {
     const token = await api.workspace.setSecret({
       workspaceId,
       kind: 'relay-token',
       value: next.relayToken,
+      relayUrl,
     })
     if (!token.ok)
       return { ok: false, error: `Could not store the relay token: ${token.error.message}` }

@@ -77,4 +77,16 @@ describe('relay URL', () => {
     expect(() => relayEventsUrl('ftp://relay.example.com')).toThrow(/http or https/)
     expect(() => relayEventsUrl('https://user:pw@relay.example.com')).toThrow(/credentials/)
   })
+
+  it('refuses plain http to another computer (the device token would travel in the clear)', () => {
+    for (const url of ['http://relay.example.com', 'http://192.168.1.10:8080', 'http://[fe80::1]'])
+      expect(() => relayEventsUrl(url)).toThrow(/must use https/)
+  })
+
+  it('accepts https anywhere and plain http on loopback', () => {
+    expect(relayEventsUrl('http://127.0.0.1:8787')).toBe('http://127.0.0.1:8787/events')
+    expect(relayEventsUrl('http://localhost:8787/r')).toBe('http://localhost:8787/r/events')
+    expect(relayEventsUrl('http://[::1]:8787')).toBe('http://[::1]:8787/events')
+    expect(relayEventsUrl('https://10.0.0.5')).toBe('https://10.0.0.5/events')
+  })
 })

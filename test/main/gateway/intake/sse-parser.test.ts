@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { createSseParser, type SseMessage } from '../../../../src/main/gateway/intake/sse-parser'
+import {
+  createSseParser,
+  MAX_SSE_FRAME_CHARS,
+  SseFrameTooLargeError,
+  type SseMessage,
+} from '../../../../src/main/gateway/intake/sse-parser'
+import { MAX_BODY_BYTES } from '../../../../src/relay/index'
+import { sseFrame } from '../../../../src/relay/sse'
 
 function parse(chunks: readonly string[]): {
   messages: SseMessage[]
@@ -94,5 +101,48 @@ describe('SSE parser', () => {
     const messages: SseMessage[] = []
     createSseParser({ onMessage: (m) => messages.push(m) }, '41').push('data: x\n\n')
     expect(messages[0]?.lastEventId).toBe('41')
+  })
+
+  it('refuses a frame past the cap, however it is split, before buffering more of it', () => {
+    const parser = createSseParser({ onMessage: () => undefined }, '', { maxFrameChars: 100 })
+    parser.push('id: 1\nevent: opsgenie\ndata: ')
+    parser.push('x'.repeat(50))
+    expect(() => parser.push('x'.repeat(60))).toThrow(SseFrameTooLargeError)
+    const lines = createSseParser({ onMessage: () => undefined }, '', { maxFrameChars: 100 })
+    expect(() => {
+      for (let i = 0; i < 20; i += 1) lines.push('data: 0123456789\n')
+    }).toThrow('an event from the relay is larger than 100 characters')
+  })
+
+  it('counts per frame: heartbeats and many normal frames never add up to the cap', () => {
+    const messages: SseMessage[] = []
+    const parser = createSseParser({ onMessage: (m) => messages.push(m) }, '', {
+      maxFrameChars: 64,
+    })
+    for (let i = 0; i < 1000; i += 1)
+      parser.push(`: heartbeat\n\nid: ${i}\ndata: ${'y'.repeat(30)}\n\n`)
+    expect(messages).toHaveLength(1000)
+  })
+
+  it('the default cap fits the largest webhook the relay stores, even with every character escaped', () => {
+    // A JSON body of 1 MiB made of quotes and backslashes: JSON.stringify doubles each one.
+    const inner = '\\"'.repeat((MAX_BODY_BYTES - 8) / 2)
+    const payload = `{"a":"${inner}"}`.padEnd(MAX_BODY_BYTES, ' ')
+    expect(payload.length).toBe(MAX_BODY_BYTES)
+    const frame = sseFrame({
+      id: 9007199254740991,
+      receivedAt: Date.now(),
+      action: 'Create',
+      alertId: 'a'.repeat(200),
+      dedupKey: 'd'.repeat(600),
+      repeat: false,
+      payload,
+    })
+    expect(frame.length).toBeGreaterThan(2 * MAX_BODY_BYTES)
+    const messages: SseMessage[] = []
+    const parser = createSseParser({ onMessage: (m) => messages.push(m) })
+    for (let at = 0; at < frame.length; at += 65_536) parser.push(frame.slice(at, at + 65_536))
+    expect(messages).toHaveLength(1)
+    expect(MAX_SSE_FRAME_CHARS).toBeLessThanOrEqual(3 * MAX_BODY_BYTES)
   })
 })

@@ -22,6 +22,29 @@ describe('resolveHost', () => {
   ])('refuses %s', (host, problem) => {
     expect(() => resolveHost(host)).toThrow(problem)
   })
+
+  it.each([
+    'http://api.opsgenie.com',
+    'http://example.test:8080',
+    'http://10.0.0.5',
+    'http://[::2]',
+    'http://128.0.0.1',
+    'http://localhost.example.test',
+  ])('refuses plain http to %s: the key would cross the network in the clear', (host) => {
+    expect(() => resolveHost(host)).toThrow(
+      /must use https: plain http is allowed only to this computer/,
+    )
+  })
+
+  it.each([
+    ['http://localhost:4010', 'http://localhost:4010'],
+    ['http://127.0.0.1:4010', 'http://127.0.0.1:4010'],
+    ['http://127.9.8.7', 'http://127.9.8.7'],
+    ['http://[::1]:4010/', 'http://[::1]:4010'],
+    ['https://opsgenie.internal.example/ops', 'https://opsgenie.internal.example/ops'],
+  ])('accepts %s (loopback http or https)', (host, resolved) => {
+    expect(resolveHost(host)).toBe(resolved)
+  })
 })
 
 describe('parseRateLimit', () => {

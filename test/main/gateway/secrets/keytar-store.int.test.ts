@@ -45,24 +45,53 @@ describe.skipIf(missing !== null && !inCi)(
 
     secretStoreContract(() => store)
 
-    it('stores each secret as its own keychain item under <workspace>:<kind>', async () => {
-      await store.set({ workspaceId: 'ws-us', kind: 'api-key' }, 'us-key')
-      await store.set({ workspaceId: 'ws-us', kind: 'relay-token' }, 'us-token')
-      expect(await keytar.getPassword(service, 'ws-us:api-key')).toBe('us-key')
-      expect(await keytar.getPassword(service, 'ws-us:relay-token')).toBe('us-token')
+    it('stores each secret as its own keychain item under <workspace>:<kind>, with its endpoint in the same item', async () => {
+      await store.set(
+        { workspaceId: 'ws-us', kind: 'api-key' },
+        'us-key',
+        'https://api.opsgenie.com',
+      )
+      await store.set(
+        { workspaceId: 'ws-us', kind: 'relay-token' },
+        'us-token',
+        'http://[::1]:8787/',
+      )
+      expect(JSON.parse((await keytar.getPassword(service, 'ws-us:api-key')) ?? '')).toEqual({
+        ondeck: 1,
+        endpoint: 'https://api.opsgenie.com',
+        secret: 'us-key',
+      })
+      expect(JSON.parse((await keytar.getPassword(service, 'ws-us:relay-token')) ?? '')).toEqual({
+        ondeck: 1,
+        endpoint: 'http://[::1]:8787',
+        secret: 'us-token',
+      })
+    })
+
+    it('reads an item written before binding (a bare value) with no endpoint, so it goes nowhere', async () => {
+      await keytar.setPassword(service, 'ws-old:api-key', 'old-key')
+      await keytar.setPassword(service, 'ws-odd:api-key', '{"ondeck":2,"secret":"x"}')
+      const old = await store.get({ workspaceId: 'ws-old', kind: 'api-key' })
+      expect([old?.reveal(), old?.endpoint]).toEqual(['old-key', null])
+      const odd = await store.get({ workspaceId: 'ws-odd', kind: 'api-key' })
+      expect([odd?.reveal(), odd?.endpoint]).toEqual(['{"ondeck":2,"secret":"x"}', null])
     })
 
     it('lists only what it wrote, ignoring foreign items in the same service', async () => {
       await keytar.setPassword(service, 'someone-else', 'x')
       await keytar.setPassword(service, 'ws-a:password', 'x')
-      await store.set({ workspaceId: 'ws-a', kind: 'api-key' }, 'a-key')
+      await store.set({ workspaceId: 'ws-a', kind: 'api-key' }, 'a-key', 'https://api.opsgenie.com')
       expect(await store.list()).toEqual([{ workspaceId: 'ws-a', kind: 'api-key' }])
     })
 
     it('keeps services apart', async () => {
       const other = createKeytarSecretStore({ service: `${service}-other` })
       try {
-        await other.set({ workspaceId: 'ws-a', kind: 'api-key' }, 'other-key')
+        await other.set(
+          { workspaceId: 'ws-a', kind: 'api-key' },
+          'other-key',
+          'https://api.opsgenie.com',
+        )
         expect(await store.has({ workspaceId: 'ws-a', kind: 'api-key' })).toBe(false)
       } finally {
         await other.delete({ workspaceId: 'ws-a', kind: 'api-key' })

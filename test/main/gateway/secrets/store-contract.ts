@@ -8,6 +8,8 @@ import {
 
 const KEY_A = '11111111-2222-4333-8444-555555555555'
 const KEY_B = 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee'
+/** Where the secrets in these tests may go: https anywhere, http on loopback only. */
+const HOST = 'https://api.opsgenie.com'
 const apiKey = (workspaceId: string): SecretRef => ({ workspaceId, kind: 'api-key' })
 const relayToken = (workspaceId: string): SecretRef => ({ workspaceId, kind: 'relay-token' })
 
@@ -20,7 +22,7 @@ export function secretStoreContract(store: () => SecretStore): void {
     const s = store()
     expect(await s.has(apiKey('ws-a'))).toBe(false)
     expect(await s.get(apiKey('ws-a'))).toBeNull()
-    await s.set(apiKey('ws-a'), KEY_A)
+    await s.set(apiKey('ws-a'), KEY_A, HOST)
     expect(await s.has(apiKey('ws-a'))).toBe(true)
     const got = await s.get(apiKey('ws-a'))
     expect(got).toBeInstanceOf(Secret)
@@ -34,17 +36,17 @@ export function secretStoreContract(store: () => SecretStore): void {
 
   it('overwrites an existing secret', async () => {
     const s = store()
-    await s.set(apiKey('ws-a'), KEY_A)
-    await s.set(apiKey('ws-a'), new Secret(KEY_B))
+    await s.set(apiKey('ws-a'), KEY_A, HOST)
+    await s.set(apiKey('ws-a'), new Secret(KEY_B), HOST)
     expect((await s.get(apiKey('ws-a')))?.reveal()).toBe(KEY_B)
     expect(await s.list()).toEqual([apiKey('ws-a')])
   })
 
   it('keeps workspaces and kinds apart', async () => {
     const s = store()
-    await s.set(apiKey('ws-us'), KEY_A)
-    await s.set(apiKey('ws-eu'), KEY_B)
-    await s.set(relayToken('ws-us'), 'relay-token-us')
+    await s.set(apiKey('ws-us'), KEY_A, HOST)
+    await s.set(apiKey('ws-eu'), KEY_B, 'https://api.eu.opsgenie.com')
+    await s.set(relayToken('ws-us'), 'relay-token-us', 'https://relay.example.com')
     expect((await s.get(apiKey('ws-us')))?.reveal()).toBe(KEY_A)
     expect((await s.get(apiKey('ws-eu')))?.reveal()).toBe(KEY_B)
     expect((await s.get(relayToken('ws-us')))?.reveal()).toBe('relay-token-us')
@@ -77,7 +79,7 @@ export function secretStoreContract(store: () => SecretStore): void {
   ])('rejects the ref %j with a clear message', async (ref, message) => {
     const s = store()
     const bad = ref as unknown as SecretRef
-    for (const attempt of [s.set(bad, KEY_A), s.get(bad), s.has(bad), s.delete(bad)]) {
+    for (const attempt of [s.set(bad, KEY_A, HOST), s.get(bad), s.has(bad), s.delete(bad)]) {
       const error = await attempt.then(
         () => null,
         (e: unknown) => e,
@@ -98,7 +100,7 @@ export function secretStoreContract(store: () => SecretStore): void {
     ['a number', 42, 'API key must be a string'],
   ])('rejects a value %s without echoing it', async (_label, value, message) => {
     const s = store()
-    const error = await s.set(apiKey('ws-a'), value as string).then(
+    const error = await s.set(apiKey('ws-a'), value as string, HOST).then(
       () => null,
       (e: unknown) => e,
     )
@@ -112,12 +114,41 @@ export function secretStoreContract(store: () => SecretStore): void {
 
   it('accepts a value of exactly the maximum length', async () => {
     const s = store()
-    await s.set(apiKey('ws-a'), 'k'.repeat(1024))
+    await s.set(apiKey('ws-a'), 'k'.repeat(1024), HOST)
     expect((await s.get(apiKey('ws-a')))?.reveal()).toHaveLength(1024)
   })
 
   it('names the relay token in its validation errors', async () => {
-    await expect(store().set(relayToken('ws-a'), '')).rejects.toThrow('relay token is empty')
+    await expect(store().set(relayToken('ws-a'), '', 'https://relay.example.com')).rejects.toThrow(
+      'relay token is empty',
+    )
+  })
+
+  it('returns each secret with the endpoint it was stored for, in canonical form', async () => {
+    const s = store()
+    await s.set(apiKey('ws-a'), KEY_A, 'https://API.example.com:443/ops/')
+    await s.set(relayToken('ws-a'), 'token-a', 'http://127.0.0.1:8787')
+    expect((await s.get(apiKey('ws-a')))?.endpoint).toBe('https://api.example.com/ops')
+    expect((await s.get(relayToken('ws-a')))?.endpoint).toBe('http://127.0.0.1:8787')
+    await s.set(apiKey('ws-a'), KEY_B, 'https://api.eu.opsgenie.com')
+    const moved = await s.get(apiKey('ws-a'))
+    expect([moved?.reveal(), moved?.endpoint]).toEqual([KEY_B, 'https://api.eu.opsgenie.com'])
+  })
+
+  it.each([
+    ['http://api.example.com', 'the Opsgenie host must use https'],
+    ['ftp://127.0.0.1', 'must be an http(s) URL'],
+    ['https://user:pw@api.example.com', 'must not carry credentials'],
+    ['https://api.example.com/?k=1', 'must not carry credentials, a query'],
+    ['api.example.com', 'is not a valid URL'],
+    [42, 'must be a string'],
+  ])('refuses to store a key for the endpoint %j', async (endpoint, message) => {
+    const s = store()
+    await expect(s.set(apiKey('ws-a'), KEY_A, endpoint as string)).rejects.toThrow(message)
+    await expect(s.set(relayToken('ws-a'), 'token-a', 'http://relay.example.com')).rejects.toThrow(
+      'the relay URL must use https',
+    )
+    expect(await s.list()).toEqual([])
   })
 
   it('rejects an invalid workspace filter in list', async () => {

@@ -4,6 +4,17 @@ import type { WorkspaceEntry } from '../../app/settings-db'
 import { addDemoWorkspace } from '../../app/workspace-setup'
 import { ConnectWorkspaceForm } from './ConnectWorkspaceForm'
 
+/**
+ * Browser mode (no preload API on `window`) stores keys under its own keychain service, apart
+ * from the desktop app's: a browser tab is reachable by anyone holding its launch URL and runs
+ * beside other sites and extensions, so it must never be a way to the desktop app's keys. Said
+ * here because it means entering a workspace's key again in the browser.
+ */
+const BROWSER_MODE_NOTE =
+  'Browser mode keeps its own keys: a workspace connected here is stored in your system ' +
+  'keychain under “ondeck-browser-mode”, apart from the desktop app’s keys, which this tab can ' +
+  'never read. To use a workspace from the desktop app here, enter its API key again here.'
+
 /** First run: connect a real workspace, or try the Demo workspace (a local simulator). */
 export function FirstRun(props: {
   savedWorkspaces: readonly WorkspaceEntry[]
@@ -42,6 +53,7 @@ export function FirstRun(props: {
       <div className="first-run__choices">
         <section className="card" aria-labelledby="connect-title">
           <h2 id="connect-title">Connect a workspace</h2>
+          {window.ondeck === undefined && <p className="muted">{BROWSER_MODE_NOTE}</p>}
           <ConnectWorkspaceForm
             takenIds={new Set(props.savedWorkspaces.map((w) => w.id))}
             onConnected={props.onOpen}

@@ -1,5 +1,11 @@
 import { z } from 'zod'
 import { WorkspaceConfig } from '../../../../shared/ipc/schemas'
+import { checkEndpointText } from '../../../../shared/secure-endpoint'
+
+/** The key and token travel to these URLs, so main refuses plain http off this computer. */
+const PLAIN_HTTP =
+  'Use https: plain http is allowed only to this computer (localhost, 127.0.0.0/8, ::1)'
+const secureUrl = (text: string): boolean => checkEndpointText(text, 'URL') === undefined
 
 /** What the "Connect a workspace" form asks for; the secrets leave the renderer right after. */
 export const ConnectFormValues = z
@@ -19,12 +25,23 @@ export const ConnectFormValues = z
         path: ['customUrl'],
         message: 'Enter the API URL, e.g. https://api.example.com',
       })
+    } else if (v.hostKind === 'custom' && !secureUrl(v.customUrl)) {
+      ctx.addIssue({ code: 'custom', path: ['customUrl'], message: PLAIN_HTTP })
     }
     if (v.relayUrl !== '' && !z.string().url().safeParse(v.relayUrl).success) {
       ctx.addIssue({
         code: 'custom',
         path: ['relayUrl'],
         message: 'Enter the relay URL, e.g. https://relay.example.com',
+      })
+    } else if (v.relayUrl !== '' && !secureUrl(v.relayUrl)) {
+      ctx.addIssue({ code: 'custom', path: ['relayUrl'], message: PLAIN_HTTP })
+    }
+    if (v.relayUrl === '' && v.relayToken !== '') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['relayUrl'],
+        message: 'A device token needs the relay URL it belongs to',
       })
     }
     if (v.relayUrl !== '' && v.relayToken === '') {
