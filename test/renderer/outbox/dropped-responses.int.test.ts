@@ -68,7 +68,7 @@ describe('dropped responses', () => {
         'all 1,000 commands finished',
         async () =>
           (await db.commands.where('state').anyOf('queued', 'waiting', 'sent').count()) === 0,
-        60_000,
+        120_000,
         50,
       )
       await until('simulator processed every request', () =>
@@ -98,5 +98,5 @@ describe('dropped responses', () => {
       await rig.close()
       db.close()
     }
-  }, 90_000)
+  }, 180_000)
 })

@@ -14,12 +14,14 @@ import {
   type IncidentOp,
 } from './model'
 import { freshDb, seeded, startRig, until, type Rig } from './support'
+import { startWsPort, type Loss, type WsPort } from './ws-port'
 
 /**
  * Random commands over random entities with random faults (429s from tight simulator limits,
- * 5xx, resets, dropped responses) and renderer "crashes" (the engine dropped mid-replay and a
- * new one started on the same database) must leave the simulator as if each lane's commands
- * had been applied once, in order.
+ * 5xx, resets, dropped responses), browser mode's WebSocket to main lost around calls (before
+ * main saw one, while it acted, after it acted; calls made while it reconnects are never sent)
+ * and renderer "crashes" (the engine dropped mid-replay and a new one started on the same
+ * database) must leave the simulator as if each lane's commands had been applied once, in order.
  */
 const SETTINGS = {
   backoffBaseMs: 20,
@@ -50,6 +52,7 @@ const scenario = fc.record({
     resetRate: fc.constantFrom(0, 0.05, 0.1),
     dropResponseRate: fc.constantFrom(0, 0.1, 0.2),
   }),
+  transportLoss: fc.constantFrom(0, 0.05, 0.15),
   tightLimit: fc.boolean(),
   crashAfterCalls: fc.array(fc.integer({ min: 1, max: 40 }), { maxLength: 2 }),
   seed: fc.integer({ min: 1, max: 2 ** 31 - 1 }),
@@ -75,7 +78,8 @@ async function run(s: Scenario): Promise<void> {
   )
   const db: OutboxDb = await freshDb()
   const random = seeded(s.seed + 1)
-  const port = rig.port
+  const ws: WsPort = await startWsPort(rig, { lose: loser(s.transportLoss, seeded(s.seed + 2)) })
+  const port = ws.port
   const newEngine = (): OutboxEngine =>
     createOutboxEngine({ db, port, workspaceId: rig.workspaceId, settings: SETTINGS, random })
   let engine = newEngine()
@@ -95,7 +99,7 @@ async function run(s: Scenario): Promise<void> {
     await until(
       'every command finished',
       async () => {
-        if (crashes.length > 0 && rig.calls.length >= (crashes[0] ?? 0)) {
+        if (crashes.length > 0 && ws.calls.length >= (crashes[0] ?? 0)) {
           crashes.shift()
           await crash()
         }
@@ -108,11 +112,22 @@ async function run(s: Scenario): Promise<void> {
     )
     check(rig, lanes)
   } finally {
+    for (const code of ws.codes) transportCodes.set(code, (transportCodes.get(code) ?? 0) + 1)
     engine.stop()
+    await ws.close()
     await rig.close()
     db.close()
   }
 }
+
+/** Loses a `rate` share of the calls the server receives, each in one of the three ways. */
+function loser(rate: number, random: () => number): (channel: string) => Loss | undefined {
+  const ways: Loss[] = ['before-dispatch', 'during-dispatch', 'after-dispatch']
+  return () => (random() < rate ? ways[Math.floor(random() * ways.length)] : undefined)
+}
+
+/** Error codes the transport answered with, over all runs: proof the faults fired. */
+const transportCodes = new Map<string, number>()
 
 /** Pre-existing alerts are created before faults are on; queued creates go through the outbox. */
 async function seedEntities(rig: Rig, s: Scenario): Promise<Lane[]> {
@@ -231,5 +246,7 @@ function expectNotesOnceInOrder(notes: readonly { note: string }[], ids: readonl
 describe('outbox replay (property)', () => {
   it('applies each lane once, in order, whatever the faults and crashes', async () => {
     await fc.assert(fc.asyncProperty(scenario, run), { numRuns: 18, endOnFailure: true })
-  }, 120_000)
+    expect(transportCodes.get('transport-lost') ?? 0, 'calls lost after sending').toBeGreaterThan(0)
+    expect(transportCodes.get('not-sent') ?? 0, 'calls never sent').toBeGreaterThan(0)
+  }, 180_000)
 })

@@ -53,7 +53,7 @@ export async function connectRig(sim: RunningSimulator, budgets?: Budgets): Prom
     isTrustedSender: (s) => s.url === APP.url,
   })
   const workspaceId = `ws-${randomUUID().slice(0, 8)}`
-  await secrets.set({ workspaceId, kind: 'api-key' }, API_KEY)
+  await secrets.set({ workspaceId, kind: 'api-key' }, API_KEY, sim.url)
   const connected = await gateway.router.dispatch(
     'workspace:connect',
     { workspace: { id: workspaceId, name: 'Test', host: sim.url } },

@@ -1,5 +1,5 @@
 import { assertNever } from '../../../shared/assert-never'
-import type { Envelope } from '../../../shared/ipc/envelope'
+import type { Envelope, IpcError } from '../../../shared/ipc/envelope'
 import type { ActionOutcome } from '../../../shared/provider/outcome'
 import { noteMarker } from './commands'
 import type { OutboxPort } from './port'
@@ -12,22 +12,36 @@ export type SendResult =
   | { kind: 'not-sent'; message: string }
 
 /**
- * Turns an IPC answer into a send result. `invalid-input` is permanent; other envelope errors
- * (workspace not connected, version skew) happen before main sends anything, so they are
- * `not-sent`. A thrown transport error is `unknown`: main may have sent it.
+ * Turns an IPC answer into a send result. Only an answer that proves main never acted may be
+ * `not-sent` (its `maybeSent` is cleared and it is resent without looking): the transport never
+ * wrote it, or main's router refused it before any handler ran. A lost transport, a handler that
+ * failed after it may have sent, or a thrown call are `unknown`: reconciled before any resend.
  */
 export async function settle(call: () => Promise<Envelope<ActionOutcome>>): Promise<SendResult> {
   try {
     const answer = await call()
-    if (answer.ok) return { kind: 'outcome', outcome: answer.value }
-    const issues = answer.error.issues?.map((i) => `${i.path}: ${i.message}`).join('; ')
-    const message = issues ? `${answer.error.message} (${issues})` : answer.error.message
-    return answer.error.code === 'invalid-input'
-      ? { kind: 'invalid', message }
-      : { kind: 'not-sent', message }
+    return answer.ok ? { kind: 'outcome', outcome: answer.value } : fromError(answer.error)
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
     return { kind: 'outcome', outcome: { status: 'unknown', message } }
+  }
+}
+
+function fromError(error: IpcError): SendResult {
+  const issues = error.issues?.map((i) => `${i.path}: ${i.message}`).join('; ')
+  const message = issues ? `${error.message} (${issues})` : error.message
+  switch (error.code) {
+    case 'invalid-input':
+      return { kind: 'invalid', message }
+    case 'not-sent':
+    case 'forbidden-sender':
+    case 'unknown-channel':
+      return { kind: 'not-sent', message }
+    case 'transport-lost':
+    case 'failed':
+      return { kind: 'outcome', outcome: { status: 'unknown', message } }
+    default:
+      return assertNever(error.code, 'IPC error code')
   }
 }
 
