@@ -93,7 +93,7 @@ export async function measureNotificationLatency(appRoot: string): Promise<Notif
       ],
     })
     const page = await (await browser.newContext()).newPage()
-    await page.goto(mode.openUrl)
+    await page.goto(mode.launchUrl())
     await page.locator('[data-alert-id]').first().waitFor({ timeout: 60_000 })
     await applySettings(page)
     // An alert created while the app is still starting (its intake not yet live) shows in the

@@ -1,6 +1,9 @@
 import { expect, test } from '@playwright/test'
+import { pathToFileURL } from 'node:url'
 import WebSocket from 'ws'
 import type { BrowserMode } from '../../src/main/web/browser-mode'
+import { writeLaunchFile } from '../../src/main/web/launch-file'
+import { sessionProtocols } from '../../src/renderer/src/ipc/launch-credential'
 import {
   alertRows,
   createAlert,
@@ -118,28 +121,90 @@ test('an alert closed elsewhere updates in the list and stops ringing', async ({
   }
 })
 
-test('a page opened without the launch token is refused', async ({ browser }) => {
+test('a page opened without the launch link says where to find it, and opens nothing', async ({
+  browser,
+}) => {
   const context = await browser.newContext()
   try {
     const page = await context.newPage()
-    const url = new URL(mode.openUrl)
-    const response = await page.goto(url.origin + '/')
-    expect(response?.status()).toBeGreaterThanOrEqual(400)
-    await expect(page.getByText('open the URL printed in the terminal')).toBeVisible()
+    await page.goto(new URL(mode.launchUrl()).origin + '/')
+    await expect(page.getByRole('alert')).toContainText('open the URL printed in the terminal')
     await expect(page.getByRole('navigation', { name: 'Views' })).toHaveCount(0)
   } finally {
     await context.close()
   }
 })
 
-/** Opens the IPC socket with the launch token's cookie and the given Origin; says what happened. */
-function openIpcSocket(origin: string): Promise<string> {
-  const url = new URL(mode.openUrl)
-  const token = url.searchParams.get('token') ?? ''
-  const socket = new WebSocket(`ws://${url.host}/ipc`, {
-    origin,
-    headers: { cookie: `ondeck_token=${token}` },
+test('a launch URL works once, and its token leaves the address bar', async ({ browser }) => {
+  const launchUrl = mode.launchUrl()
+  const token = /launch=([^&]+)/.exec(launchUrl)?.[1] ?? '-'
+  const first = await browser.newContext()
+  const second = await browser.newContext()
+  try {
+    const page = await first.newPage()
+    await page.goto(launchUrl)
+    await expect(page.getByRole('navigation', { name: 'Views' })).toBeVisible()
+    // the address bar (and so this tab's history entry) no longer carries the token
+    expect(await page.evaluate(() => location.href)).toBe(`${new URL(launchUrl).origin}/#demo`)
+    expect(page.url()).not.toContain(token)
+    // a reload keeps the tab's session (sessionStorage), without the token
+    await page.reload()
+    await expect(page.getByTestId('status-health')).toHaveAttribute('data-health', 'live')
+
+    const again = await second.newPage()
+    await again.goto(launchUrl)
+    await expect(again.getByRole('alert')).toContainText('This launch link was already used')
+    await expect(again.getByRole('navigation', { name: 'Views' })).toHaveCount(0)
+    expect(again.url()).not.toContain(token)
+  } finally {
+    await first.close()
+    await second.close()
+  }
+})
+
+test('a launch URL opened as localhost:P lands on 127.0.0.1:P with its token', async ({
+  browser,
+}) => {
+  const launchUrl = new URL(mode.launchUrl())
+  const canonical = launchUrl.origin
+  launchUrl.hostname = 'localhost'
+  const context = await browser.newContext()
+  try {
+    const page = await context.newPage()
+    await page.goto(launchUrl.href)
+    // the 307 had no fragment, so the browser kept the launch token; the page took it and works
+    await expect(page.getByTestId('status-health')).toHaveAttribute('data-health', 'live')
+    expect(page.url()).toBe(`${canonical}/#demo`)
+  } finally {
+    await context.close()
+  }
+})
+
+test('the launch file the opener is given sends the browser to the app', async ({ browser }) => {
+  const file = await writeLaunchFile(mode.launchUrl())
+  const context = await browser.newContext()
+  try {
+    const page = await context.newPage()
+    await page.goto(pathToFileURL(file.path).href)
+    await expect(page.getByTestId('status-health')).toHaveAttribute('data-health', 'live')
+    expect(page.url()).toBe(`${new URL(mode.launchUrl()).origin}/#demo`)
+  } finally {
+    await context.close()
+    await file.remove()
+  }
+})
+
+/** Opens the IPC socket with a fresh session and the given Origin; says what happened. */
+async function openIpcSocket(origin: string): Promise<string> {
+  const launchUrl = new URL(mode.launchUrl())
+  const token = /launch=([^&]+)/.exec(launchUrl.hash)?.[1] ?? ''
+  const answer = await fetch(`${launchUrl.origin}/session`, {
+    method: 'POST',
+    headers: { origin: launchUrl.origin, 'content-type': 'application/json' },
+    body: JSON.stringify({ launch: token }),
   })
+  const { session } = (await answer.json()) as { session: string }
+  const socket = new WebSocket(`ws://${launchUrl.host}/ipc`, sessionProtocols(session), { origin })
   return new Promise<string>((resolve) => {
     socket.on('open', () => resolve('open'))
     socket.on('unexpected-response', (_request, response) =>
@@ -149,7 +214,8 @@ function openIpcSocket(origin: string): Promise<string> {
   }).finally(() => socket.terminate())
 }
 
-test('a WebSocket from a foreign Origin is refused, even with the token', async () => {
-  expect(await openIpcSocket(new URL(mode.openUrl).origin)).toBe('open')
-  expect(await openIpcSocket('http://evil.example')).toMatch(/^refused/)
+test('a WebSocket from a foreign Origin is refused, even with a session', async () => {
+  const origin = new URL(mode.launchUrl()).origin
+  expect(await openIpcSocket(origin)).toBe('open')
+  expect(await openIpcSocket('http://evil.example')).toMatch(/^refused 403/)
 })

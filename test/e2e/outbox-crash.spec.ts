@@ -76,7 +76,7 @@ async function openApp(browser: ChromiumProcess): Promise<Page> {
   const errors: string[] = []
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
   page.on('pageerror', (e) => errors.push(e.message))
-  await page.goto(mode.openUrl)
+  await page.goto(mode.launchUrl())
   await expect(page.getByRole('navigation', { name: 'Views' }))
     .toBeVisible({ timeout: 20_000 })
     .catch(async (error: unknown) => {

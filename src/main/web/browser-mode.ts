@@ -1,7 +1,12 @@
 import { createGateway, type Gateway } from '../gateway/compose'
 import type { ParsedInput } from '../../shared/ipc/contract'
 import type { IpcHandlers } from '../gateway/ipc/router'
-import { checkKeychain, createKeytarSecretStore, createMemorySecretStore } from '../gateway/secrets'
+import {
+  checkKeychain,
+  createKeytarSecretStore,
+  createMemorySecretStore,
+  KEYCHAIN_SERVICES,
+} from '../gateway/secrets'
 import { demoLauncher, type DemoWorkspace } from '../demo/demo-workspace'
 import { startWebServer, type RunningWebServer } from './server'
 
@@ -13,7 +18,7 @@ export interface BrowserModeOptions {
   /** Open straight into the Demo workspace. */
   demo?: boolean
   version: string
-  /** Keychain service name (tests use their own). */
+  /** Keychain service; default `ondeck-browser-mode`, apart from the desktop app's (tests: own). */
   keychainService?: string
   demoTrickleMs?: number
   /** Sees every `notifications:show` request as main receives it (benchmarks, tests). */
@@ -23,8 +28,11 @@ export interface BrowserModeOptions {
 export interface BrowserMode {
   server: RunningWebServer
   gateway: Gateway
-  /** The URL to open: carries the launch token, and `#demo` when asked to go straight there. */
-  openUrl: string
+  /**
+   * Mints a URL to open, good once: it carries a single-use launch token in its fragment, and
+   * `demo` there too when asked to go straight to the Demo workspace.
+   */
+  launchUrl(): string
   /** The Demo workspace once the page opened it (tests drive its simulator). */
   demoWorkspace(): DemoWorkspace | undefined
   close(): Promise<void>
@@ -41,7 +49,8 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
     secrets: demoSecrets,
     ...(options.demoTrickleMs !== undefined ? { trickleMs: options.demoTrickleMs } : {}),
   })
-  const keychain = { service: options.keychainService ?? 'ondeck' }
+  // Its own keychain namespace: a browser session never reads the desktop app's keys.
+  const keychain = { service: options.keychainService ?? KEYCHAIN_SERVICES.browserMode }
   const hostHandlers: IpcHandlers = {
     'app:info': async () => ({ version: options.version, mode: 'web' as const }),
     'notifications:show': async (request) => {
@@ -73,7 +82,7 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
   return {
     server,
     gateway: built,
-    openUrl: options.demo === true ? `${server.launchUrl}#demo` : server.launchUrl,
+    launchUrl: () => `${server.newLaunchUrl()}${options.demo === true ? '&demo' : ''}`,
     demoWorkspace: () => demo.current(),
     async close() {
       await built.dispose()

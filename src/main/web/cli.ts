@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { startBrowserMode } from './browser-mode'
+import { writeLaunchFile, type LaunchFile } from './launch-file'
 
 const USAGE = 'usage: npm run web -- [--port <n>] [--no-open] [--demo]'
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..')
@@ -28,13 +29,19 @@ function parse(): { port?: number; open: boolean; demo: boolean } {
   }
 }
 
-/** Opens the default browser; a missing opener is not an error, the URL is printed anyway. */
-function openBrowser(url: string): void {
+/**
+ * Opens the default browser on a private file that redirects to the launch URL: the opener's
+ * command line is visible to every user (`ps`), so it never carries the token. A missing opener is
+ * not an error: the URL is printed anyway.
+ */
+async function openBrowser(url: string): Promise<LaunchFile> {
+  const file = await writeLaunchFile(url)
   const command =
     process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open'
-  const child = spawn(command, [url], { detached: true, stdio: 'ignore' })
+  const child = spawn(command, [file.path], { detached: true, stdio: 'ignore' })
   child.on('error', () => undefined)
   child.unref()
+  return file
 }
 
 async function main(): Promise<void> {
@@ -55,11 +62,12 @@ async function main(): Promise<void> {
     demo: args.demo,
     ...(args.port ? { port: args.port } : {}),
   })
-  console.log(`Ondeck (browser mode) is running at ${mode.openUrl}`)
-  console.log('Open that URL; it carries this launch’s token. Ctrl+C stops Ondeck.')
-  if (args.open) openBrowser(mode.openUrl)
+  const launchUrl = mode.launchUrl()
+  console.log(`Ondeck (browser mode) is running at ${launchUrl}`)
+  console.log('That link opens Ondeck once (one tab; reloading it is fine). Ctrl+C stops Ondeck.')
+  const launchFile = args.open ? await openBrowser(launchUrl) : undefined
   const stop = (): void => {
-    void mode.close().then(() => process.exit(0))
+    void Promise.all([mode.close(), launchFile?.remove()]).then(() => process.exit(0))
   }
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)

@@ -1,35 +1,45 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 
-/** A fresh per-launch token: 32 random bytes, URL-safe. */
-export function newLaunchToken(): string {
+/** A fresh secret (launch token or session): 32 random bytes, URL-safe and a valid HTTP token. */
+export function newSecret(): string {
   return randomBytes(32).toString('base64url')
 }
 
-/** Constant-time comparison of a presented token with the launch token (hashing equalises lengths). */
-export function tokenMatches(presented: string | undefined, expected: string): boolean {
+/**
+ * What is kept of a secret: its SHA-256. Comparing digests makes every comparison the same length
+ * (so `timingSafeEqual` applies to any presented string) and keeps no secret in the server's heap.
+ */
+export function secretDigest(secret: string): Buffer {
+  return createHash('sha256').update(secret).digest()
+}
+
+/** Constant-time comparison of a presented secret with a kept digest; empty never matches. */
+export function secretMatches(presented: string | undefined, digest: Buffer): boolean {
   if (presented === undefined || presented.length === 0) return false
-  const a = createHash('sha256').update(presented).digest()
-  const b = createHash('sha256').update(expected).digest()
-  return timingSafeEqual(a, b)
+  return timingSafeEqual(secretDigest(presented), digest)
 }
 
-/** Only the exact loopback host and port this server is bound to; defeats DNS rebinding. */
+/** The one origin the server trusts; `localhost` is only redirected here, never served. */
+export function canonicalHost(port: number): string {
+  return `127.0.0.1:${port}`
+}
+
+/** Only the exact loopback address and port this server is bound to; defeats DNS rebinding. */
 export function hostAllowed(hostHeader: string | undefined, port: number): boolean {
-  return hostHeader === `127.0.0.1:${port}` || hostHeader === `localhost:${port}`
+  return hostHeader === canonicalHost(port)
 }
 
-/** A WebSocket (or fetch) must come from a page this server served. */
+/**
+ * `localhost:P` reaches the same socket, but a page there is another origin: its WebSocket Origin
+ * and CSP would not match. It gets a redirect to the canonical origin, nothing else.
+ */
+export function isLocalhostAlias(hostHeader: string | undefined, port: number): boolean {
+  return hostHeader === `localhost:${port}`
+}
+
+/** A WebSocket (or a session request) must come from a page this server served. */
 export function originAllowed(origin: string | undefined, port: number): boolean {
-  return origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`
-}
-
-export function cookieValue(cookieHeader: string | undefined, name: string): string | undefined {
-  if (cookieHeader === undefined) return undefined
-  for (const part of cookieHeader.split(';')) {
-    const [key, ...rest] = part.trim().split('=')
-    if (key === name) return rest.join('=')
-  }
-  return undefined
+  return origin === `http://${canonicalHost(port)}`
 }
 
 /** The same CSP as the desktop window, plus the WebSocket back to this server. */
@@ -39,10 +49,33 @@ export function contentSecurityPolicy(port: number): string {
     "script-src 'self'",
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
-    `connect-src 'self' ws://127.0.0.1:${port} ws://localhost:${port}`,
+    `connect-src 'self' ws://${canonicalHost(port)}`,
     "object-src 'none'",
     "base-uri 'none'",
     "frame-ancestors 'none'",
     "form-action 'none'",
   ].join('; ')
+}
+
+/** The path and query of an origin-form request target. */
+export interface RequestTarget {
+  /** Percent-encoded, dot segments resolved. */
+  pathname: string
+  search: string
+}
+
+/**
+ * Parses a request target without ever throwing: only origin-form (`/path?query`) is accepted;
+ * absolute-form, asterisk-form and anything unparsable answer `undefined` (the caller's 400).
+ * The target is appended to a fixed authority, so `//host:port` stays a path and cannot be read
+ * as an authority with an invalid port.
+ */
+export function parseTarget(raw: string | undefined): RequestTarget | undefined {
+  if (raw === undefined || !raw.startsWith('/')) return undefined
+  try {
+    const url = new URL(`http://target${raw}`)
+    return { pathname: url.pathname, search: url.search }
+  } catch {
+    return undefined
+  }
 }

@@ -4,18 +4,24 @@ import { WebSocketServer, type WebSocket } from 'ws'
 import { z } from 'zod'
 import { events, type EventName, type EventPayload } from '../../shared/ipc/contract'
 import type { IpcRouter } from '../gateway/ipc/router'
-import { readStatic } from './static-files'
+import { createCredentials, type Credentials } from './credentials'
+import { guardRequests, guardUpgrades, refuseUpgrade } from './guard'
 import {
+  canonicalHost,
   contentSecurityPolicy,
-  cookieValue,
   hostAllowed,
-  newLaunchToken,
+  isLocalhostAlias,
   originAllowed,
-  tokenMatches,
+  parseTarget,
 } from './security'
+import { answerSession } from './session-route'
+import { readStatic } from './static-files'
 
-const COOKIE = 'ondeck_token'
 const MAX_MESSAGE_BYTES = 1024 * 1024
+/** The subprotocol the page asks for; the server answers with it and never echoes the secret. */
+export const IPC_PROTOCOL = 'ondeck.v1'
+/** The page offers `ondeck.session.<secret>` beside `ondeck.v1`: the upgrade's credential. */
+export const SESSION_PROTOCOL_PREFIX = 'ondeck.session.'
 
 const IpcMessage = z.object({
   id: z.number().int().nonnegative(),
@@ -28,12 +34,16 @@ export interface WebServerOptions {
   /** Builds the router once the server knows its own origin (the only trusted sender). */
   router: (origin: string) => IpcRouter
   port?: number
-  token?: string
+  /** Where unexpected failures are reported; they never end the process. */
+  log?(line: string): void
 }
 
 export interface RunningWebServer {
-  /** Open this: it carries the one-time launch token, which becomes an HttpOnly cookie. */
-  launchUrl: string
+  /**
+   * Mints a launch URL, `<origin>/launch#launch=<token>`, good for one exchange: the page takes
+   * the token out of the address bar and trades it for its own session secret.
+   */
+  newLaunchUrl(): string
   origin: string
   port: number
   broadcast<N extends EventName>(name: N, payload: EventPayload<N>): void
@@ -42,78 +52,79 @@ export interface RunningWebServer {
 
 /**
  * Browser mode: serves the renderer bundle on loopback and carries the IPC contract over a
- * WebSocket. As locked down as the desktop window: loopback only, launch token required (URL once,
- * then an HttpOnly SameSite=Strict cookie), Host and Origin checked, the same CSP.
+ * WebSocket. The bundle is public (it holds no secret); the WebSocket, the only way to main, needs
+ * a session, bought once with a single-use launch token (`POST /session`). Host and Origin are
+ * checked, pages get the desktop window's CSP, and no request can end the process.
  */
 export async function startWebServer(options: WebServerOptions): Promise<RunningWebServer> {
-  const token = options.token ?? newLaunchToken()
+  const log = options.log ?? ((line: string) => console.error(line))
+  const credentials = createCredentials()
   const server = createServer()
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES })
+  const sockets = new WebSocketServer({
+    noServer: true,
+    maxPayload: MAX_MESSAGE_BYTES,
+    handleProtocols: () => IPC_PROTOCOL,
+  })
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(options.port ?? 0, '127.0.0.1', resolve)
   })
   const port = (server.address() as AddressInfo).port
-  const origin = `http://127.0.0.1:${port}`
+  const origin = `http://${canonicalHost(port)}`
   const router = options.router(origin)
-
-  const authorised = (req: IncomingMessage): boolean =>
-    hostAllowed(req.headers.host, port) &&
-    tokenMatches(cookieValue(req.headers.cookie, COOKIE), token)
-
-  server.on('request', (req, res) => void handleHttp(req, res))
-  server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', origin)
-    if (url.pathname !== '/ipc' || !authorised(req) || !originAllowed(req.headers.origin, port)) {
-      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n')
-      return
-    }
-    sockets.handleUpgrade(req, socket, head, (ws) => serveIpc(ws, req.headers.origin ?? ''))
-  })
-
-  async function handleHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const headers = {
-      'Content-Security-Policy': contentSecurityPolicy(port),
-      'X-Content-Type-Options': 'nosniff',
-      'Referrer-Policy': 'no-referrer',
-      'Cache-Control': 'no-store',
-    }
-    if (!hostAllowed(req.headers.host, port)) {
-      res.writeHead(403, { ...headers, 'Content-Type': 'text/plain' }).end('forbidden host')
-      return
-    }
-    const url = new URL(req.url ?? '/', origin)
-    const presented = url.searchParams.get('token')
-    if (presented !== null) {
-      if (!tokenMatches(presented, token)) {
-        res.writeHead(401, { ...headers, 'Content-Type': 'text/plain' }).end('wrong launch token')
-        return
-      }
-      const cookie = `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`
-      res.writeHead(303, { ...headers, 'Set-Cookie': cookie, Location: '/' }).end()
-      return
-    }
-    if (!authorised(req)) {
-      res
-        .writeHead(401, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' })
-        .end(
-          'Ondeck browser mode: open the URL printed in the terminal; it carries the launch token.',
-        )
-      return
-    }
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, headers).end()
-      return
-    }
-    const file = await readStatic(options.rendererRoot, url.pathname)
-    if (file === undefined) {
-      res.writeHead(404, { ...headers, 'Content-Type': 'text/plain' }).end('not found')
-      return
-    }
-    res.writeHead(200, { ...headers, 'Content-Type': file.type }).end(file.body)
+  const headers = {
+    'Content-Security-Policy': contentSecurityPolicy(port),
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cache-Control': 'no-store',
+  }
+  const text = (
+    res: ServerResponse,
+    status: number,
+    body: string,
+    extra: Record<string, string> = {},
+  ): void => {
+    res.writeHead(status, { ...headers, 'Content-Type': 'text/plain', ...extra }).end(body)
   }
 
-  function serveIpc(ws: WebSocket, senderOrigin: string): void {
+  server.on(
+    'request',
+    guardRequests(async (req, res) => {
+      const target = parseTarget(req.url)
+      if (target === undefined) return text(res, 400, 'bad request target')
+      if (isLocalhostAlias(req.headers.host, port)) {
+        // No fragment in Location: the browser keeps the one it had (the launch token).
+        const location = `${origin}${target.pathname}${target.search}`
+        return text(res, 307, 'Ondeck is served at 127.0.0.1', { Location: location })
+      }
+      if (!hostAllowed(req.headers.host, port)) return text(res, 403, 'forbidden host')
+      if (target.pathname === '/session') {
+        if (req.method !== 'POST') return text(res, 405, 'POST only', { Allow: 'POST' })
+        if (!originAllowed(req.headers.origin, port)) return text(res, 403, 'forbidden origin')
+        return answerSession(req, res, credentials, headers)
+      }
+      if (req.method !== 'GET' && req.method !== 'HEAD')
+        return text(res, 405, 'GET only', { Allow: 'GET, HEAD' })
+      const file = await readStatic(
+        options.rendererRoot,
+        target.pathname === '/launch' ? '/' : target.pathname,
+      )
+      if (file === undefined) return text(res, 404, 'not found')
+      res.writeHead(200, { ...headers, 'Content-Type': file.type }).end(file.body)
+    }, log),
+  )
+
+  server.on(
+    'upgrade',
+    guardUpgrades((req, socket, head) => {
+      const refusal = upgradeRefusal(req, port, credentials)
+      if (refusal !== undefined) return refuseUpgrade(socket, refusal)
+      sockets.handleUpgrade(req, socket, head, (ws) => serveIpc(ws))
+    }, log),
+  )
+
+  function serveIpc(ws: WebSocket): void {
+    ws.on('error', () => ws.terminate())
     ws.on('message', (data, isBinary) => {
       if (isBinary) return ws.close(1003, 'text frames only')
       let message: z.infer<typeof IpcMessage>
@@ -122,16 +133,21 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       } catch {
         return ws.close(1007, 'not an IPC message')
       }
-      void router
-        .dispatch(message.channel, message.input, { url: senderOrigin })
-        .then((envelope) => {
-          if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id: message.id, envelope }))
+      const answer = (frame: object): void => {
+        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame))
+      }
+      Promise.resolve()
+        .then(() => router.dispatch(message.channel, message.input, { url: origin }))
+        .then((envelope) => answer({ id: message.id, envelope }))
+        .catch((error: unknown) => {
+          log(`browser mode: IPC ${message.channel} failed: ${String(error)}`)
+          ws.close(1011, 'internal error')
         })
     })
   }
 
   return {
-    launchUrl: `${origin}/?token=${token}`,
+    newLaunchUrl: () => `${origin}/launch#launch=${credentials.issueLaunch()}`,
     origin,
     port,
     broadcast(name, payload) {
@@ -146,4 +162,23 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       await new Promise<void>((resolve) => server.close(() => resolve()))
     },
   }
+}
+
+/** Why an upgrade is refused (an HTTP status line), or `undefined` to accept it. */
+function upgradeRefusal(
+  req: IncomingMessage,
+  port: number,
+  credentials: Credentials,
+): string | undefined {
+  const target = parseTarget(req.url)
+  if (target === undefined) return '400 Bad Request'
+  if (!hostAllowed(req.headers.host, port) || !originAllowed(req.headers.origin, port))
+    return '403 Forbidden'
+  if (target.pathname !== '/ipc') return '404 Not Found'
+  const offered = (req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim())
+  const session = offered.find((p) => p.startsWith(SESSION_PROTOCOL_PREFIX))
+  if (!offered.includes(IPC_PROTOCOL) || session === undefined) return '401 Unauthorized'
+  if (!credentials.sessionValid(session.slice(SESSION_PROTOCOL_PREFIX.length)))
+    return '401 Unauthorized'
+  return undefined
 }

@@ -19,12 +19,16 @@ export interface StaticFile {
   type: string
 }
 
-/** Reads a file under `root` for a URL path; refuses anything that escapes the root. */
+/**
+ * Reads a file under `root` for a (percent-encoded) URL path. Anything that escapes the root, does
+ * not decode (`/%`) or that the file system refuses (a NUL byte) is simply not found: this never
+ * throws for any path a client can send.
+ */
 export async function readStatic(root: string, urlPath: string): Promise<StaticFile | undefined> {
-  const relative = decodeURIComponent(urlPath === '/' ? '/index.html' : urlPath)
-  const full = normalize(join(root, relative))
-  if (full !== root && !full.startsWith(root.endsWith(sep) ? root : root + sep)) return undefined
   try {
+    const relative = decodeURIComponent(urlPath === '/' ? '/index.html' : urlPath)
+    const full = normalize(join(root, relative))
+    if (full !== root && !full.startsWith(root.endsWith(sep) ? root : root + sep)) return undefined
     if (!(await stat(full)).isFile()) return undefined
     return { body: await readFile(full), type: TYPES[extname(full)] ?? 'application/octet-stream' }
   } catch {

@@ -66,7 +66,9 @@ export async function openDemo(
   mode: BrowserMode,
   options: { colorScheme?: 'light' | 'dark' } = {},
 ): Promise<OpenApp> {
-  const origin = new URL(mode.openUrl).origin
+  // Each context opens its own launch URL: a launch token buys one session, once.
+  const launchUrl = mode.launchUrl()
+  const origin = new URL(launchUrl).origin
   const context = await browser.newContext({
     viewport: { width: 1280, height: 800 },
     colorScheme: options.colorScheme ?? 'light',
@@ -75,7 +77,7 @@ export async function openDemo(
   await context.grantPermissions(['notifications'], { origin })
   await context.addInitScript(RECORD_NOTIFICATIONS)
   const page = await context.newPage()
-  await page.goto(mode.openUrl)
+  await page.goto(launchUrl)
   await expect(page.getByTestId('status-health')).toHaveAttribute('data-health', 'live')
   await expect(alertRows(page).first()).toBeVisible()
   return { context, page }

@@ -1,43 +1,18 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { request } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import WebSocket from 'ws'
 import { createIpcRouter } from '../../../src/main/gateway/ipc/router'
 import { startWebServer, type RunningWebServer } from '../../../src/main/web/server'
+import { call } from './support/web-client'
 
 const root = mkdtempSync(join(tmpdir(), 'ondeck-web-'))
 writeFileSync(join(root, 'index.html'), '<!doctype html><title>Ondeck</title>')
 writeFileSync(join(tmpdir(), 'ondeck-secret.txt'), 'outside the root')
 
 let web: RunningWebServer
-let cookie: string
-
-/** A raw request so the Host header can be forged (fetch forbids setting it). */
-function get(
-  path: string,
-  headers: Record<string, string> = {},
-): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: web.port, path, headers }, (res) => {
-      let body = ''
-      res.on('data', (c: Buffer) => (body += c.toString()))
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }))
-    })
-    req.on('error', reject)
-    req.end()
-  })
-}
-
-function connect(headers: Record<string, string>): Promise<WebSocket> {
-  return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`ws://127.0.0.1:${web.port}/ipc`, { headers })
-    ws.once('open', () => resolve(ws))
-    ws.once('unexpected-response', (_req, res) => reject(new Error(`refused ${res.statusCode}`)))
-    ws.once('error', reject)
-  })
-}
+const get = (path: string, headers: Record<string, string> = {}): ReturnType<typeof call> =>
+  call(web.port, path, { headers })
 
 beforeAll(async () => {
   web = await startWebServer({
@@ -48,81 +23,56 @@ beforeAll(async () => {
         { isTrustedSender: (s) => s.url === origin },
       ),
   })
-  const launch = new URL(web.launchUrl)
-  const res = await get(`/?token=${launch.searchParams.get('token')}`)
-  expect(res.status).toBe(303)
-  cookie = String((res.headers['set-cookie'] as string[])[0]).split(';')[0] ?? ''
-  expect(String((res.headers['set-cookie'] as string[])[0])).toMatch(/HttpOnly; SameSite=Strict/)
 })
 
 afterAll(async () => web.close())
 
-describe('browser mode server', () => {
-  it('listens on loopback only', () => {
+describe('browser mode server: the public bundle', () => {
+  it('listens on loopback only, and mints launch URLs that carry the token in the fragment', () => {
     expect(web.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
+    const launch = web.newLaunchUrl()
+    expect(launch).toMatch(new RegExp(`^${web.origin}/launch#launch=[A-Za-z0-9_-]{43}$`))
+    expect(new URL(launch).search).toBe('')
+    expect(web.newLaunchUrl()).not.toBe(launch)
   })
 
-  it('refuses a request without the token, and a wrong token', async () => {
-    expect((await get('/')).status).toBe(401)
-    expect((await get('/?token=nope')).status).toBe(401)
-    expect((await get('/', { cookie: 'ondeck_token=nope' })).status).toBe(401)
-  })
-
-  it('serves the app with the token cookie, under the CSP', async () => {
-    const res = await get('/', { cookie })
+  it('serves the bundle without credentials (it holds no secret), under the CSP', async () => {
+    const res = await get('/')
     expect(res.status).toBe(200)
     expect(res.body).toContain('<title>Ondeck</title>')
-    expect(String(res.headers['content-security-policy'])).toContain("script-src 'self'")
+    const csp = String(res.headers['content-security-policy'])
+    expect(csp).toContain("script-src 'self'")
+    expect(csp).toContain(`connect-src 'self' ws://127.0.0.1:${web.port}`)
+    expect(csp).not.toContain('localhost')
+    expect(res.headers['set-cookie']).toBeUndefined()
   })
 
-  it('refuses a foreign Host header (DNS rebinding) even with the cookie', async () => {
-    expect((await get('/', { cookie, host: `evil.example:${web.port}` })).status).toBe(403)
+  it('serves the page for /launch too, the path launch URLs use', async () => {
+    const res = await get('/launch')
+    expect(res.status).toBe(200)
+    expect(res.body).toContain('<title>Ondeck</title>')
+  })
+
+  it('refuses a foreign Host header (DNS rebinding)', async () => {
+    expect((await get('/', { host: `evil.example:${web.port}` })).status).toBe(403)
+    expect((await get('/', { host: `127.0.0.1:${web.port + 1}` })).status).toBe(403)
+  })
+
+  it('redirects localhost:P to the canonical origin, keeping path and query, adding no fragment', async () => {
+    const res = await get('/launch?x=1', { host: `localhost:${web.port}` })
+    expect(res.status).toBe(307)
+    expect(res.headers.location).toBe(`${web.origin}/launch?x=1`)
   })
 
   it('never serves files outside the renderer root', async () => {
-    expect((await get('/../ondeck-secret.txt', { cookie })).status).toBe(404)
-    expect((await get('/%2e%2e/ondeck-secret.txt', { cookie })).status).toBe(404)
+    expect((await get('/../ondeck-secret.txt')).status).toBe(404)
+    expect((await get('/%2e%2e/ondeck-secret.txt')).status).toBe(404)
+    expect((await get('/..%2fondeck-secret.txt')).status).toBe(404)
+    expect((await get('/index.html%00')).status).toBe(404)
   })
 
-  it('refuses a WebSocket without the token or from a foreign Origin', async () => {
-    await expect(connect({ origin: web.origin })).rejects.toThrow(/refused 403/)
-    await expect(connect({ cookie, origin: 'https://evil.example' })).rejects.toThrow(/refused 403/)
-    await expect(connect({ cookie })).rejects.toThrow(/refused 403/)
-  })
-
-  it('carries the IPC contract over the WebSocket, and events back', async () => {
-    const ws = await connect({ cookie, origin: web.origin })
-    const frames: unknown[] = []
-    const waiters: { count: number; resolve: () => void }[] = []
-    ws.on('message', (data) => {
-      frames.push(JSON.parse(String(data)))
-      for (const w of waiters) if (frames.length >= w.count) w.resolve()
-    })
-    const framesReach = (count: number): Promise<void> =>
-      new Promise((resolve) => waiters.push({ count, resolve }))
-    ws.send(JSON.stringify({ id: 1, channel: 'app:info', input: {} }))
-    ws.send(
-      JSON.stringify({
-        id: 2,
-        channel: 'alerts:acknowledge',
-        input: { workspaceId: 'w', alertId: 'a' },
-      }),
-    )
-    await framesReach(2)
-    web.broadcast('app:resumed', { at: 42 })
-    await framesReach(3)
-    ws.close()
-    expect(frames).toContainEqual({
-      id: 1,
-      envelope: { ok: true, value: { version: '9.9.9', mode: 'web' } },
-    })
-    expect(frames).toContainEqual({
-      id: 2,
-      envelope: {
-        ok: false,
-        error: { code: 'unknown-channel', message: 'no IPC channel named alerts:acknowledge' },
-      },
-    })
-    expect(frames).toContainEqual({ event: 'app:resumed', payload: { at: 42 } })
+  it('answers methods it does not serve with 405', async () => {
+    expect((await call(web.port, '/', { method: 'POST' })).status).toBe(405)
+    expect((await get('/session')).status).toBe(405)
   })
 })
