@@ -19,9 +19,9 @@ export interface WebSocketTransport extends IpcTransport {
 
 /**
  * Browser mode's stand-in for the preload: the same contract over a WebSocket to the local
- * server that served this page (which checks the session it offers as a subprotocol and Origin). No call hangs and
- * none is reported as unsent when it may have been sent: a call made while the socket is not
- * open writes nothing and answers `not-sent`; a call written to the socket whose answer never
+ * server that served this page (which checks the session offered as a subprotocol, and Origin).
+ * No call hangs and none is reported as unsent when it may have been sent: a call made while the
+ * socket is not open writes nothing and answers `not-sent`; a call written to the socket whose answer never
  * came (the socket closed, or the server's reply was not a valid frame, which ends the
  * connection) answers `transport-lost`, because main may have acted on it. The socket
  * reconnects.
