@@ -136,6 +136,9 @@ export async function runRelayBench(): Promise<BenchResult> {
     join(dir, 'data'),
     '--webhook-secret-file',
     join(dir, 'secret'),
+    // One token stands in for 50 desktops here; a deployed relay allows 8 streams per token.
+    '--max-streams-per-token',
+    String(CLIENTS),
   ])
   try {
     const probe = new LatencyProbe()

@@ -4,12 +4,16 @@ import { startRelay } from './index.js'
 import { openTokenStore } from './tokens.js'
 
 const USAGE = `usage:
-  relay serve --port <n> --data <dir> --webhook-secret-file <file> [--host 127.0.0.1] [--retention-hours 72] [--heartbeat-seconds 15]
+  relay serve --port <n> --data <dir> --webhook-secret-file <file> [--host 127.0.0.1]
+              [--retention-hours 72] [--retention-max-bytes 1073741824] [--heartbeat-seconds 15]
+              [--max-streams 256] [--max-streams-per-token 8]
   relay token create --data <dir> --name <device>
   relay token list --data <dir>
   relay token revoke --data <dir> --name <device>`
 
 async function main(argv: readonly string[]): Promise<void> {
+  // Whatever this process creates (databases, WAL files, folders) is for its own user only.
+  process.umask(0o077)
   const [command, sub, ...rest] = argv
   if (command === 'serve') return serve(argv.slice(1))
   if (command === 'token' && (sub === 'create' || sub === 'list' || sub === 'revoke'))

@@ -11,11 +11,19 @@ export interface ServeConfig {
   readonly dataDir: string
   readonly webhookSecret: string
   readonly retentionMs: number
+  readonly retentionMaxBytes: number
   readonly heartbeatMs: number
+  readonly maxStreams: number
+  readonly maxStreamsPerToken: number
 }
 
 /** A guessable secret would let anyone inject alerts into every responder's desktop. */
 export const MIN_SECRET_LENGTH = 16
+export const DEFAULT_RETENTION_MAX_BYTES = 1024 ** 3
+/** Room for a few maximal (1 MiB) webhooks plus the indexes. */
+const MIN_RETENTION_MAX_BYTES = 16 * 1024 ** 2
+export const DEFAULT_MAX_STREAMS = 256
+export const DEFAULT_MAX_STREAMS_PER_TOKEN = 8
 const int = (flag: string, min: number, max: number): z.ZodType<number> =>
   z
     .string({ error: `${flag} is required` })
@@ -35,7 +43,14 @@ const serveSchema = z.object({
   'webhook-secret-file': z.string({ error: '--webhook-secret-file <file> is required' }),
   // The contract promises desktops at least 72 hours to catch up after sleep.
   'retention-hours': int('--retention-hours', 72, 24 * 365).default(72),
+  'retention-max-bytes': int('--retention-max-bytes', MIN_RETENTION_MAX_BYTES, 2 ** 50).default(
+    DEFAULT_RETENTION_MAX_BYTES,
+  ),
   'heartbeat-seconds': int('--heartbeat-seconds', 1, 15).default(15),
+  'max-streams': int('--max-streams', 1, 10_000).default(DEFAULT_MAX_STREAMS),
+  'max-streams-per-token': int('--max-streams-per-token', 1, 1000).default(
+    DEFAULT_MAX_STREAMS_PER_TOKEN,
+  ),
 })
 
 export function parseServeArgs(args: readonly string[]): ServeConfig {
@@ -45,7 +60,10 @@ export function parseServeArgs(args: readonly string[]): ServeConfig {
     'data',
     'webhook-secret-file',
     'retention-hours',
+    'retention-max-bytes',
     'heartbeat-seconds',
+    'max-streams',
+    'max-streams-per-token',
   ])
   const result = serveSchema.safeParse(values)
   if (!result.success) throw new ConfigError(result.error.issues.map((i) => i.message).join('; '))
@@ -57,7 +75,10 @@ export function parseServeArgs(args: readonly string[]): ServeConfig {
     dataDir: c.data,
     webhookSecret: readSecret(c['webhook-secret-file']),
     retentionMs: c['retention-hours'] * 3600_000,
+    retentionMaxBytes: c['retention-max-bytes'],
     heartbeatMs: c['heartbeat-seconds'] * 1000,
+    maxStreams: c['max-streams'],
+    maxStreamsPerToken: c['max-streams-per-token'],
   }
 }
 

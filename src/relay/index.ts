@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { createGroupCommit } from './group-commit.js'
 import { RelayMetrics } from './metrics.js'
@@ -6,10 +5,22 @@ import { createRelayServer } from './server.js'
 import { SseHub } from './sse.js'
 import type { EventStore } from './store/event-store.js'
 import { openSqliteEventStore } from './store/sqlite-store.js'
-import { MIN_SECRET_LENGTH } from './config.js'
+import {
+  DEFAULT_MAX_STREAMS,
+  DEFAULT_MAX_STREAMS_PER_TOKEN,
+  DEFAULT_RETENTION_MAX_BYTES,
+  MIN_SECRET_LENGTH,
+} from './config.js'
+import { ensurePrivateDir } from './private-files.js'
 import { digest, openTokenStore } from './tokens.js'
 
-export type { EventStore, NewEvent, StoredEvent, RetentionWindow } from './store/event-store.js'
+export type {
+  EventStore,
+  NewEvent,
+  StoredEvent,
+  RetentionPolicy,
+  RetentionWindow,
+} from './store/event-store.js'
 export { openSqliteEventStore } from './store/sqlite-store.js'
 export { openTokenStore, type TokenStore, type DeviceToken } from './tokens.js'
 export { WEBHOOK_SECRET_HEADER, MAX_BODY_BYTES } from './webhook-intake.js'
@@ -17,9 +28,11 @@ export { checkWebhookBody, type WebhookSummary } from './payload.js'
 
 export const DEFAULT_RETENTION_MS = 72 * 3600 * 1000
 export const DEFAULT_HEARTBEAT_MS = 15_000
+/** Connections beyond the stream cap, kept for webhook intake, health checks and metrics. */
+export const INTAKE_HEADROOM_CONNECTIONS = 64
 
 export interface RelayOptions {
-  /** Folder for `events.sqlite` and `tokens.sqlite`; created if missing. */
+  /** Folder for `events.sqlite` and `tokens.sqlite`; created if missing, owner-only (0700). */
   readonly dataDir: string
   readonly webhookSecret: string
   /** 0 picks a free port. */
@@ -27,8 +40,15 @@ export interface RelayOptions {
   /** Defaults to loopback; a deployed relay sets `0.0.0.0` (behind a TLS proxy). */
   readonly host?: string
   readonly retentionMs?: number
+  /** Past this the oldest events go even inside `retentionMs`; see `EventStore.size`. */
+  readonly retentionMaxBytes?: number
   readonly pruneIntervalMs?: number
   readonly heartbeatMs?: number
+  /** Open SSE streams in total (503 past it) and per device token (429 past it). */
+  readonly maxStreams?: number
+  readonly maxStreamsPerToken?: number
+  /** How soon a token revoked by the CLI (another process) loses its open streams. */
+  readonly revocationCheckMs?: number
   /** Replaces the SQLite event store (the relay closes it on `close`). */
   readonly store?: EventStore
   readonly now?: () => number
@@ -48,9 +68,11 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
   if (options.webhookSecret.length < MIN_SECRET_LENGTH) {
     throw new Error(`webhookSecret must have at least ${MIN_SECRET_LENGTH} characters`)
   }
-  mkdirSync(options.dataDir, { recursive: true })
+  ensurePrivateDir(options.dataDir)
   const now = options.now ?? Date.now
   const retentionMs = options.retentionMs ?? DEFAULT_RETENTION_MS
+  const maxBytes = options.retentionMaxBytes ?? DEFAULT_RETENTION_MAX_BYTES
+  const maxStreams = options.maxStreams ?? DEFAULT_MAX_STREAMS
   const store = options.store ?? openSqliteEventStore(options.dataDir)
   const tokens = openTokenStore(options.dataDir)
   const metrics = new RelayMetrics()
@@ -59,6 +81,9 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
     tokens,
     metrics,
     heartbeatMs: options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS,
+    maxStreams,
+    maxStreamsPerToken: options.maxStreamsPerToken ?? DEFAULT_MAX_STREAMS_PER_TOKEN,
+    revocationCheckMs: options.revocationCheckMs ?? 500,
   })
   const commits = createGroupCommit(store, (events, nanos) => {
     metrics.recordCommit(nanos)
@@ -78,8 +103,21 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
     metrics,
     now,
   })
+  // Past this the kernel's accepted sockets are closed at once; the streams can never take the
+  // headroom, so Opsgenie's webhooks still get a connection when every stream slot is in use.
+  server.maxConnections = maxStreams + INTAKE_HEADROOM_CONNECTIONS
 
-  const prune = (): Promise<number> => store.pruneBefore(now() - retentionMs)
+  const prune = async (): Promise<number> => {
+    const before = now() - retentionMs
+    const byAge = await store.prune({ before })
+    const bySize = await store.prune({ before, maxBytes })
+    if (bySize > 0) {
+      console.warn(
+        `relay: the store reached its size cap (${maxBytes} bytes): ${bySize} events younger than the retention period were pruned`,
+      )
+    }
+    return byAge + bySize
+  }
   await prune()
   const pruner = setInterval(
     () => {

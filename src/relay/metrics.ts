@@ -9,9 +9,11 @@ const LOOP_RESOLUTION_MS = 10
 
 export type RejectReason =
   | 'unauthorized'
+  | 'unsupported_media_type'
   | 'not_json'
   | 'too_large'
   | 'invalid_payload'
+  | 'future_timestamp'
   | 'method_not_allowed'
   | 'store_failed'
 
@@ -27,6 +29,7 @@ export class RelayMetrics {
   connectedClients = 0
   commits = 0
   readonly rejected = new Map<RejectReason, number>()
+  readonly refusedStreams = new Map<'per_token' | 'total', number>()
   private readonly commitNanos: RecordableHistogram = createHistogram()
   private readonly loopDelay = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS })
 
@@ -47,8 +50,12 @@ export class RelayMetrics {
     this.rejected.set(reason, (this.rejected.get(reason) ?? 0) + 1)
   }
 
+  refuseStream(reason: 'per_token' | 'total'): void {
+    this.refusedStreams.set(reason, (this.refusedStreams.get(reason) ?? 0) + 1)
+  }
+
   /** Prometheus text exposition format 0.0.4. */
-  render(oldestReceivedAt: number | undefined, now: number): string {
+  render(oldestReceivedAt: number | undefined, storeBytes: number, now: number): string {
     const lines: string[] = []
     const metric = (name: string, type: string, help: string, samples: readonly string[]): void => {
       lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`, ...samples)
@@ -80,6 +87,14 @@ export class RelayMetrics {
       `ondeck_relay_sse_clients ${this.connectedClients}`,
     ])
     metric(
+      'ondeck_relay_streams_refused_total',
+      'counter',
+      'SSE streams refused at the per-token or the total cap.',
+      [...this.refusedStreams].map(
+        ([reason, n]) => `ondeck_relay_streams_refused_total{reason="${reason}"} ${n}`,
+      ),
+    )
+    metric(
       'ondeck_relay_commit_seconds',
       'summary',
       'Store commit time per batch (fsync included), quantiles since the previous scrape.',
@@ -104,6 +119,12 @@ export class RelayMetrics {
       'gauge',
       'Age of the oldest retained event (0 when none).',
       [`ondeck_relay_oldest_event_age_seconds ${age.toFixed(3)}`],
+    )
+    metric(
+      'ondeck_relay_store_bytes',
+      'gauge',
+      'Bytes the retained events take in the store (what --retention-max-bytes caps).',
+      [`ondeck_relay_store_bytes ${storeBytes}`],
     )
     return `${lines.join('\n')}\n`
   }

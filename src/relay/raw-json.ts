@@ -3,7 +3,8 @@
  * nanosecond `updatedAt` (beyond 2^53) into a rounded double, and Node 20 has no reviver source
  * access, so the dedup key reads the digits straight from the body instead.
  *
- * The input must already be valid JSON (callers run `JSON.parse` first); this scanner only walks it.
+ * The input must already be valid JSON (callers run `JSON.parse` first) and nest no deeper than
+ * a caller-checked bound (`nestsDeeperThan`): this scanner only walks it, recursively.
  * Like `JSON.parse`, the last occurrence of a duplicated key wins.
  */
 export function rawMemberText(json: string, path: readonly string[]): string | undefined {
@@ -15,6 +16,24 @@ export function rawMemberText(json: string, path: readonly string[]): string | u
     start = found
   }
   return json.slice(start, skipValue(json, start))
+}
+
+/**
+ * Whether objects and arrays nest deeper than `max` (the root is level 1). The scanner below
+ * recurses once per level, so a body of a million `[` would overflow the stack; callers check
+ * this first. Linear, and safe on any text.
+ */
+export function nestsDeeperThan(json: string, max: number): boolean {
+  let depth = 0
+  for (let i = 0; i < json.length; i++) {
+    const c = json[i]
+    if (c === '"') {
+      for (i++; i < json.length && json[i] !== '"'; i++) if (json[i] === '\\') i++
+    } else if (c === '{' || c === '[') {
+      if (++depth > max) return true
+    } else if (c === '}' || c === ']') depth--
+  }
+  return false
 }
 
 function findMember(json: string, objectStart: number, key: string): number | undefined {

@@ -30,7 +30,11 @@ export function createRelayServer(deps: RouteDeps, requestTimeoutMs = 30_000): S
 }
 
 async function route(req: IncomingMessage, res: ServerResponse, deps: RouteDeps): Promise<void> {
-  const url = new URL(req.url ?? '/', 'http://relay.invalid')
+  const url = parseTarget(req.url)
+  if (url === undefined) {
+    res.setHeader('Connection', 'close')
+    return sendJson(res, 400, { error: 'malformed request target' })
+  }
   const allow = (method: string): boolean => {
     if (req.method === method) return true
     if (url.pathname === '/webhooks/opsgenie') deps.metrics.reject('method_not_allowed')
@@ -53,13 +57,22 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: RouteDeps)
       return
     case '/metrics':
       if (allow('GET')) {
-        const window = await deps.store.window()
-        const text = deps.metrics.render(window.oldestReceivedAt, deps.now())
+        const [window, storeBytes] = await Promise.all([deps.store.window(), deps.store.size()])
+        const text = deps.metrics.render(window.oldestReceivedAt, storeBytes, deps.now())
         res.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8' })
         res.end(text)
       }
       return
     default:
       sendJson(res, 404, { error: `no route ${url.pathname}` })
+  }
+}
+
+/** A target the URL parser refuses (`//x:99999`) is the client's mistake: 400, not a stack trace. */
+function parseTarget(target: string | undefined): URL | undefined {
+  try {
+    return new URL(target ?? '/', 'http://relay.invalid')
+  } catch {
+    return undefined
   }
 }

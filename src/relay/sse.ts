@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { RelayMetrics } from './metrics.js'
 import type { EventStore, StoredEvent } from './store/event-store.js'
+import { StreamSlots } from './stream-slots.js'
 import type { TokenStore } from './tokens.js'
 import { sendJson } from './webhook-intake.js'
 
@@ -10,6 +11,7 @@ const MAX_BUFFERED_BYTES = 1024 * 1024
 
 interface Client {
   readonly res: ServerResponse
+  /** Checked again whenever the token store changes: a revoked token's stream is cut. */
   readonly token: string
   /** Id of the last event written to this client. */
   cursor: number
@@ -26,6 +28,13 @@ export interface SseDeps {
   readonly tokens: TokenStore
   readonly metrics: RelayMetrics
   readonly heartbeatMs: number
+  readonly maxStreams: number
+  readonly maxStreamsPerToken: number
+  /**
+   * How often to ask the token store whether anything changed. `relay token revoke` runs in
+   * another process, so the serving one must look; the question is a cheap counter read.
+   */
+  readonly revocationCheckMs: number
 }
 
 export function sseFrame(event: StoredEvent): string {
@@ -50,26 +59,42 @@ export function sseFrame(event: StoredEvent): string {
 export class SseHub {
   private readonly clients = new Set<Client>()
   private latestCommitted = 0
-  private readonly heartbeat: NodeJS.Timeout
+  private readonly slots: StreamSlots
+  private readonly timers: NodeJS.Timeout[]
+  private tokenRevision: number
 
   constructor(private readonly deps: SseDeps) {
-    this.heartbeat = setInterval(() => this.beat(), deps.heartbeatMs)
-    this.heartbeat.unref()
+    this.slots = new StreamSlots(deps.maxStreams, deps.maxStreamsPerToken)
+    this.tokenRevision = deps.tokens.revision()
+    this.timers = [
+      setInterval(() => this.beat(), deps.heartbeatMs),
+      setInterval(() => this.checkRevocations(), deps.revocationCheckMs),
+    ]
+    for (const timer of this.timers) timer.unref()
   }
 
   async handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1]
-    if (token === undefined || this.deps.tokens.verify(token) === undefined) {
-      res.setHeader('WWW-Authenticate', 'Bearer realm="ondeck-relay"')
-      return sendJson(res, 401, { error: 'missing, unknown or revoked device token' })
-    }
+    const device = token === undefined ? undefined : this.deps.tokens.verify(token)
+    if (token === undefined || device === undefined) return this.refuseToken(res)
     const requested =
       req.headers['last-event-id'] ?? url.searchParams.get('lastEventId') ?? undefined
     if (requested !== undefined && !/^\d{1,15}$/.test(String(requested).trim())) {
       return sendJson(res, 400, { error: 'Last-Event-ID must be a non-negative integer event id' })
     }
+    const slot = this.slots.take(device)
+    if (typeof slot !== 'function') {
+      this.deps.metrics.refuseStream(slot.reason)
+      // Closed, not kept alive: a refused client must not hold a socket meant for webhooks.
+      res.setHeader('Connection', 'close')
+      res.setHeader('Retry-After', '30')
+      return sendJson(res, slot.status, { error: slot.message })
+    }
+    res.on('close', slot)
     const window = await this.deps.store.window()
-    if (req.socket.destroyed) return // gone while we looked
+    if (req.socket.destroyed) return slot() // gone while we looked
+    // Revoked while we looked: the revocation check may have run before this client was listed.
+    if (this.deps.tokens.verify(token) === undefined) return this.refuseToken(res)
     this.latestCommitted = Math.max(this.latestCommitted, window.latestId)
     res.writeHead(200, {
       'Content-Type': 'text/event-stream; charset=utf-8',
@@ -92,10 +117,7 @@ export class SseHub {
     if (last > window.latestId) this.reset(client, 'unknown_cursor', window.latestId)
     this.clients.add(client)
     this.deps.metrics.connectedClients++
-    req.on('close', () => {
-      client.closed = true
-      if (this.clients.delete(client)) this.deps.metrics.connectedClients--
-    })
+    res.on('close', () => this.drop(client))
     await this.catchUp(client)
   }
 
@@ -124,8 +146,32 @@ export class SseHub {
   }
 
   close(): void {
-    clearInterval(this.heartbeat)
+    for (const timer of this.timers) clearInterval(timer)
     for (const client of this.clients) client.res.end()
+  }
+
+  private refuseToken(res: ServerResponse): void {
+    res.setHeader('WWW-Authenticate', 'Bearer realm="ondeck-relay"')
+    sendJson(res, 401, { error: 'missing, unknown or revoked device token' })
+  }
+
+  private drop(client: Client): void {
+    client.closed = true
+    if (this.clients.delete(client)) this.deps.metrics.connectedClients--
+  }
+
+  /** Cuts the stream of every token revoked since the last look, in this process or another. */
+  private checkRevocations(): void {
+    const revision = this.deps.tokens.revision()
+    if (revision === this.tokenRevision) return
+    this.tokenRevision = revision
+    for (const client of this.clients) {
+      if (this.deps.tokens.verify(client.token) !== undefined) continue
+      this.drop(client)
+      // A reader that stopped reading would keep an ended stream open: cut it outright.
+      if (client.blocked) client.res.destroy()
+      else client.res.end()
+    }
   }
 
   /** Catch-up outside a request: if the store fails, drop the stream; the client reconnects. */
@@ -187,10 +233,9 @@ export class SseHub {
   }
 
   private beat(): void {
+    this.checkRevocations()
     for (const client of this.clients) {
-      if (this.deps.tokens.verify(client.token) === undefined)
-        client.res.end() // revoked meanwhile
-      else if (!client.blocked) client.res.write(': heartbeat\n\n')
+      if (!client.blocked) client.res.write(': heartbeat\n\n')
     }
   }
 }

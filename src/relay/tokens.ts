@@ -1,7 +1,5 @@
-import Database from 'better-sqlite3'
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
-import { mkdirSync } from 'node:fs'
-import { join } from 'node:path'
+import { openPrivateSqlite } from './private-files.js'
 
 export interface DeviceToken {
   readonly name: string
@@ -22,15 +20,18 @@ export interface TokenStore {
   revoke(name: string): boolean
   /** The device name the token belongs to, if it is valid. */
   verify(token: string): string | undefined
+  /**
+   * Changes whenever a token was created or revoked, by this process or another one (the CLI):
+   * the relay polls it to cut revoked streams at once, so it must be cheap.
+   */
+  revision(): number
   close(): void
 }
 
 const DEVICE_NAME = /^[\w.@-]{1,64}$/
 
 export function openTokenStore(dataDir: string): TokenStore {
-  mkdirSync(dataDir, { recursive: true })
-  const db = new Database(join(dataDir, 'tokens.sqlite'))
-  db.pragma('journal_mode = WAL')
+  const db = openPrivateSqlite(dataDir, 'tokens.sqlite')
   db.pragma('synchronous = FULL')
   db.exec(
     'CREATE TABLE IF NOT EXISTS tokens (name TEXT PRIMARY KEY, hash BLOB NOT NULL, created_at TEXT NOT NULL)',
@@ -42,6 +43,10 @@ export function openTokenStore(dataDir: string): TokenStore {
     'SELECT name, hash, created_at FROM tokens ORDER BY name',
   )
   const remove = db.prepare<[string]>('DELETE FROM tokens WHERE name = ?')
+  // data_version changes when another connection commits; our own commits bump `revision` here.
+  const dataVersion = (): number => Number(db.pragma('data_version', { simple: true }))
+  let seenVersion = dataVersion()
+  let revision = 0
 
   return {
     create(name) {
@@ -55,10 +60,15 @@ export function openTokenStore(dataDir: string): TokenStore {
       }
       const token = `odr_${randomBytes(32).toString('base64url')}`
       insert.run(name, digest(token), new Date().toISOString())
+      revision++
       return token
     },
     list: () => all.all().map((row) => ({ name: row.name, createdAt: row.created_at })),
-    revoke: (name) => remove.run(name).changes > 0,
+    revoke(name) {
+      const removed = remove.run(name).changes > 0
+      if (removed) revision++
+      return removed
+    },
     verify(token) {
       const presented = digest(token)
       let match: string | undefined
@@ -67,6 +77,14 @@ export function openTokenStore(dataDir: string): TokenStore {
         if (timingSafeEqual(presented, row.hash) && match === undefined) match = row.name
       }
       return match
+    },
+    revision() {
+      const version = dataVersion()
+      if (version !== seenVersion) {
+        seenVersion = version
+        revision++
+      }
+      return revision
     },
     close: () => db.close(),
   }

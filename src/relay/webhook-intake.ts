@@ -34,6 +34,15 @@ export async function handleWebhook(
       `missing or wrong ${WEBHOOK_SECRET_HEADER} header`,
     )
   }
+  if (!isJsonContentType(req.headers['content-type'])) {
+    return refuse(
+      res,
+      deps,
+      415,
+      'unsupported_media_type',
+      'Content-Type must be application/json (optionally with charset=utf-8)',
+    )
+  }
   const declared = Number(req.headers['content-length'] ?? 0)
   if (declared > MAX_BODY_BYTES) return tooLarge(req, res, deps)
   const bytes = await readBody(req)
@@ -45,19 +54,14 @@ export async function handleWebhook(
   } catch {
     return refuse(res, deps, 400, 'not_json', 'body is not valid UTF-8 JSON')
   }
-  const check = checkWebhookBody(raw)
-  if (!check.ok)
-    return refuse(
-      res,
-      deps,
-      check.status,
-      check.status === 400 ? 'not_json' : 'invalid_payload',
-      check.reason,
-    )
+  // The relay's own clock stamps every event: desktops order and clamp by it, not by the body.
+  const receivedAt = deps.now()
+  const check = checkWebhookBody(raw, receivedAt)
+  if (!check.ok) return refuse(res, deps, check.status, check.metric, check.reason)
   try {
     const stored = await deps.commits.submit({
       ...check.value,
-      receivedAt: deps.now(),
+      receivedAt,
       payload: withoutSecret(raw, deps.secretInJson),
     })
     deps.metrics.received++
@@ -77,6 +81,21 @@ export const REDACTED_SECRET = '[redacted by ondeck relay]'
  */
 export function withoutSecret(raw: string, secretInJson: string): string {
   return raw.includes(secretInJson) ? raw.replaceAll(secretInJson, REDACTED_SECRET) : raw
+}
+
+/**
+ * Opsgenie sends `application/json`. Refusing anything else keeps form posts from a browser
+ * (which cannot set our secret header anyway) and mislabelled bodies out; the relay decodes
+ * UTF-8 only, so another declared charset is refused rather than misread.
+ */
+export function isJsonContentType(header: string | undefined): boolean {
+  if (header === undefined) return false
+  const [type, ...params] = header.split(';').map((part) => part.trim().toLowerCase())
+  if (type !== 'application/json') return false
+  return params.every((param) => {
+    const [name, value] = param.split('=').map((part) => part.trim())
+    return name !== 'charset' || value?.replace(/^"(.*)"$/, '$1') === 'utf-8'
+  })
 }
 
 /** Buffers the body up to the limit; past it, stops reading and reports `too_large`. */

@@ -54,6 +54,34 @@ describe('relay CLI', () => {
     expect((await runRelayCli(['token', 'list', '--data', data])).stdout).toBe('')
   })
 
+  it('cuts a stream at once when another process revokes its token', async () => {
+    const created = await runRelayCli(['token', 'create', '--data', data, '--name', 'desk'])
+    const token = created.stdout.trim()
+    // The default 15 s heartbeat: the cut must not wait for it.
+    const relay = await startRelayProcess([
+      '--port',
+      '0',
+      '--data',
+      data,
+      '--webhook-secret-file',
+      secretFile,
+    ])
+    try {
+      const stream = await connectSse(`${relay.url}/events`, { Authorization: `Bearer ${token}` })
+      expect(stream.status).toBe(200)
+      let cut = false
+      void stream.ended.then(() => (cut = true))
+      const revoked = await runRelayCli(['token', 'revoke', '--data', data, '--name', 'desk'])
+      expect(revoked.code).toBe(0)
+      const revokedAt = Date.now()
+      await expect.poll(() => cut, { timeout: 3000, interval: 20 }).toBe(true)
+      expect(Date.now() - revokedAt).toBeLessThan(3000)
+    } finally {
+      relay.child.kill('SIGTERM')
+      await relay.exited
+    }
+  })
+
   it('rejects bad serve configuration with a clear message', async () => {
     const shortSecret = join(dir, 'short')
     writeFileSync(shortSecret, 'abc\n')

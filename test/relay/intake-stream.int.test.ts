@@ -162,7 +162,10 @@ function chunkedPost(url: string, secret: string, body: string): Promise<number>
   return new Promise((resolve, reject) => {
     const req = request(
       url,
-      { method: 'POST', headers: { 'X-Ondeck-Webhook-Secret': secret } },
+      {
+        method: 'POST',
+        headers: { 'X-Ondeck-Webhook-Secret': secret, 'Content-Type': 'application/json' },
+      },
       (res) => {
         res.resume()
         resolve(res.statusCode ?? 0)

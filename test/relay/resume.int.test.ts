@@ -18,6 +18,7 @@ afterEach(async () => {
   t = undefined
 })
 
+const START = Date.parse('2024-01-01T00:00:00Z')
 const bodies = (n: number): string[] =>
   Array.from(
     { length: n },
@@ -59,7 +60,7 @@ describe('GET /events resume, reset and authentication', () => {
   })
 
   it('sends reset when the cursor is older than the retained window, then continues live', async () => {
-    let clock = 1_000_000
+    let clock = START // bodies() carry 2023 timestamps; the relay refuses ones from its future
     t = await startTestRelay({ retentionMs: 60_000, pruneIntervalMs: 3_600_000, now: () => clock })
     for (const b of bodies(3)) await t.post(b)
     clock += 61_000
@@ -86,7 +87,7 @@ describe('GET /events resume, reset and authentication', () => {
   })
 
   it('prunes in the background', async () => {
-    let clock = 1_000_000
+    let clock = START // bodies() carry 2023 timestamps; the relay refuses ones from its future
     t = await startTestRelay({ retentionMs: 1_000, pruneIntervalMs: 20, now: () => clock })
     for (const b of bodies(2)) await t.post(b)
     clock += 2_000
@@ -116,7 +117,7 @@ describe('GET /events resume, reset and authentication', () => {
     expect(connected.status).toBe(200)
     expect(tokens.revoke('laptop')).toBe(true)
     tokens.close()
-    await connected.ended // the heartbeat re-checks tokens and closes the stream
+    await connected.ended // the token store changed: the relay re-checks and closes the stream
     const refused = await t.sse(undefined, laptop)
     expect(refused.status).toBe(401)
     refused.close()

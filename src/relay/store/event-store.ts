@@ -25,10 +25,23 @@ export interface EventStore {
   append(events: readonly NewEvent[]): Promise<StoredEvent[]>
   /** Events with id > `afterId`, oldest first, at most `limit`. */
   readAfter(afterId: number, limit: number): Promise<StoredEvent[]>
-  /** Deletes events received before `cutoff` (epoch ms); resolves to how many went. */
-  pruneBefore(cutoff: number): Promise<number>
+  /**
+   * Applies the retention policy, oldest events first, and gives the freed space back to the file
+   * system where the engine allows; resolves to how many events went. Whatever goes moves
+   * `prunedThroughId`, so a desktop that falls behind gets `reset` instead of a silent gap.
+   */
+  prune(policy: RetentionPolicy): Promise<number>
+  /** Bytes the retained events take, in the engine's own measure: what `maxBytes` caps. */
+  size(): Promise<number>
   window(): Promise<RetentionWindow>
   close(): Promise<void>
+}
+
+export interface RetentionPolicy {
+  /** Events received before this (epoch ms) go. */
+  readonly before: number
+  /** Then the oldest go until `size()` is at most this; a disk must not fill up in a storm. */
+  readonly maxBytes?: number
 }
 
 export interface RetentionWindow {

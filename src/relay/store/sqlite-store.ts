@@ -1,7 +1,6 @@
-import Database from 'better-sqlite3'
-import { mkdirSync } from 'node:fs'
-import { join } from 'node:path'
+import { openPrivateSqlite } from '../private-files.js'
 import type { EventStore, NewEvent, RetentionWindow, StoredEvent } from './event-store.js'
+import { createSqliteRetention, useIncrementalVacuum } from './sqlite-retention.js'
 
 interface EventRow {
   id: number
@@ -35,11 +34,11 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
  * fsync over every webhook that arrived meanwhile, which is what keeps ingest fast.
  */
 export function openSqliteEventStore(dataDir: string): EventStore {
-  mkdirSync(dataDir, { recursive: true })
-  const db = new Database(join(dataDir, 'events.sqlite'))
-  db.pragma('journal_mode = WAL')
+  const db = openPrivateSqlite(dataDir, 'events.sqlite')
   db.pragma('synchronous = FULL')
+  useIncrementalVacuum(db)
   db.exec(SCHEMA)
+  const retention = createSqliteRetention(db)
 
   const insert = db.prepare<[number, string, string, string, number, string]>(
     'INSERT INTO events (received_at, action, alert_id, dedup_key, repeat, payload) VALUES (?, ?, ?, ?, ?, ?)',
@@ -47,11 +46,6 @@ export function openSqliteEventStore(dataDir: string): EventStore {
   const seen = db.prepare<[string]>('SELECT 1 FROM events WHERE dedup_key = ? LIMIT 1').pluck()
   const after = db.prepare<[number, number], EventRow>(
     'SELECT * FROM events WHERE id > ? ORDER BY id LIMIT ?',
-  )
-  const cutoffId = db.prepare<[number]>('SELECT MAX(id) FROM events WHERE received_at < ?').pluck()
-  const deleteThrough = db.prepare<[number]>('DELETE FROM events WHERE id <= ?')
-  const setPruned = db.prepare<[number]>(
-    "INSERT INTO meta (key, value) VALUES ('pruned_through', ?) ON CONFLICT(key) DO UPDATE SET value = MAX(value, excluded.value)",
   )
   const getPruned = db.prepare("SELECT value FROM meta WHERE key = 'pruned_through'").pluck()
   const getLatest = db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'events'").pluck()
@@ -71,18 +65,12 @@ export function openSqliteEventStore(dataDir: string): EventStore {
       return { ...e, id: Number(lastInsertRowid), repeat }
     }),
   )
-  // Prunes by id so the "pruned through" mark and the delete agree even if clocks step back.
-  const prune = db.transaction((cutoff: number): number => {
-    const through = cutoffId.get(cutoff) as number | null
-    if (through === null) return 0
-    setPruned.run(through)
-    return deleteThrough.run(through).changes
-  })
 
   return {
     append: async (events) => appendAll(events),
     readAfter: async (afterId, limit) => after.all(afterId, limit).map(fromRow),
-    pruneBefore: async (cutoff) => prune(cutoff),
+    prune: async (policy) => retention.prune(policy),
+    size: async () => retention.usedBytes(),
     window: async (): Promise<RetentionWindow> => ({
       latestId: (getLatest.get() as number | undefined) ?? 0,
       prunedThroughId: (getPruned.get() as number | undefined) ?? 0,
