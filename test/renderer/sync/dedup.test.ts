@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { createIngest, SEEN_RETENTION_MS } from '../../../src/renderer/src/sync'
 import { applyChunk } from '../../../src/renderer/src/sync/apply-chunk'
 import { prepareChunk } from '../../../src/renderer/src/sync/prepare-chunk'
-import { freshDb, relayEvent, webhook } from './support'
+import { confirmDeleted, freshDb, relayEvent, webhook } from './support'
 
 const T0 = Date.parse('2026-11-27T00:00:00Z')
 const HOUR = 3_600_000
@@ -61,6 +61,7 @@ describe('tombstones', () => {
       relayEvent(webhook('Delete', id, `170000000000000000${i}`)),
     )
     await ingest.applyBatch(deletes)
+    await confirmDeleted(db) // Opsgenie answers 404 for each
     const late = (id: string, ns: string): ReturnType<typeof relayEvent> =>
       relayEvent(webhook('AddNote', id, ns, { note: 'late' }))
     // Past the scan limit (2 here) the chunk looks up its own alerts' tombstones instead.

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
 import { createIngest } from '../../../src/renderer/src/sync'
-import { freshDb, pollEvent, relayEvent, webhook } from './support'
+import { confirmDeleted, freshDb, pollEvent, relayEvent, webhook } from './support'
 
 const NS = '1420452224764002246' // beyond 2^53: a float would read it as ...002240
 
@@ -75,6 +75,7 @@ describe('ingest of relay events', () => {
     const ingest = createIngest(db)
     await ingest.applyBatch([relayEvent(webhook('Create', 'a1', '1700000000000000001'))])
     await ingest.applyBatch([relayEvent(webhook('Delete', 'a1', '1700000000000000009'))])
+    await confirmDeleted(db) // Opsgenie answers 404
     await ingest.applyBatch([
       relayEvent(webhook('AddNote', 'a1', '1700000000000000010', { note: 'late' })),
     ])

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { createIngest, SEEN_RETENTION_MS } from '../../../src/renderer/src/sync'
 import { timeline } from '../../../src/renderer/src/db/queries'
 import type { Alert } from '../../../src/shared/domain'
-import { freshDb, pollEvent, relayEvent, webhook } from './support'
+import { confirmDeleted, freshDb, pollEvent, relayEvent, webhook } from './support'
 
 const domainAlert = (id: string, updatedAt: string, patch: Partial<Alert> = {}): Alert => ({
   id,
@@ -81,9 +81,9 @@ describe('poll and reconcile payloads', () => {
     await ingest.applyBatch([
       pollEvent({ kind: 'alert', alert: record('a1', new Date(ms).toISOString()) }),
     ])
-    await ingest.applyBatch([relayEvent(webhook('Close', 'a1', `${ms - 1}000000`))])
+    await ingest.applyBatch([relayEvent(webhook('Close', 'a1', `${ms - 1}000000`), ms)])
     expect(await db.alerts.get('a1')).toMatchObject({ status: 'open' })
-    await ingest.applyBatch([relayEvent(webhook('Close', 'a1', `${ms}000001`))])
+    await ingest.applyBatch([relayEvent(webhook('Close', 'a1', `${ms}000001`), ms)])
     expect(await db.alerts.get('a1')).toMatchObject({ status: 'closed' })
     expect(await timeline(db, 'alert', 'a1')).toHaveLength(2)
   })
@@ -120,17 +120,20 @@ describe('poll and reconcile payloads', () => {
     expect(await db.activity.count()).toBe(1)
   })
 
-  it('applyAlerts keeps the newer of cached and listed rows', async () => {
+  it('applyAlerts: a list read before a webhook arrived keeps it; a newer list row wins', async () => {
     const db = await freshDb()
-    const ingest = createIngest(db)
-    await ingest.applyBatch([
-      relayEvent(webhook('Acknowledge', 'a1', `${Date.parse('2026-11-27T00:05:00Z')}000001`)),
-    ])
+    const at = Date.parse('2026-11-27T00:05:00Z')
+    let now = at - 1_000 // the list was fetched a second before the webhook arrived
+    const ingest = createIngest(db, { now: () => now })
+    await ingest.applyBatch([relayEvent(webhook('Acknowledge', 'a1', `${at}000001`), at)])
     const stale = domainAlert('a1', '2026-11-27T00:05:00.000Z', { message: 'old' })
     expect(await ingest.applyAlerts([stale])).toBe(0)
     expect(await db.alerts.get('a1')).toMatchObject({ acknowledged: true })
     expect(await ingest.applyAlerts([{ ...stale, updatedAt: '2026-11-27T00:06:00.000Z' }])).toBe(1)
     expect(await db.alerts.get('a1')).toMatchObject({ acknowledged: false, message: 'old' })
+    // A list read older than one already applied changes nothing, however late it was fetched.
+    now = at + 60 * 60_000
+    expect(await ingest.applyAlerts([stale])).toBe(0)
   })
 
   it('prunes deletion tombstones older than the relay retention, keeping newer ones', async () => {
@@ -138,9 +141,11 @@ describe('poll and reconcile payloads', () => {
     let now = Date.parse('2026-11-27T00:00:00Z')
     const ingest = createIngest(db, { now: () => now })
     await ingest.applyBatch([relayEvent(webhook('Delete', 'a1', '1700000000000000001'), now)])
+    await confirmDeleted(db, now)
     await ingest.applyBatch([
       relayEvent(webhook('Delete', 'a2', '1700000000000000002'), now + SEEN_RETENTION_MS),
     ])
+    await confirmDeleted(db, now + SEEN_RETENTION_MS)
     now += SEEN_RETENTION_MS + 1
     expect(await ingest.pruneSeen()).toBe(1)
     expect((await db.seenEvents.toArray()).map((s) => s.key)).toEqual(['deleted|a2'])

@@ -1,9 +1,14 @@
 import 'fake-indexeddb/auto'
 import { randomUUID } from 'node:crypto'
+import { pathToFileURL } from 'node:url'
+import type { Alert } from '../../../src/shared/domain'
 import type { IntakeEvent } from '../../../src/shared/ipc/schemas'
 import { CacheDb } from '../../../src/renderer/src/db/cache-db'
+import { confirmGone } from '../../../src/renderer/src/sync/deletions'
+import { WEBHOOK_FIXTURES_DIR } from '../../fixtures/opsgenie/paths'
 
-export const FIXTURES = new URL('../../../../shared/opsgenie/webhook-fixtures/', import.meta.url)
+/** Every source folder of real webhook payloads, as a directory URL (trailing slash). */
+export const FIXTURES = pathToFileURL(`${WEBHOOK_FIXTURES_DIR}/`)
 
 /** A fresh, empty cache per test: unique workspace ids keep the shared fake IndexedDB isolated. */
 export async function freshDb(): Promise<CacheDb> {
@@ -40,12 +45,14 @@ export function pollEvent(
   payload: unknown,
   cursor = 'poll:1:1',
   source: IntakeEvent['source'] = 'poll',
+  /** When main received the page: an API read is trusted over webhooks that arrived before it. */
+  receivedAt = Date.now(),
 ): IntakeEvent {
   return {
     workspaceId: 'w',
     cursor,
     source,
-    receivedAt: Date.now(),
+    receivedAt,
     payload: JSON.stringify(payload),
   }
 }
@@ -73,4 +80,59 @@ export function webhook(
     '"__NS__"',
     updatedAtNs,
   )
+}
+
+/** Epoch ms -> epoch ns text, as Opsgenie stamps `alert.updatedAt`. */
+export const nsOf = (ms: number): string => `${BigInt(ms) * 1_000_000n}`
+
+/** An Opsgenie alert record as main's poller and reconciler send it (gateway/intake/payloads.ts). */
+export function alertRecord(
+  id: string,
+  updatedAt: string,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return {
+    id,
+    tinyId: 3,
+    message: `alert ${id}`,
+    status: 'open',
+    acknowledged: false,
+    priority: 'P1',
+    tags: [],
+    teams: [],
+    responders: [],
+    createdAt: '2026-11-26T23:00:00.000Z',
+    updatedAt,
+    ...extra,
+  }
+}
+
+/** A domain alert (what `alerts:get` and list results answer). */
+export function domainAlert(id: string, patch: Partial<Alert> = {}): Alert {
+  return {
+    id,
+    tinyId: '1',
+    alias: id,
+    message: `alert ${id}`,
+    status: 'open',
+    acknowledged: false,
+    snoozed: false,
+    priority: 'P1',
+    tags: [],
+    teams: [],
+    responders: [],
+    count: 1,
+    createdAt: '2026-11-26T23:00:00.000Z',
+    updatedAt: '2026-11-26T23:00:00.000Z',
+    ...patch,
+  }
+}
+
+/**
+ * Settles every pending deletion as Opsgenie's 404 does, through the confirmer's own verdict
+ * (`confirmGone`), for tests about what follows a deletion. The API round trip itself is
+ * covered in `deletion.int.test.ts`.
+ */
+export async function confirmDeleted(db: CacheDb, at = Date.now()): Promise<void> {
+  for (const asked of await db.pendingDeletes.toArray()) await confirmGone(db, asked, at)
 }

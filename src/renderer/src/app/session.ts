@@ -1,6 +1,6 @@
 import type { Capabilities, ConnectionHealth, IntakeEvent } from '../../../shared/ipc/schemas'
 import type { CacheDb } from '../db/cache-db'
-import type { AlertChange } from '../sync'
+import { createDeletionConfirmer, type AlertChange } from '../sync'
 import { importDirectory } from './directory-import'
 import { createEventBatcher } from './event-batcher'
 import type { AppServices } from './services'
@@ -37,11 +37,19 @@ export async function startSession(
   const workspaceId = entry.id
   const db = await services.openCache(workspaceId)
   const ingest = services.createIngest(db)
+  // A Delete webhook only marks its alert; this asks Opsgenie before anything is hidden.
+  const deletions = createDeletionConfirmer(db, {
+    read: (alertId) => api.alerts.get({ workspaceId, alertId }),
+    onChanges: (changes) => sink.changes?.(changes),
+  })
+  const confirmDeletions = (): void =>
+    void deletions.run().catch((error: unknown) => console.error('deletion check failed', error))
   const batcher = createEventBatcher<IntakeEvent>(
     async (batch) => {
       const result = await ingest.applyBatch(batch)
       const changes = result?.changes ?? []
       if (changes.length > 0) sink.changes?.(changes)
+      confirmDeletions()
     },
     {
       onError: (error) => console.error('ingest failed', error),
@@ -66,6 +74,7 @@ export async function startSession(
       return sink.failed(connected.error.message)
     }
     sink.connected(connected.value)
+    confirmDeletions() // any left unconfirmed by the last session
     const cursor = await db.cursors.get(entry.config.relayUrl !== undefined ? 'relay' : 'poll')
     const health = await api.intake.start({
       workspaceId,
@@ -86,6 +95,7 @@ export async function startSession(
     async stop() {
       for (const off of unsubscribe) off()
       await batcher.flush()
+      deletions.stop()
     },
   }
 }

@@ -8,6 +8,7 @@ import type {
   EscalationRow,
   IncidentRow,
   OnCallRow,
+  PendingDeleteRow,
   ScheduleRow,
   SeenEventRow,
   ServiceRow,
@@ -32,6 +33,7 @@ export class CacheDb extends VersionedDatabase {
   declare settings: Table<SettingRow, string>
   declare diagnostics: Table<DiagnosticRow, number>
   declare seenEvents: Table<SeenEventRow, string>
+  declare pendingDeletes: Table<PendingDeleteRow, string>
 
   constructor(workspaceId: string, asOfVersion?: number) {
     super(cacheDbName(workspaceId), CACHE_MIGRATIONS, asOfVersion)

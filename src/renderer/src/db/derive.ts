@@ -31,7 +31,7 @@ export function toIncidentRow(
   }
 }
 
-/** Strips the derived fields again (for handing a row to code that expects the domain shape). */
+/** Strips the derived and local fields (for code that expects the domain shape). */
 export function alertOf(row: AlertRow): Alert {
   const {
     priorityRank: _r,
@@ -39,6 +39,9 @@ export function alertOf(row: AlertRow): Alert {
     createdMs: _c,
     versionNs: _v,
     searchText: _s,
+    apiVersionNs: _a,
+    webhookAt: _w,
+    deletion: _d,
     ...alert
   } = row
   return alert

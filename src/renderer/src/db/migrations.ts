@@ -36,6 +36,35 @@ export const CACHE_MIGRATIONS: readonly Migration[] = [
       seenEvents: 'key, at',
     },
   },
+  {
+    version: 2,
+    reason: 'Delete webhooks wait in pendingDeletes until the API confirms the alert is gone',
+    stores: { pendingDeletes: 'alertId' },
+    upgrade: recheckTombstones,
+  },
 ]
+
+/**
+ * Version 1 deleted an alert on a Delete webhook's word alone, so a forged one could hide a real
+ * alert for the tombstone's 72 h. Each tombstone becomes a pending deletion the confirmer asks the
+ * API about; the tombstone stays until then, so late events still cannot revive the alert.
+ */
+export async function recheckTombstones(tx: Transaction): Promise<void> {
+  const prefix = 'deleted|'
+  const tombstones = (await tx.table('seenEvents').where('key').startsWith(prefix).toArray()) as {
+    key: string
+    at: number
+  }[]
+  await tx.table('pendingDeletes').bulkPut(
+    tombstones.map((t) => ({
+      alertId: t.key.slice(prefix.length),
+      state: 'pending',
+      requestedAt: t.at,
+      attempts: 0,
+      nextAttemptAt: 0,
+      raw: 'a deletion tombstone written before deletions were confirmed (cache schema 1)',
+    })),
+  )
+}
 
 export const LATEST_CACHE_VERSION = CACHE_MIGRATIONS.at(-1)?.version ?? 0

@@ -28,6 +28,36 @@ export interface AlertRow extends Alert {
   versionNs: string
   /** Lower-cased message, alias, tags and entity, for search. */
   searchText: string
+  /**
+   * The `versionNs` of the newest API read (poll, reconciliation, list) applied. An API read is
+   * authoritative over webhook-derived state, but never over a newer API read.
+   */
+  apiVersionNs?: string
+  /** When main received the last webhook that changed the row (epoch ms, main's clock). */
+  webhookAt?: number
+  /**
+   * A Delete webhook arrived and Opsgenie has not yet been asked (`pending`) or could not answer
+   * (`unconfirmed`, e.g. offline). The alert stays shown until the API says it is gone: a webhook
+   * alone never hides an alert. Absent on an alert not being deleted.
+   */
+  deletion?: DeletionState
+}
+
+export type DeletionState = 'pending' | 'unconfirmed'
+
+/** A Delete webhook waiting for the API to confirm that the alert is gone (`pendingDeletes`). */
+export interface PendingDeleteRow {
+  alertId: string
+  state: DeletionState
+  /** When main received the (first) Delete webhook, epoch ms. */
+  requestedAt: number
+  /** Failed confirmation reads so far; the next waits longer. */
+  attempts: number
+  /** Epoch ms before which the confirmer does not ask again. */
+  nextAttemptAt: number
+  /** The Delete webhook as received, for the diagnostic if Opsgenie still has the alert. */
+  raw: string
+  lastError?: string
 }
 
 export interface IncidentRow extends Incident {
@@ -77,8 +107,8 @@ export interface DiagnosticRow {
 }
 
 /**
- * `deleted|<alertId>` tombstones (kept for the relay's 72 h retention), so a late event never brings
- * a deleted alert back. Repeat deliveries are recognised by their timeline entry (`seenKeys`).
+ * `deleted|<alertId>` tombstones (kept for the relay's 72 h retention), written once the API has
+ * confirmed a deletion, so a late event never brings a deleted alert back. Repeat deliveries are recognised by their timeline entry (`seenKeys`).
  */
 export interface SeenEventRow {
   key: string

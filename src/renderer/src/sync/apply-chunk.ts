@@ -8,21 +8,22 @@ import type {
   CursorRow,
   DiagnosticRow,
   IncidentRow,
-  SeenEventRow,
+  PendingDeleteRow,
 } from '../db/rows'
 import { activityIdOf, applyWebhook, coversKey } from './apply-webhook'
 import { cursorKindOf, type Decoded } from './decode'
 import type { PreparedChunk } from './prepare-chunk'
 import { closeMissing } from './reconcile'
-import { readTombstones, tombstoneKey } from './tombstones'
-import { IngestProblem } from './webhook-event'
+import { readPendingDeletes, readTombstones } from './tombstones'
+import { afterApiRead, trustBoundNs } from './trust'
+import { IngestProblem, type WebhookEvent } from './webhook-event'
 
 export { tombstoneKey } from './tombstones'
 
-/** How one alert changed in a chunk, for whoever reacts to changes (notifications, tray). */
 /** How old an alert first seen by reconciliation may be and still count as news (15 minutes). */
 export const RECENT_UNSEEN_MS = 15 * 60_000
 
+/** How one alert changed in a chunk, for whoever reacts to changes (notifications, tray). */
 export interface AlertChange {
   readonly kind: 'created' | 'acknowledged' | 'closed' | 'updated'
   readonly alert: AlertRow
@@ -36,7 +37,7 @@ export interface ChunkResult {
   readonly changes: readonly AlertChange[]
 }
 
-function changeKind(before: AlertRow | undefined, after: AlertRow): AlertChange['kind'] {
+export function changeKind(before: AlertRow | undefined, after: AlertRow): AlertChange['kind'] {
   if (before === undefined) return 'created'
   if (before.status === 'open' && after.status === 'closed') return 'closed'
   if (!before.acknowledged && after.acknowledged) return 'acknowledged'
@@ -45,19 +46,40 @@ function changeKind(before: AlertRow | undefined, after: AlertRow): AlertChange[
 
 /**
  * One prepared chunk in one `rw` transaction: one bulk read per table (alerts, incidents, the
- * timeline entries that double as dedup keys, tombstones), plain code, one bulk write per table
- * and the cursor of its last event with them, so a failure leaves rows and cursor where they were.
+ * timeline entries that double as dedup keys, tombstones, pending deletions), plain code, one bulk
+ * write per table and the cursor of its last event with them, so a failure leaves rows and cursor
+ * where they were. A Delete webhook only marks the alert `deletion: 'pending'`: the deletion
+ * confirmer asks the API before anything is hidden (`deletions.ts`).
  */
 export async function applyChunk(
   db: CacheDb,
   chunk: PreparedChunk,
-  options: { tombstoneScanLimit?: number } = {},
+  options: {
+    tombstoneScanLimit?: number
+    now?: number
+    /** When the batch's reconciliations began listing (`reconcileStartsOf`). */
+    reconcileStarts?: ReadonlyMap<string, number>
+  } = {},
 ): Promise<ChunkResult> {
+  const now = options.now ?? Date.now()
+  const fetchedAt = (d: { reconcileId?: string }, event: IntakeEvent): number =>
+    (d.reconcileId === undefined ? undefined : options.reconcileStarts?.get(d.reconcileId)) ??
+    event.receivedAt
+  // Versions past this are not believed, whenever they were stored (see `trust.ts`).
+  const boundFor = (event: IntakeEvent): string => trustBoundNs(Math.max(now, event.receivedAt))
   const { events, decoded, incidentIds, activityIds } = chunk
   const alertIds = [...chunk.alertIds]
   return db.transaction(
     'rw',
-    [db.alerts, db.incidents, db.activity, db.cursors, db.diagnostics, db.seenEvents],
+    [
+      db.alerts,
+      db.incidents,
+      db.activity,
+      db.cursors,
+      db.diagnostics,
+      db.seenEvents,
+      db.pendingDeletes,
+    ],
     async () => {
       // Everything is read up front: between here and the writes only plain code runs, no awaits.
       if (chunk.reconciles) {
@@ -68,11 +90,12 @@ export async function applyChunk(
           ),
         )
       }
-      const [alertRows, incidentRows, activityRows, tombstoned] = await Promise.all([
+      const [alertRows, incidentRows, activityRows, tombstoned, pendingRows] = await Promise.all([
         db.alerts.bulkGet(alertIds),
         db.incidents.bulkGet([...incidentIds]),
         db.activity.bulkGet([...activityIds]),
         readTombstones(db, alertIds, options.tombstoneScanLimit),
+        readPendingDeletes(db, alertIds, options.tombstoneScanLimit),
       ])
       const alerts = new Map<string, AlertRow | 'delete'>()
       alertIds.forEach((id, i) => alertRows[i] !== undefined && alerts.set(id, alertRows[i]))
@@ -87,7 +110,9 @@ export async function applyChunk(
         stored.add(row)
         activity.set(row.id, row)
       }
-      const newTombstones: SeenEventRow[] = []
+      const pending = new Map<string, PendingDeleteRow>()
+      for (const row of pendingRows) if (row !== undefined) pending.set(row.alertId, row)
+      const newPending: PendingDeleteRow[] = []
       const diagnostics: DiagnosticRow[] = []
       const touchedAlerts = new Set<string>()
       const liveAlerts = new Set<string>()
@@ -95,45 +120,73 @@ export async function applyChunk(
       let applied = 0
       let cursor: CursorRow | undefined
 
+      /** Stages a row; an alert awaiting deletion keeps showing that, whatever else changed. */
+      const put = (row: AlertRow, live: boolean): void => {
+        const deletion = row.deletion ?? pending.get(row.id)?.state
+        alerts.set(row.id, deletion === undefined ? row : { ...row, deletion })
+        touchedAlerts.add(row.id)
+        if (live) liveAlerts.add(row.id)
+      }
+
+      /**
+       * A Delete webhook: mark the alert and leave the verdict to the API (the confirmer). Another
+       * Delete for an alert already waiting moves `requestedAt`, so an answer read before it is
+       * not taken as the verdict on it; its retry schedule is kept.
+       */
+      const requestDeletion = (alertId: string, event: IntakeEvent): void => {
+        const row: PendingDeleteRow = {
+          state: 'pending',
+          attempts: 0,
+          nextAttemptAt: 0,
+          ...pending.get(alertId),
+          alertId,
+          requestedAt: event.receivedAt,
+          raw: event.payload,
+        }
+        pending.set(alertId, row)
+        newPending.push(row)
+        const current = alerts.get(alertId)
+        if (current !== undefined && current !== 'delete' && current.deletion === undefined)
+          put(current, true)
+      }
+
       const apply = (d: Decoded, event: IntakeEvent): void => {
         switch (d.kind) {
           case 'webhook': {
             const { alertId, key } = d.event
             const earlier = activity.get(activityIdOf(d.event))
             if (coversKey(earlier, key)) return // a repeat delivery of a change already applied
+            if (d.event.clampedFromNs !== undefined) diagnostics.push(clampNote(d.event, event))
             const current = alerts.get(alertId)
             const deleted = current === 'delete' || tombstoned.has(alertId)
             const effect = applyWebhook(
               current === 'delete' ? undefined : current,
               deleted,
               d.event,
+              boundFor(event),
             )
             activity.set(effect.activity.id, entryAfter(earlier, effect.activity, key))
             if (effect.row === 'delete') {
-              tombstoned.add(alertId)
-              newTombstones.push({ key: tombstoneKey(alertId), at: event.receivedAt })
-            }
-            if (effect.row !== undefined) {
-              alerts.set(alertId, effect.row)
-              touchedAlerts.add(alertId)
-              liveAlerts.add(alertId)
+              if (!deleted) requestDeletion(alertId, event)
+            } else if (effect.row !== undefined) {
+              put({ ...effect.row, webhookAt: event.receivedAt }, true)
             }
             return
           }
           case 'alert': {
-            const current = alerts.get(d.alert.id)
-            const row = toAlertRow(d.alert)
-            if (current === 'delete' || tombstoned.has(d.alert.id)) return
-            if (current !== undefined && row.versionNs < current.versionNs) return
-            alerts.set(row.id, row)
-            touchedAlerts.add(row.id)
+            const id = d.alert.id
+            const current = alerts.get(id)
+            if (current === 'delete' || tombstoned.has(id)) return
+            const read = toAlertRow(d.alert)
+            const row = afterApiRead(current, read, fetchedAt(d, event), boundFor(event))
+            if (row === undefined) return
             // A poll result is live. So is an alert reconciliation finds for the first time when it
             // is recent: one raised while the app was closed or starting deserves its notification.
-            if (
+            put(
+              row,
               event.source === 'poll' ||
-              (current === undefined && row.createdMs >= event.receivedAt - RECENT_UNSEEN_MS)
+                (current === undefined && row.createdMs >= event.receivedAt - RECENT_UNSEEN_MS),
             )
-              liveAlerts.add(row.id)
             return
           }
           case 'incident': {
@@ -145,11 +198,8 @@ export async function applyChunk(
             return
           }
           case 'open-alerts': {
-            const closed = closeMissing(alerts, d)
-            for (const [id, row] of closed.rows) {
-              alerts.set(id, row)
-              touchedAlerts.add(id)
-            }
+            const closed = closeMissing(alerts, d, boundFor(event))
+            for (const row of closed.rows.values()) put(row, false)
             closed.activity.forEach((a) => activity.set(a.id, a))
             return
           }
@@ -198,7 +248,7 @@ export async function applyChunk(
           ? db.incidents.bulkPut([...touchedIncidents].flatMap((id) => incidents.get(id) ?? []))
           : undefined,
         newActivity.length > 0 ? db.activity.bulkPut(newActivity) : undefined,
-        newTombstones.length > 0 ? db.seenEvents.bulkPut(newTombstones) : undefined,
+        newPending.length > 0 ? db.pendingDeletes.bulkPut(newPending) : undefined,
         diagnostics.length > 0 ? db.diagnostics.bulkAdd(diagnostics) : undefined,
         cursor !== undefined ? db.cursors.put(cursor) : undefined,
       ])
@@ -211,6 +261,21 @@ export async function applyChunk(
       return { applied, diagnostics: diagnostics.length, changes }
     },
   )
+}
+
+/** The diagnostic for a webhook dated far ahead of the relay: applied, but as of receivedAt. */
+function clampNote(webhook: WebhookEvent, event: IntakeEvent): DiagnosticRow {
+  const claimed = webhook.clampedFromNs ?? '0'
+  const received = webhook.versionNs?.replace(/^0+(?=\d)/, '') ?? '0'
+  const aheadMin = (BigInt(claimed) - BigInt(received)) / 60_000_000_000n
+  return {
+    receivedAt: event.receivedAt,
+    source: String(event.source),
+    reason:
+      `webhook ${webhook.action} for alert ${webhook.alertId}: alert.updatedAt ${claimed} is ` +
+      `${aheadMin} min ahead of the relay's receivedAt; clamped to receivedAt (forged or skewed)`,
+    raw: event.payload,
+  }
 }
 
 /**

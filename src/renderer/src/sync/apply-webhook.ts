@@ -2,6 +2,7 @@ import { parsePriority, type Alert, type ResponderRef } from '../../../shared/do
 import { assertNever } from '../../../shared/assert-never'
 import { nsToIso, toAlertRow } from '../db/derive'
 import type { ActivityRow, AlertRow } from '../db/rows'
+import { isAtLeastAsNew } from './trust'
 import { actionOf, activityKindOf, type KnownAction } from './webhook-actions'
 import { IngestProblem, nsText, stringOf, type WebhookEvent } from './webhook-event'
 
@@ -13,13 +14,16 @@ export interface WebhookEffect {
 
 /**
  * Applies one webhook to the alert as cached. State changes only when the event is at least as new
- * as the row (`versionNs`); an older event still gets its timeline entry. A deleted alert is never
- * brought back by a late event.
+ * as the row (`versionNs`), unless the row's version is past `boundNs` (a far-future stamp stored
+ * before clamping existed, which must not pin the row); an older event still gets its timeline
+ * entry. A deleted alert is never brought back by a late event. Delete answers `'delete'`: the
+ * caller decides what a Delete does (ingest asks the API before hiding anything).
  */
 export function applyWebhook(
   current: AlertRow | undefined,
   deleted: boolean,
   event: WebhookEvent,
+  boundNs: string,
 ): WebhookEffect {
   const action = actionOf(event.action)
   if (action === 'custom' && event.versionNs === undefined) {
@@ -30,7 +34,8 @@ export function applyWebhook(
   const activity = activityOf(event, action)
   if (action === 'Delete') return { row: 'delete', activity }
   const newer =
-    event.versionNs !== undefined && (current === undefined || event.versionNs >= current.versionNs)
+    event.versionNs !== undefined &&
+    (current === undefined || isAtLeastAsNew(event.versionNs, current.versionNs, boundNs))
   if (deleted || !newer || event.versionNs === undefined) return { row: undefined, activity }
   const base = current === undefined ? fromWebhook(event) : merge(current, event)
   if (base === undefined) return { row: undefined, activity }
@@ -124,7 +129,11 @@ function fromWebhook(event: WebhookEvent): Alert | undefined {
       teams: [],
       responders: [],
       count: 1,
-      createdAt: created === undefined ? updatedAt : nsToIso(created),
+      // Nothing is created after its last update: a later createdAt is forged or broken.
+      createdAt:
+        created === undefined || BigInt(created) > BigInt(event.versionNs)
+          ? updatedAt
+          : nsToIso(created),
       updatedAt,
     },
     event,

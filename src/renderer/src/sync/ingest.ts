@@ -4,8 +4,10 @@ import type { CacheDb } from '../db/cache-db'
 import { toAlertRow, toIncidentRow } from '../db/derive'
 import type { AlertRow, IncidentRow } from '../db/rows'
 import { applyChunk, type AlertChange } from './apply-chunk'
+import { reconcileStartsOf } from './decode'
 import { prepareChunk, type PreparedChunk } from './prepare-chunk'
 import { readTombstones } from './tombstones'
+import { afterApiRead, trustBoundNs } from './trust'
 import type { OpenAlertsSnapshot } from './reconcile'
 
 /**
@@ -33,7 +35,10 @@ export interface BatchResult {
 export interface Ingest {
   /** Relay events, poll pages and reconciliation results, in the order main sent them. */
   applyBatch(events: readonly IntakeEvent[]): Promise<BatchResult>
-  /** Full entities from a list result; a row never goes back to an older version. */
+  /**
+   * Full entities from a list result, read just now: Opsgenie's word over webhook-derived state,
+   * but never over a newer API read (`afterApiRead`).
+   */
   applyAlerts(alerts: readonly Alert[]): Promise<number>
   applyIncidents(incidents: readonly Incident[]): Promise<number>
   /** Closes cached open alerts that are no longer open upstream. */
@@ -64,10 +69,11 @@ export function createIngest(db: CacheDb, options: IngestOptions = {}): Ingest {
     let diagnostics = 0
     const changes: AlertChange[] = []
     const parts = chunks(events, chunkSize)
+    const reconcileStarts = reconcileStartsOf(events)
     let next: PreparedChunk | undefined =
       parts[0] === undefined ? undefined : prepareChunk(parts[0])
     for (let i = 0; next !== undefined; i++) {
-      const running = applyChunk(db, next)
+      const running = applyChunk(db, next, { now: now(), reconcileStarts })
       running.catch(() => undefined) // awaited below; not unhandled while the next chunk decodes
       const following = parts[i + 1]
       next = undefined
@@ -93,6 +99,7 @@ export function createIngest(db: CacheDb, options: IngestOptions = {}): Ingest {
         written += await upsertAlerts(
           db,
           chunk.map((a) => toAlertRow(a)),
+          now(),
         )
       }
       return written
@@ -122,17 +129,23 @@ export function createIngest(db: CacheDb, options: IngestOptions = {}): Ingest {
   }
 }
 
-/** Keeps only rows at least as new as the cached ones (one bulk read, one bulk write). */
-async function upsertAlerts(db: CacheDb, rows: readonly AlertRow[]): Promise<number> {
+/** API rows, as `afterApiRead` decides against the cached ones (one bulk read, one bulk write). */
+async function upsertAlerts(
+  db: CacheDb,
+  rows: readonly AlertRow[],
+  fetchedAt: number,
+): Promise<number> {
   return db.transaction('rw', db.alerts, db.seenEvents, async () => {
     const ids = rows.map((r) => r.id)
     const [current, tombstoned] = await Promise.all([
       db.alerts.bulkGet(ids),
       readTombstones(db, ids),
     ])
-    const fresh = rows.filter(
-      (row, i) => !tombstoned.has(row.id) && !(row.versionNs < (current[i]?.versionNs ?? '')),
-    )
+    const bound = trustBoundNs(fetchedAt)
+    const fresh = rows.flatMap((row, i) => {
+      if (tombstoned.has(row.id)) return []
+      return afterApiRead(current[i], row, fetchedAt, bound) ?? []
+    })
     if (fresh.length > 0) await db.alerts.bulkPut(fresh)
     return fresh.length
   })

@@ -10,7 +10,7 @@ import { IngestProblem } from './webhook-event'
  * by the same functions main uses (`src/shared/opsgenie/`).
  */
 const payload = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('alert'), alert: AlertDetail }),
+  z.object({ kind: z.literal('alert'), reconcileId: z.string().optional(), alert: AlertDetail }),
   z.object({ kind: z.literal('incident'), incident: IncidentRecord }),
   z.object({
     kind: z.literal('open-alerts'),
@@ -21,7 +21,7 @@ const payload = z.discriminatedUnion('kind', [
 ])
 
 export type IntakePayload =
-  | { readonly kind: 'alert'; readonly alert: Alert }
+  | { readonly kind: 'alert'; readonly alert: Alert; readonly reconcileId?: string }
   | { readonly kind: 'incident'; readonly incident: Incident }
   | {
       readonly kind: 'open-alerts'
@@ -45,7 +45,12 @@ export function readIntakePayload(text: string): IntakePayload {
   }
   const p = parsed.data
   try {
-    if (p.kind === 'alert') return { kind: 'alert', alert: toAlert(p.alert) }
+    if (p.kind === 'alert') {
+      const alert = toAlert(p.alert)
+      return p.reconcileId === undefined
+        ? { kind: 'alert', alert }
+        : { kind: 'alert', alert, reconcileId: p.reconcileId }
+    }
     if (p.kind === 'incident') return { kind: 'incident', incident: toIncident(p.incident) }
     return p
   } catch (error) {

@@ -17,11 +17,14 @@ export interface Closures {
 
 /**
  * Closes cached open alerts the snapshot no longer lists (a lost Close or Delete webhook). Pure:
- * `alerts` must hold every open alert of the cache with this chunk's changes applied.
+ * `alerts` must hold every open alert of the cache with this chunk's changes applied. A row
+ * changed after the snapshot began is left alone, unless its version is past `boundNs` (a
+ * far-future stamp, not a real change).
  */
 export function closeMissing(
   alerts: ReadonlyMap<string, AlertRow | 'delete'>,
   snapshot: OpenAlertsSnapshot,
+  boundNs: string,
 ): Closures {
   const upstream = new Set(snapshot.alertIds)
   const snapshotNs = padNs(toEpochNanos(Math.trunc(snapshot.startedAt)))
@@ -32,10 +35,15 @@ export function closeMissing(
       row === 'delete' ||
       upstream.has(row.id) ||
       row.status !== 'open' ||
-      row.versionNs > snapshotNs
+      (row.versionNs > snapshotNs && row.versionNs <= boundNs)
     )
       continue
-    rows.set(row.id, toAlertRow({ ...alertOf(row), status: 'closed' }, snapshotNs))
+    // The snapshot is an API read: later reads older than it change nothing (`afterApiRead`).
+    rows.set(row.id, {
+      ...toAlertRow({ ...alertOf(row), status: 'closed' }, snapshotNs),
+      apiVersionNs: snapshotNs,
+      ...(row.deletion !== undefined ? { deletion: row.deletion } : {}),
+    })
     activity.push({
       id: `${row.id}|reconcile-close|${snapshot.reconcileId}`,
       subject: { kind: 'alert', id: row.id },

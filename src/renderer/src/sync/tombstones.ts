@@ -1,4 +1,5 @@
 import type { CacheDb } from '../db/cache-db'
+import type { PendingDeleteRow } from '../db/rows'
 
 export const tombstoneKey = (alertId: string): string => `deleted|${alertId}`
 const PREFIX = tombstoneKey('')
@@ -29,4 +30,24 @@ export async function readTombstones(
   }
   const rows = await db.seenEvents.bulkGet(alertIds.map(tombstoneKey))
   return new Set(alertIds.filter((_, i) => rows[i] !== undefined))
+}
+
+/**
+ * The pending deletions (Delete webhooks awaiting the API's verdict) among `alertIds`. Like
+ * tombstones they are rare, so one read of the whole table beats a lookup per alert of the chunk;
+ * past the limit it looks up exactly those alerts.
+ */
+export async function readPendingDeletes(
+  db: CacheDb,
+  alertIds: readonly string[],
+  scanLimit = TOMBSTONE_SCAN_LIMIT,
+): Promise<PendingDeleteRow[]> {
+  if (alertIds.length === 0) return []
+  const all = await db.pendingDeletes.limit(scanLimit + 1).toArray()
+  if (all.length <= scanLimit) {
+    const wanted = new Set(alertIds)
+    return all.filter((p) => wanted.has(p.alertId))
+  }
+  const rows = await db.pendingDeletes.bulkGet([...alertIds])
+  return rows.filter((p): p is PendingDeleteRow => p !== undefined)
 }

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { toEpochNanos } from '../../../shared/domain'
 import { padNs } from '../db/derive'
 import { parseLossless } from './lossless-json'
+import { clampToReceived } from './trust'
 
 /** An event ingest cannot apply; it goes to diagnostics with this reason and the raw text. */
 export class IngestProblem extends Error {
@@ -16,8 +17,16 @@ export interface WebhookEvent {
   readonly alertId: string
   /** When it happened, epoch ns text (unpadded, as Opsgenie sent it). */
   readonly atNs: string
-  /** Padded `alert.updatedAt`; absent for Escalate, which carries no alert state to order by. */
+  /**
+   * Padded `alert.updatedAt` (clamped, see `clampedFromNs`); absent for Escalate, which carries no
+   * alert state to order by.
+   */
   readonly versionNs: string | undefined
+  /**
+   * The `updatedAt` the webhook claimed when it was further ahead of the relay's receivedAt than
+   * clock skew explains; `versionNs` and `atNs` are then the receivedAt instead.
+   */
+  readonly clampedFromNs?: string
   readonly actor: string | undefined
   /** The webhook's `alert` object (big integers as decimal text). */
   readonly alert: Readonly<Record<string, unknown>>
@@ -41,7 +50,8 @@ const webhookBody = z.looseObject({
   alert: z.looseObject({ alertId: z.string().min(1, 'must be a non-empty string') }),
 })
 
-export function readRelayFrame(data: string): RelayFrame {
+/** `fallbackMs` (when main received it) dates a frame whose own receivedAt is unreadable. */
+export function readRelayFrame(data: string, fallbackMs: number): RelayFrame {
   const outer = parseJson(data, 'relay event')
   if (relayReset.safeParse(outer).success) return { kind: 'reset' }
   const frame = relayEvent.safeParse(outer)
@@ -49,19 +59,25 @@ export function readRelayFrame(data: string): RelayFrame {
   const receivedMs = Date.parse(frame.data.receivedAt)
   return {
     kind: 'webhook',
-    event: readWebhook(frame.data.payload, Number.isFinite(receivedMs) ? receivedMs : 0),
+    event: readWebhook(frame.data.payload, Number.isFinite(receivedMs) ? receivedMs : fallbackMs),
   }
 }
 
-/** Reads one Opsgenie webhook body; `receivedMs` dates events that carry no time of their own. */
+/**
+ * Reads one Opsgenie webhook body. `receivedMs` (the relay's clock) dates events that carry no time
+ * of their own and bounds those that do: an `updatedAt` far ahead of it is clamped to it.
+ */
 export function readWebhook(raw: string, receivedMs: number): WebhookEvent {
   const parsed = webhookBody.safeParse(parseJson(raw, 'webhook payload', true))
   if (!parsed.success)
     throw new IngestProblem(`not an Opsgenie webhook payload: ${issuesOf(parsed.error)}`)
   const body = parsed.data
   const { action, alert } = body
-  const updatedAt = nsText(alert['updatedAt'])
-  const stamp = updatedAt ?? escalationStamp(body) ?? `fnv:${fnv1a(raw)}`
+  const claimed = nsText(alert['updatedAt'])
+  const clamped = claimed === undefined ? undefined : clampToReceived(claimed, receivedMs)
+  const updatedAt = clamped ?? claimed
+  // The key keeps the claimed stamp: it is the relay's dedup rule, and repeats must still match.
+  const stamp = claimed ?? escalationStamp(body) ?? `fnv:${fnv1a(raw)}`
   const atNs = updatedAt ?? toEpochNanos(Math.max(0, Math.trunc(receivedMs)))
   return {
     key: `${alert.alertId}|${action}|${stamp}`,
@@ -69,6 +85,7 @@ export function readWebhook(raw: string, receivedMs: number): WebhookEvent {
     alertId: alert.alertId,
     atNs,
     versionNs: updatedAt === undefined ? undefined : padNs(updatedAt),
+    ...(clamped !== undefined ? { clampedFromNs: claimed } : {}),
     actor: stringOf(alert['username']),
     alert,
     body,
