@@ -123,3 +123,24 @@ describe('AlertsView', () => {
     ).toBe('alert-2')
   })
 })
+
+describe('AlertsView, an alert whose Delete is not confirmed yet', () => {
+  it('stays listed, struck through, saying the deletion is being checked or unconfirmed', async () => {
+    const t = await harness()
+    await t.db.alerts.bulkPut([
+      alertRow(1, { message: 'Checking with Opsgenie', deletion: 'pending' }),
+      alertRow(2, { message: 'Opsgenie unreachable', deletion: 'unconfirmed' }),
+      alertRow(3, { message: 'Not being deleted' }),
+    ])
+    t.render(<AlertsView />)
+    await screen.findByText('3 alerts')
+    const byId = (id: string): Element =>
+      document.querySelector(`[data-alert-id="${id}"]`) as Element
+    expect(within(byId('alert-1') as HTMLElement).getByText('Deleting…')).toBeTruthy()
+    expect(byId('alert-1').getAttribute('data-deletion')).toBe('pending')
+    expect(within(byId('alert-2') as HTMLElement).getByText('Deletion unconfirmed')).toBeTruthy()
+    expect(byId('alert-2').getAttribute('title')).toMatch(/stays shown until confirmed/)
+    expect(byId('alert-3').classList.contains('alert-row--deleting')).toBe(false)
+    expect(byId('alert-3').hasAttribute('data-deletion')).toBe(false)
+  })
+})

@@ -15,7 +15,19 @@ export interface AlertListProps {
   readonly fallbackHeight?: number
 }
 
+/** What the responder is told while a Delete webhook waits for Opsgenie to confirm it. */
+const DELETION_TEXT = {
+  pending: 'Deleting…',
+  unconfirmed: 'Deletion unconfirmed',
+} as const
+const DELETION_HINT = {
+  pending: 'A Delete arrived for this alert; checking with Opsgenie before hiding it',
+  unconfirmed:
+    'A Delete arrived but Opsgenie could not be asked yet; it stays shown until confirmed',
+} as const
+
 function stateText(row: AlertRow): string {
+  if (row.deletion !== undefined) return DELETION_TEXT[row.deletion]
   if (row.status === 'closed') return 'Closed'
   if (row.snoozed) return 'Snoozed'
   return row.acknowledged ? 'Acknowledged' : 'Open'
@@ -40,7 +52,9 @@ export function AlertList(props: AlertListProps): ReactElement {
         aria-posinset={index + 1}
         data-alert-id={row.id}
         data-urgent={urgent || undefined}
-        className={`alert-row${urgent ? ' alert-row--urgent' : ''}${active ? ' alert-row--active' : ''}`}
+        data-deletion={row.deletion}
+        title={row.deletion === undefined ? undefined : DELETION_HINT[row.deletion]}
+        className={`alert-row${urgent ? ' alert-row--urgent' : ''}${active ? ' alert-row--active' : ''}${row.deletion === undefined ? '' : ' alert-row--deleting'}`}
         style={style}
         onClick={() => props.onSelect(row.id)}
         onDoubleClick={() => props.onOpen?.(row.id)}
@@ -48,7 +62,11 @@ export function AlertList(props: AlertListProps): ReactElement {
         <PriorityBadge priority={row.priority} />
         <span className="alert-row__message">{row.message}</span>
         <span className="alert-row__meta">
-          <span className={`state state--${stateText(row).toLowerCase()}`}>{stateText(row)}</span>
+          <span
+            className={`state state--${row.deletion === undefined ? stateText(row).toLowerCase() : 'deleting'}`}
+          >
+            {stateText(row)}
+          </span>
           {row.owner !== undefined && <span className="alert-row__owner">{row.owner}</span>}
           <span className="alert-row__tiny">#{row.tinyId}</span>
           <time dateTime={row.createdAt}>{formatTime(row.createdAt)}</time>
