@@ -2,6 +2,7 @@ import { app } from 'electron'
 import { join } from 'node:path'
 import type { WorkspaceConfig } from '../shared/ipc/schemas'
 import { createGateway } from './gateway/compose'
+import { createHostDiagnostics } from './gateway/diagnostics/host'
 import type { demoLauncher } from './demo/demo-workspace'
 import {
   checkKeychain,
@@ -10,10 +11,13 @@ import {
   type SecretStore,
 } from './gateway/secrets'
 import { registerAppScheme, serveApp } from './shell/app-protocol'
+import { onWorkspaceConnected } from './shell/connect-watch'
 import { bindActionHandoff, bindIpc } from './shell/ipc/bind'
-import { consoleLog } from './shell/log'
+import { desktopFetch } from './shell/net-fetch'
+import { saveWithDialog } from './shell/diagnostics-save'
+import { shellLogTo } from './shell/log'
 import { claimSingleInstance } from './shell/single-instance'
-import { startDesktopShell, type DesktopShell } from './shell/start-desktop'
+import { linuxAutostartFor, startDesktopShell, type DesktopShell } from './shell/start-desktop'
 import { devServerUrlFrom, isAppOrigin } from './shell/window'
 
 /** The desktop composition root: the shell, the gateway and the one IPC router between them. */
@@ -26,25 +30,45 @@ registerAppScheme()
 if (claimSingleInstance(() => shell?.currentWindow())) {
   void app.whenReady().then(() => {
     serveApp(join(__dirname, '../renderer'))
+    // The OS's log folder (~/Library/Logs/Ondeck on macOS, userData/logs elsewhere).
+    const diagnostics = createHostDiagnostics({
+      logFile: join(app.getPath('logs'), 'main.log'),
+      mode: 'desktop',
+      appVersion: app.getVersion(),
+      console: !app.isPackaged,
+      save: (archive, name) => saveWithDialog(shell?.currentWindow(), archive, name),
+    })
     shell = startDesktopShell({
       devServerUrl,
       userDataDir: app.getPath('userData'),
       updateFeedUrl: process.env['ONDECK_UPDATE_URL'],
-      log: consoleLog,
+      log: shellLogTo(diagnostics.logger('shell')),
+      ...(process.platform === 'linux'
+        ? { linuxAutostart: linuxAutostartFor(process.env, app.isPackaged, process.execPath) }
+        : {}),
     })
+    const secrets = createKeytarSecretStore()
     const demoSecrets = createMemorySecretStore()
     const demo = lazyDemo(demoSecrets)
+    const gatewayLog = diagnostics.logger('gateway')
     const gateway = createGateway({
-      secrets: createKeytarSecretStore(),
+      secrets,
       demoSecrets,
       checkKeychain: () => checkKeychain(),
       isTrustedSender: (sender) => isAppOrigin(sender.url, devServerUrl),
       openDemo: demo.open,
-      hostHandlers: shell.handlers,
-      log: (line) => console.error(line),
+      hostHandlers: { ...shell.handlers, ...diagnostics.handlers },
+      log: (line) => gatewayLog.warn(line),
+      fetch: desktopFetch,
+    })
+    diagnostics.bindSecrets({
+      live: () => gateway.workspaces.secretValues(),
+      stores: [secrets, demoSecrets],
     })
     gateway.setEventSink(shell.emit)
-    bindIpc(gateway.router, { isAppFrame: shell.isAppFrame })
+    bindIpc(onWorkspaceConnected(gateway.router, shell.loginItem.workspaceConnected), {
+      isAppFrame: shell.isAppFrame,
+    })
     bindActionHandoff(shell.actions, { isAppFrame: shell.isAppFrame })
     app.on('will-quit', () => {
       void gateway.dispose()

@@ -118,16 +118,29 @@ export class FakeBrowserWindow extends EventEmitter {
     this.loaded = `file://${path}`
     return Promise.resolve()
   }
+  /** Windows' taskbar overlay (the badge there), null when cleared. */
+  overlay: { icon: unknown; description: string } | null = null
+  setOverlayIcon(icon: unknown, description: string): void {
+    this.overlay = icon === null ? null : { icon, description }
+  }
+  /** Taskbar flashing (Windows, Linux): on until `flashFrame(false)`. */
+  flashing = false
+  flashFrame(flag: boolean): void {
+    this.flashing = flag
+  }
 }
 
 export interface MenuItem {
   label?: string
   type?: string
+  checked?: boolean
   click?: () => void
 }
 
 export class FakeTray extends EventEmitter {
   tooltip = ''
+  /** macOS: text beside the menu-bar icon. */
+  title = ''
   menu: MenuItem[] = []
   destroyed = false
   constructor(public image: unknown) {
@@ -139,6 +152,9 @@ export class FakeTray extends EventEmitter {
   }
   setToolTip(text: string): void {
     this.tooltip = text
+  }
+  setTitle(text: string): void {
+    this.title = text
   }
   setContextMenu(menu: { items: MenuItem[] }): void {
     this.menu = menu.items
@@ -197,6 +213,37 @@ class FakeApp extends EventEmitter {
     return path
   }
   whenReady = (): Promise<void> => Promise.resolve()
+  /** The dock/launcher badge (macOS, Linux Unity). */
+  badgeCount = 0
+  setBadgeCount = (count?: number): boolean => {
+    this.badgeCount = count ?? 0
+    return true
+  }
+  /** What `setLoginItemSettings` was last given; `wasOpenedAsHidden` plays a macOS login start. */
+  loginItem: Record<string, unknown> = { openAtLogin: false }
+  wasOpenedAsHidden = false
+  setLoginItemSettings = (settings: Record<string, unknown>): void => {
+    this.loginItem = { ...settings }
+  }
+  getLoginItemSettings = (): Record<string, unknown> => ({
+    ...this.loginItem,
+    wasOpenedAsHidden: this.wasOpenedAsHidden,
+  })
+  /** macOS' dock: `bounce` answers an id, `cancelBounce` takes it; `bouncing` is what is on. */
+  dock = {
+    bouncing: new Set<number>(),
+    bounces: [] as string[],
+    nextId: 1,
+    bounce(type: string = 'informational'): number {
+      const id = this.nextId++
+      this.bounces.push(type)
+      this.bouncing.add(id)
+      return id
+    },
+    cancelBounce(id: number): void {
+      this.bouncing.delete(id)
+    },
+  }
   /** Like Electron: 'before-quit' first, then windows close (each may still refuse). */
   quit = (): void => {
     this.quitCalls += 1
@@ -280,6 +327,11 @@ export const electronState = {
   /** Answers the next `dialog.showMessageBox` calls will give, in order (default: button 0). */
   dialogAnswers: [] as number[],
   dialogs: [] as Record<string, unknown>[],
+  /** What the next `dialog.showSaveDialog` answers (default: cancelled). */
+  saveDialogAnswer: { canceled: true } as { canceled: boolean; filePath?: string },
+  saveDialogs: [] as Record<string, unknown>[],
+  /** Every `net.fetch` call (URL and init); the request itself goes to Node's fetch (loopback). */
+  netFetches: [] as { url: string; init: RequestInit | undefined }[],
   reset(): void {
     this.app.removeAllListeners()
     this.app = new FakeApp()
@@ -300,6 +352,9 @@ export const electronState = {
     this.openedExternal = []
     this.dialogAnswers = []
     this.dialogs = []
+    this.saveDialogAnswer = { canceled: true }
+    this.saveDialogs = []
+    this.netFetches = []
   },
 }
 
@@ -327,6 +382,11 @@ export const electronMock = {
       const options = args.at(-1) as Record<string, unknown>
       electronState.dialogs.push(options)
       return Promise.resolve({ response: electronState.dialogAnswers.shift() ?? 0 })
+    }),
+    showSaveDialog: vi.fn((...args: unknown[]) => {
+      const options = args.at(-1) as Record<string, unknown>
+      electronState.saveDialogs.push(options)
+      return Promise.resolve({ filePath: '', ...electronState.saveDialogAnswer })
     }),
   },
   ipcMain: {
@@ -396,6 +456,13 @@ export const electronMock = {
         electronState.permissionCheck = handler
       }),
     },
+  },
+  net: {
+    fetch: vi.fn((input: string | Request, init?: RequestInit) => {
+      const url = typeof input === 'string' ? input : input.url
+      electronState.netFetches.push({ url, init })
+      return globalThis.fetch(input, init)
+    }),
   },
   shell: {
     openExternal: vi.fn((url: string) => {

@@ -16,6 +16,10 @@ export interface GatewayOptions {
   hostHandlers?: IpcHandlers
   log?(line: string): void
   intakeTuning?: IntakeTuning
+  /** The fetch for every outbound request: Electron's `net.fetch` on the desktop; default Node's. */
+  fetch?: typeof fetch
+  /** Share of each account's rate limits a workspace budgets; default 1/2 (governor README). */
+  accountShare?: number
 }
 
 /** Sends a contract event to the renderer; bound late because transports start after the router. */
@@ -44,6 +48,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     onIntakeEvent: (event) => sink?.('intake:event', event),
     onHealth: (health) => sink?.('intake:health', health),
     ...(options.intakeTuning !== undefined ? { intakeTuning: options.intakeTuning } : {}),
+    ...(options.fetch !== undefined ? { fetch: options.fetch } : {}),
+    ...(options.accountShare !== undefined ? { accountShare: options.accountShare } : {}),
   })
   const scrub = (text: string): string => redact(text, workspaces.secretValues())
   const handlers: IpcHandlers = {

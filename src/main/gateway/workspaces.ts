@@ -1,5 +1,11 @@
 import type { ConnectionHealth, IntakeEvent, WorkspaceConfig } from '../../shared/ipc/schemas'
-import { createGovernor, type Governor } from './governor'
+import {
+  checkAccountShare,
+  createGovernor,
+  learnAccountLimits,
+  type Governor,
+  type LearnedLimits,
+} from './governor'
 import { createIntake, type Intake, type IntakeTuning } from './intake'
 import { relayBaseUrl } from './intake/relay-client'
 import { createOpsgenieClient, resolveHost, type OpsgenieClient } from './opsgenie'
@@ -12,6 +18,8 @@ export interface Connection {
   readonly config: WorkspaceConfig
   readonly client: OpsgenieClient
   readonly governor: Governor
+  /** The account's limits, read on connect and set as the governor's budgets (never rejects). */
+  readonly limits: Promise<LearnedLimits>
   readonly provider: Provider
   /** Live events for this workspace: relay SSE when configured, else the poller. */
   readonly intake: Intake
@@ -40,10 +48,20 @@ export interface WorkspacesOptions {
   onIntakeEvent(event: IntakeEvent): void
   onHealth(health: ConnectionHealth): void
   intakeTuning?: IntakeTuning
+  /** The fetch for Opsgenie and the relay stream (Electron's `net.fetch` on the desktop). */
+  fetch?: typeof fetch
+  /** Share of the account's rate limits this desktop budgets (default 1/2; governor README). */
+  accountShare?: number
+  /** How long connect waits for the account's limits before going on with the defaults. */
+  limitsWaitMs?: number
 }
+
+/** One GET; past this a slow link should not hold the window, and the answer still applies. */
+const LIMITS_WAIT_MS = 3000
 
 export function createWorkspaces(options: WorkspacesOptions): Workspaces {
   const connections = new Map<string, Connection>()
+  if (options.accountShare !== undefined) checkAccountShare(options.accountShare)
 
   async function disconnect(workspaceId: string): Promise<void> {
     const connection = connections.get(workspaceId)
@@ -67,12 +85,15 @@ export function createWorkspaces(options: WorkspacesOptions): Workspaces {
       if (relayUrl !== undefined && token !== null)
         assertBoundTo(token, relayUrl, config.name, 'relay token')
       await disconnect(config.id)
+      const governor = createGovernor()
       const client = createOpsgenieClient({
         host,
         apiKey: key.reveal(),
+        // every answer's 429 and rate-limit state reaches the governor, admitted by it or not
+        onResponse: (meta) => governor.observe(meta),
         ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+        ...(options.fetch !== undefined ? { fetch: options.fetch } : {}),
       })
-      const governor = createGovernor()
       const provider = createOpsgenieProvider({ client, governor })
       const secrets = [key.reveal(), ...(token !== null ? [token.reveal()] : [])]
       const relay =
@@ -86,10 +107,31 @@ export function createWorkspaces(options: WorkspacesOptions): Workspaces {
         governor,
         emit: options.onIntakeEvent,
         onHealth: options.onHealth,
-        ...(options.intakeTuning !== undefined ? { tuning: options.intakeTuning } : {}),
+        ...(options.intakeTuning !== undefined || options.fetch !== undefined
+          ? {
+              tuning: {
+                ...(options.fetch !== undefined ? { fetch: options.fetch } : {}),
+                ...options.intakeTuning,
+              },
+            }
+          : {}),
       })
-      const connection = { config, client, governor, provider, intake, secrets }
+      const limits = learnAccountLimits({
+        governor,
+        share: options.accountShare,
+        // a 429 here reaches the governor through the response hook; nothing to classify
+        read: async () => ({
+          data: await governor.run(
+            'configuration',
+            'user',
+            client.config.getRequestLimits,
+            noVerdict,
+          ),
+        }),
+      })
+      const connection = { config, client, governor, limits, provider, intake, secrets }
       connections.set(config.id, connection)
+      await settledWithin(limits, options.limitsWaitMs ?? LIMITS_WAIT_MS)
       return connection
     },
     get(workspaceId) {
@@ -120,16 +162,31 @@ function assertBoundTo(
   what: 'API key' | 'relay token',
 ): void {
   const place = what === 'API key' ? 'host' : 'relay URL'
+  // Names the renderer's button for it (views/settings/ReenterSecretForm.tsx opens on it).
+  const where = `(Settings, Workspaces: “Re-enter ${what}”)`
   if (secret.endpoint === null) {
     throw new Error(
       `workspace ${workspace}'s ${what} was stored by an earlier version of Ondeck without its ` +
-        `${place}; enter the ${what} again`,
+        `${place}; enter the ${what} again ${where}`,
     )
   }
   if (secret.endpoint !== asked) {
     throw new Error(
       `workspace ${workspace}'s ${what} is stored for ${secret.endpoint}, not ${asked}; to use ` +
-        `another ${place}, enter the ${what} again with it`,
+        `another ${place}, enter the ${what} again with it ${where}`,
     )
   }
+}
+
+const noVerdict = (): Record<string, never> => ({})
+
+/** Waits for `work` at most `ms`; it goes on in the background after that. */
+function settledWithin(work: Promise<unknown>, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms)
+    void work.finally(() => {
+      clearTimeout(timer)
+      resolve()
+    })
+  })
 }

@@ -1,5 +1,7 @@
 import type { IpcHandlers } from '../gateway/ipc/router'
+import type { Attention } from './attention'
 import type { Notifier } from './notifier'
+import type { RingingState } from './ringing'
 import type { ShellTray } from './tray'
 
 /** The channels the shell itself answers; the gateway answers the rest. */
@@ -11,6 +13,8 @@ export interface ShellHandlerDeps {
   readonly version: string
   readonly notifier: Notifier
   readonly tray: ShellTray
+  readonly attention?: Attention
+  readonly ringing?: Pick<RingingState, 'set'>
 }
 
 /** Handlers for the router: the router has already checked the sender and parsed the input. */
@@ -20,6 +24,8 @@ export function createShellHandlers(deps: ShellHandlerDeps): ShellHandlers {
     'notifications:show': async (request) => deps.notifier.show(request),
     'tray:setStatus': async (status) => {
       deps.tray.setStatus(status)
+      deps.attention?.update(status)
+      deps.ringing?.set(status.ringing ?? false)
       return {}
     },
   }

@@ -1,6 +1,8 @@
 import { app, type BrowserWindow, type WebFrameMain } from 'electron'
+import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { openActionQueue } from './action-queue'
+import { createAttention } from './attention'
 import { reloadOnCrash } from './crash-recovery'
 import type { ShellLog } from './log'
 import { createNotificationPause } from './notification-pause'
@@ -9,6 +11,8 @@ import { emitResumes } from './power-events'
 import { actionsTo, eventsTo, type ActionDelivery, type EmitEvent } from './renderer-events'
 import { resourcePath } from './resources'
 import { createShellHandlers, type ShellHandlers } from './shell-handlers'
+import { createLoginItem, type LoginItem } from './login-item'
+import { createRingingState, type RingingState } from './ringing'
 import { createTray } from './tray'
 import { checkForUpdatesOnStart } from './updater'
 import { createMainWindow, isWindowAppFrame } from './window'
@@ -24,6 +28,25 @@ export interface DesktopOptions {
   readonly userDataDir: string
   readonly updateFeedUrl: string | undefined
   readonly log: ShellLog
+  /** The command line: `--hidden` means a login start (see `login-item.ts`). */
+  readonly argv?: readonly string[]
+  readonly platform?: NodeJS.Platform
+  /** Linux login starts: the XDG autostart folder and what to run (see `linuxAutostartFor`). */
+  readonly linuxAutostart?: { readonly dir: string; readonly exec: string }
+}
+
+/**
+ * Where a packaged Linux app registers its login start: `$XDG_CONFIG_HOME/autostart` running the
+ * AppImage (`$APPIMAGE`) or the installed binary. None in development: it would start bare Electron.
+ */
+export function linuxAutostartFor(
+  env: NodeJS.ProcessEnv,
+  isPackaged: boolean,
+  execPath: string,
+): { dir: string; exec: string } | undefined {
+  if (!isPackaged) return undefined
+  const config = env['XDG_CONFIG_HOME'] ?? join(homedir(), '.config')
+  return { dir: join(config, 'autostart'), exec: env['APPIMAGE'] ?? execPath }
 }
 
 export interface DesktopShell {
@@ -34,16 +57,31 @@ export interface DesktopShell {
   readonly actions: ActionDelivery
   /** True only for the current window's main frame at the app origin: the one IPC sender. */
   isAppFrame(frame: WebFrameMain | null | undefined): boolean
+  /** Launch at login; `workspaceConnected()` turns it on the first time. */
+  readonly loginItem: LoginItem
+  /** Whether an alarm rings, as the renderer last said. */
+  readonly ringing: RingingState
 }
 
 export const ACTION_QUEUE_FILE = 'notification-actions.jsonl'
+export const DESKTOP_SETTINGS_FILE = 'desktop-settings.json'
 
 /** Everything the desktop app owns besides IPC, wired once the app is ready. */
 export function startDesktopShell(options: DesktopOptions): DesktopShell {
   if (process.platform === 'win32') app.setAppUserModelId(APP_ID)
   const quit = trackQuitting()
+  const platform = options.platform ?? process.platform
+  const loginItem = createLoginItem({
+    settingsFile: join(options.userDataDir, DESKTOP_SETTINGS_FILE),
+    argv: options.argv ?? process.argv,
+    platform,
+    ...(options.linuxAutostart !== undefined ? { linuxAutostart: options.linuxAutostart } : {}),
+  })
+  // Only the first window of a login start stays hidden; one reopened later shows.
+  let show = !loginItem.startHidden
   const openWindow = (): BrowserWindow => {
-    const created = createMainWindow(options.devServerUrl)
+    const created = createMainWindow(options.devServerUrl, { show })
+    show = true
     hideOnClose(created, quit)
     reloadOnCrash(created, { quit, log: options.log })
     return created
@@ -67,6 +105,14 @@ export function startDesktopShell(options: DesktopOptions): DesktopShell {
     reveal,
     quit: () => app.quit(),
     iconPath: (file) => resourcePath('tray', file),
+    ...(loginItem.supported ? { loginItem } : {}),
+    platform,
+  })
+  const ringing = createRingingState()
+  const attention = createAttention({
+    window: currentWindow,
+    iconPath: (file) => resourcePath('tray', file),
+    platform,
   })
   const notifier = createNotifier({ pause, deliver: actions.deliver, reveal, log: options.log })
   emitResumes(emit)
@@ -80,7 +126,14 @@ export function startDesktopShell(options: DesktopOptions): DesktopShell {
     emit,
     log: options.log,
     beforeInstall: quit.markQuitting,
+    ringing,
   })
-  const handlers = createShellHandlers({ version: app.getVersion(), notifier, tray })
-  return { currentWindow, handlers, emit, actions, isAppFrame }
+  const handlers = createShellHandlers({
+    version: app.getVersion(),
+    notifier,
+    tray,
+    attention,
+    ringing,
+  })
+  return { currentWindow, handlers, emit, actions, isAppFrame, loginItem, ringing }
 }

@@ -1,6 +1,7 @@
 import { Menu, Tray, nativeImage, type MenuItemConstructorOptions } from 'electron'
 import type { TrayStatus } from '../../shared/ipc/schemas'
 import { ONE_HOUR_MS, type NotificationPause } from './notification-pause'
+import type { LoginItem } from './login-item'
 import { trayIconFile, trayTooltip } from './tray-status'
 
 export interface TrayDeps {
@@ -9,6 +10,9 @@ export interface TrayDeps {
   readonly quit: () => void
   /** The path of an icon file in `resources/tray/`. */
   readonly iconPath: (file: string) => string
+  /** The "Open at login" switch; absent where the OS has none Electron can set. */
+  readonly loginItem?: Pick<LoginItem, 'enabled' | 'set' | 'onChange'>
+  readonly platform?: NodeJS.Platform
 }
 
 export interface ShellTray {
@@ -18,6 +22,12 @@ export interface ShellTray {
 
 /** Until the renderer reports, the honest state is "not connected yet". */
 const INITIAL: TrayStatus = { state: 'offline', openAlerts: 0, queuedCommands: 0 }
+
+/** macOS shows text beside the menu-bar icon: the unacknowledged count, nothing when zero. */
+export function trayTitle(status: TrayStatus): string {
+  const count = status.unacknowledged ?? 0
+  return count > 0 ? String(count) : ''
+}
 
 /**
  * The tray draws what the renderer decided (it owns the cache); main keeps only the last status
@@ -33,6 +43,7 @@ export function createTray(deps: TrayDeps): ShellTray {
   function redraw(): void {
     tray.setImage(icon(status.state))
     tray.setToolTip(trayTooltip(status, deps.pause.until()))
+    if ((deps.platform ?? process.platform) === 'darwin') tray.setTitle(trayTitle(status))
     tray.setContextMenu(Menu.buildFromTemplate(menu()))
   }
 
@@ -40,15 +51,29 @@ export function createTray(deps: TrayDeps): ShellTray {
     const pauseItem: MenuItemConstructorOptions = deps.pause.isPaused()
       ? { label: 'Resume notifications', click: () => deps.pause.resume() }
       : { label: 'Pause notifications for 1 hour', click: () => deps.pause.pauseFor(ONE_HOUR_MS) }
+    const login = deps.loginItem
+    const loginItems: MenuItemConstructorOptions[] =
+      login === undefined
+        ? []
+        : [
+            {
+              label: 'Open at login',
+              type: 'checkbox',
+              checked: login.enabled(),
+              click: () => login.set(!login.enabled()),
+            },
+          ]
     return [
       { label: 'Open', click: deps.reveal },
       pauseItem,
+      ...loginItems,
       { type: 'separator' },
       { label: 'Quit', click: deps.quit },
     ]
   }
 
   deps.pause.onChange(redraw)
+  deps.loginItem?.onChange(redraw)
   redraw()
   return {
     setStatus(next) {

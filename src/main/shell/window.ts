@@ -55,7 +55,10 @@ function openIfProvider(url: string): void {
  * denied; links to the provider's https sites open in the user's browser; every permission but
  * notifications is refused. Pass `devServerUrl` only from `devServerUrlFrom`.
  */
-export function createMainWindow(devServerUrl?: string): BrowserWindow {
+export function createMainWindow(
+  devServerUrl?: string,
+  options: { readonly show?: boolean } = {},
+): BrowserWindow {
   const window = new BrowserWindow({
     width: 1200,
     height: 800,
@@ -84,7 +87,8 @@ export function createMainWindow(devServerUrl?: string): BrowserWindow {
     event.preventDefault()
     openIfProvider(url)
   })
-  window.once('ready-to-show', () => window.show())
+  // A login start stays in the tray (`show: false`); the tray or a second launch reveals it.
+  if (options.show !== false) window.once('ready-to-show', () => window.show())
   if (devServerUrl !== undefined) void window.loadURL(devServerUrl)
   else void window.loadURL(APP_ENTRY_URL)
   return window

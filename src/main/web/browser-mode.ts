@@ -9,6 +9,8 @@ import {
 } from '../gateway/secrets'
 import { demoLauncher, type DemoWorkspace } from '../demo/demo-workspace'
 import { startWebServer, type RunningWebServer } from './server'
+import { join } from 'node:path'
+import { createHostDiagnostics, saveToFolder } from '../gateway/diagnostics/host'
 
 type NotificationRequest = ParsedInput<'notifications:show'>
 
@@ -23,6 +25,11 @@ export interface BrowserModeOptions {
   demoTrickleMs?: number
   /** Sees every `notifications:show` request as main receives it (benchmarks, tests). */
   onNotification?(request: NotificationRequest): void
+  /**
+   * Where browser mode keeps its log (`logs/web.log`) and exported diagnostics archives
+   * (`diagnostics/`); the CLI passes `defaultWebDataDir()`. Without it, no log file and no export.
+   */
+  dataDir?: string
 }
 
 export interface BrowserMode {
@@ -51,6 +58,17 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
   })
   // Its own keychain namespace: a browser session never reads the desktop app's keys.
   const keychain = { service: options.keychainService ?? KEYCHAIN_SERVICES.browserMode }
+  const secrets = createKeytarSecretStore(keychain)
+  const diagnostics =
+    options.dataDir === undefined
+      ? undefined
+      : createHostDiagnostics({
+          logFile: join(options.dataDir, 'logs', 'web.log'),
+          mode: 'web',
+          appVersion: options.version,
+          console: true,
+          save: saveToFolder(join(options.dataDir, 'diagnostics')),
+        })
   const hostHandlers: IpcHandlers = {
     'app:info': async () => ({ version: options.version, mode: 'web' as const }),
     'notifications:show': async (request) => {
@@ -58,26 +76,32 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
       return { shown: false }
     },
     'tray:setStatus': async () => ({}),
+    ...diagnostics?.handlers,
   }
+  const gatewayLog = diagnostics?.logger('gateway')
   let gateway: Gateway | undefined
   const server = await startWebServer({
     rendererRoot: options.rendererRoot,
     ...(options.port !== undefined ? { port: options.port } : {}),
     router: (origin) => {
       gateway = createGateway({
-        secrets: createKeytarSecretStore(keychain),
+        secrets,
         demoSecrets,
         checkKeychain: () => checkKeychain(keychain),
         isTrustedSender: (sender) => sender.url === origin,
         openDemo: () => demo.open(),
         hostHandlers,
-        log: (line) => console.error(line),
+        log: (line) => (gatewayLog === undefined ? console.error(line) : gatewayLog.warn(line)),
       })
       return gateway.router
     },
   })
   if (gateway === undefined) throw new Error('the browser-mode server did not build its router')
   const built = gateway
+  diagnostics?.bindSecrets({
+    live: () => built.workspaces.secretValues(),
+    stores: [secrets, demoSecrets],
+  })
   built.setEventSink((name, payload) => server.broadcast(name, payload))
   return {
     server,

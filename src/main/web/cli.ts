@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
+import { defaultWebDataDir } from '../gateway/diagnostics/host'
 import { startBrowserMode } from './browser-mode'
 import { writeLaunchFile, type LaunchFile } from './launch-file'
 
@@ -60,6 +61,7 @@ async function main(): Promise<void> {
     rendererRoot,
     version,
     demo: args.demo,
+    dataDir: defaultWebDataDir(),
     ...(args.port ? { port: args.port } : {}),
   })
   const launchUrl = mode.launchUrl()

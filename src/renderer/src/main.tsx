@@ -8,6 +8,7 @@ import { obtainSession, takeLaunchToken } from './ipc/launch-credential'
 import { ondeck } from './ipc/ondeck'
 import { OutboxDb } from './outbox/outbox-db'
 import { createIngest } from './sync'
+import { forwardErrorsToMainLog } from './views/diagnostics/main-log'
 import './styles/theme.css'
 import './styles/layout.css'
 import './styles/overlays.css'
@@ -34,6 +35,7 @@ async function start(root: HTMLElement): Promise<void> {
     createIngest: (db) => createIngest(db),
     outbox: new OutboxDb(),
   }
+  forwardErrorsToMainLog(window, services.api)
   createRoot(root).render(
     <StrictMode>
       <App services={services} hash={window.location.hash} />

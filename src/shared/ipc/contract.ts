@@ -8,6 +8,7 @@ import {
   IncidentActionInput,
 } from '../provider/actions'
 import { event, request } from './define'
+import { DiagnosticsReport, DiagnosticsSaved, RendererLogInput } from './diagnostics'
 import {
   Capabilities,
   ConnectionHealth,
@@ -119,6 +120,10 @@ export const requests = {
 
   'notifications:show': request(NotificationRequest, z.object({ shown: z.boolean() })),
   'tray:setStatus': request(TrayStatus, z.object({})),
+
+  /** Fire and forget: main writes the line to its log, rate-limited (see gateway/diagnostics). */
+  'log:write': request(RendererLogInput, z.object({})),
+  'diagnostics:export': request(z.object({ report: DiagnosticsReport }), DiagnosticsSaved),
 } as const
 
 export const events = {

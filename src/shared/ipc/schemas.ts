@@ -117,5 +117,9 @@ export const TrayStatus = z.object({
   state: z.enum(['clear', 'open', 'unacknowledged-p1', 'offline']),
   openAlerts: z.number().int().nonnegative(),
   queuedCommands: z.number().int().nonnegative(),
+  /** Open alerts nobody has acknowledged: the badge (dock, Unity launcher, taskbar overlay). */
+  unacknowledged: z.number().int().nonnegative().optional(),
+  /** An alarm is ringing: the dock bounces, the taskbar flashes and an update install waits. */
+  ringing: z.boolean().optional(),
 })
 export type TrayStatus = z.infer<typeof TrayStatus>

@@ -34,6 +34,7 @@ describe('desktop composition root', () => {
     delete process.env['ELECTRON_RENDERER_URL']
     delete process.env['ONDECK_UPDATE_URL']
     electronState.paths['userData'] = mkdtempSync(join(tmpdir(), 'ondeck-root-'))
+    electronState.paths['logs'] = join(electronState.paths['userData'], 'logs')
   })
   afterEach(() => {
     const userData = electronState.paths['userData']

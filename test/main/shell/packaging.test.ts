@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { inflateSync } from 'node:zlib'
+import { Ajv } from 'ajv'
 import { describe, expect, it, vi } from 'vitest'
 import { electronMock } from '../../support/electron-mock'
 
@@ -22,8 +23,16 @@ const config = JSON.parse(readFileSync(join(root, 'electron-builder.json'), 'utf
     verifyUpdateCodeSignature?: boolean
     signtoolOptions?: { publisherName?: string | string[] }
   }
-  mac: { target: string[]; extendInfo: Record<string, string>; hardenedRuntime?: boolean }
+  mac: {
+    target: string[]
+    extendInfo: Record<string, string>
+    hardenedRuntime?: boolean
+    entitlements: string
+    entitlementsInherit: string
+    notarize: boolean
+  }
   publish: { provider: string; url: string }
+  npmRebuild: boolean
 }
 
 /** Width, height and RGBA pixels of a PNG written by resources/draw-icons.ts (8-bit RGBA, filter 0). */
@@ -54,16 +63,62 @@ describe('electron-builder config', () => {
     expect(config.productName).toBe('Ondeck')
   })
 
-  it('builds Linux AppImage and deb, a macOS dmg and a Windows installer', () => {
+  it('is a configuration electron-builder 26 accepts (its own JSON schema)', () => {
+    const scheme = JSON.parse(
+      readFileSync(join(root, 'node_modules/app-builder-lib/scheme.json'), 'utf8'),
+    ) as object
+    const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true })
+    const validate = ajv.compile(scheme)
+    expect(validate(config), ajv.errorsText(validate.errors)).toBe(true)
+  })
+
+  it('builds Linux AppImage and deb, a macOS dmg and zip (updates need the zip), a Windows installer', () => {
     expect(config.linux.target).toEqual(['AppImage', 'deb'])
-    expect(config.mac.target).toEqual(['dmg'])
+    expect(config.mac.target).toEqual(['dmg', 'zip'])
     expect(config.win.target).toEqual(['nsis'])
   })
 
-  it('packages the built app from out/, including the entry point package.json names', () => {
+  it('has a dist script per platform that checks the feed and builds before packing', () => {
+    const { scripts } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>
+    }
+    const platforms = { linux: '--linux AppImage deb', mac: '--mac dmg zip', win: '--win nsis' }
+    for (const [platform, targets] of Object.entries(platforms)) {
+      expect(scripts[`dist:${platform}`]).toBe(
+        `npm run dist:check && electron-vite build && electron-builder ${targets} --publish never`,
+      )
+    }
+    expect(scripts['dist:check']).toBe('tsx scripts/dist-preflight.ts')
+  })
+
+  it("packages only the built main, preload and renderer, and only main's runtime modules", () => {
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { main: string }
-    expect(config.files).toContain('out/**/*')
-    expect(pkg.main.replace(/^\.\//, '')).toMatch(/^out\//)
+    expect(config.files.slice(0, 4)).toEqual([
+      'out/main/**/*',
+      'out/preload/**/*',
+      'out/renderer/**/*',
+      'package.json',
+    ])
+    expect(pkg.main.replace(/^\.\//, '')).toMatch(/^out\/main\//)
+    // electron-builder applies only exclusions to node_modules: one that spares the allow-list.
+    const allow = config.files.find((f) => f.startsWith('!node_modules/!('))
+    expect(allow).toMatch(/^!node_modules\/!\([a-z0-9.|-]+\)\/\*\*$/)
+    expect(allow).not.toMatch(/sqlite|bindings|prebuild/)
+    // keytar is N-API and better-sqlite3 never ships: no rebuild of the repo's node_modules.
+    expect(config.npmRebuild).toBe(false)
+  })
+
+  it('signs macOS with the hardened runtime, only the JIT exception, and notarizes', () => {
+    expect(config.mac.hardenedRuntime).toBe(true)
+    expect(config.mac.notarize).toBe(true)
+    expect(config.mac.entitlementsInherit).toBe(config.mac.entitlements)
+    const plist = readFileSync(join(root, config.mac.entitlements), 'utf8')
+    const keys = [...plist.matchAll(/<key>([^<]+)<\/key>/g)].map((m) => m[1])
+    expect(keys).toEqual(['com.apple.security.cs.allow-jit'])
+  })
+
+  it('takes the update feed from ONDECK_UPDATE_URL at build time, never a made-up host', () => {
+    expect(config.publish).toEqual({ provider: 'generic', url: '${env.ONDECK_UPDATE_URL}' })
   })
 
   it('flips the fuses that close Node-level backdoors into the app', () => {
@@ -75,6 +130,7 @@ describe('electron-builder config', () => {
       enableEmbeddedAsarIntegrityValidation: true,
       onlyLoadAppFromAsar: true,
       grantFileProtocolExtraPrivileges: false,
+      loadBrowserProcessSpecificV8Snapshot: false,
     })
   })
 
@@ -89,7 +145,6 @@ describe('electron-builder config', () => {
     expect(text).not.toMatch(/"verifyUpdateCodeSignature"\s*:\s*false/)
     expect(text).not.toMatch(/"(sign|signtoolOptions|identity)"\s*:\s*null/)
     expect(config.mac.hardenedRuntime).toBe(true)
-    expect(config.publish.url).toMatch(/^https:\/\//)
   })
 
   it('lets macOS show notification buttons', () => {

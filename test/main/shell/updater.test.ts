@@ -9,6 +9,8 @@ const { eventsTo } = await import('../../../src/main/shell/renderer-events')
 const { checkForUpdatesOnStart } = await import('../../../src/main/shell/updater')
 
 const FEED = 'https://updates.example.com/ondeck/'
+/** app-update.yml as electron-builder writes it from `publish` (ONDECK_UPDATE_URL at build time). */
+const PACKAGED = `provider: generic\nurl: ${FEED}\n`
 
 async function until(condition: () => boolean): Promise<void> {
   for (let i = 0; i < 100 && !condition(); i++) await new Promise((r) => setImmediate(r))
@@ -19,7 +21,12 @@ function setup() {
   const window = createMainWindow()
   const log = { info: vi.fn(), warn: vi.fn() }
   const beforeInstall = vi.fn()
-  const deps = { emit: eventsTo(() => window), log, beforeInstall }
+  const deps = {
+    emit: eventsTo(() => window),
+    log,
+    beforeInstall,
+    readUpdateConfig: (): string | undefined => PACKAGED,
+  }
   const available = () => electronState.windows[0]?.webContents.sentOn('app:updateAvailable')
   return { deps, log, beforeInstall, available, updater: electronState.updater }
 }
@@ -27,13 +34,17 @@ function setup() {
 describe('updater', () => {
   beforeEach(() => electronState.reset())
 
-  it('does not check when no feed is set', async () => {
+  it('does not check a build without a feed', async () => {
     const { deps, updater, log } = setup()
-    expect(await checkForUpdatesOnStart({ ...deps, feedUrl: undefined, isPackaged: true })).toBe(
-      'skipped',
-    )
+    const unfed = {
+      ...deps,
+      feedUrl: undefined,
+      isPackaged: true,
+      readUpdateConfig: () => undefined,
+    }
+    expect(await checkForUpdatesOnStart(unfed)).toBe('skipped')
     expect(updater.checks).toBe(0)
-    expect(log.info).toHaveBeenCalledWith(expect.stringContaining('ONDECK_UPDATE_URL'))
+    expect(log.info).toHaveBeenCalledWith(expect.stringContaining('no app-update.yml'))
   })
 
   it('does not check in development, even with a feed', async () => {
@@ -46,18 +57,31 @@ describe('updater', () => {
 
   it('warns about a feed that is not https and does not check it', async () => {
     const { deps, updater, log } = setup()
-    const feedUrl = 'http://updates.example.com/'
-    expect(await checkForUpdatesOnStart({ ...deps, feedUrl, isPackaged: true })).toBe('skipped')
+    const readUpdateConfig = () => 'provider: generic\nurl: http://updates.example.com/\n'
+    const plain = { ...deps, feedUrl: undefined, isPackaged: true, readUpdateConfig }
+    expect(await checkForUpdatesOnStart(plain)).toBe('skipped')
     expect(updater.checks).toBe(0)
     expect(log.warn).toHaveBeenCalledWith(expect.stringContaining('must be an https URL'))
   })
 
-  it('checks the configured feed and announces a new version to the renderer', async () => {
+  it('refuses a run-time ONDECK_UPDATE_URL off this computer, and takes a loopback test feed', async () => {
+    const { deps, updater, log } = setup()
+    const elsewhere = { ...deps, isPackaged: true, feedUrl: 'https://evil.example.net/ondeck' }
+    expect(await checkForUpdatesOnStart(elsewhere)).toBe('skipped')
+    expect(updater.checks).toBe(0)
+    expect(log.warn).toHaveBeenCalledWith(expect.stringContaining('only name a test feed'))
+    const local = { ...deps, isPackaged: true, feedUrl: 'http://127.0.0.1:8080/' }
+    expect(await checkForUpdatesOnStart(local)).toBe('checked')
+    expect(updater.feed).toEqual({ provider: 'generic', url: 'http://127.0.0.1:8080/' })
+  })
+
+  it('checks the packaged feed and announces a new version to the renderer', async () => {
     const { deps, updater, available } = setup()
-    expect(await checkForUpdatesOnStart({ ...deps, feedUrl: FEED, isPackaged: true })).toBe(
+    expect(await checkForUpdatesOnStart({ ...deps, feedUrl: undefined, isPackaged: true })).toBe(
       'checked',
     )
-    expect(updater.feed).toEqual({ provider: 'generic', url: FEED })
+    // electron-updater reads app-update.yml itself; the shell does not replace the feed.
+    expect(updater.feed).toBeUndefined()
     expect(updater.checks).toBe(1)
     updater.emit('update-available', { version: '2.0.0' })
     expect(available()).toEqual([{ version: '2.0.0' }])
@@ -65,7 +89,7 @@ describe('updater', () => {
 
   it('offers "Restart to update" once downloaded and installs when accepted', async () => {
     const { deps, updater, beforeInstall } = setup()
-    await checkForUpdatesOnStart({ ...deps, feedUrl: FEED, isPackaged: true })
+    await checkForUpdatesOnStart({ ...deps, feedUrl: undefined, isPackaged: true })
     updater.emit('update-downloaded', { version: '2.0.0' })
     await until(() => updater.installs === 1)
     expect(electronState.dialogs[0]).toMatchObject({ buttons: ['Restart to update', 'Later'] })
@@ -74,7 +98,7 @@ describe('updater', () => {
 
   it('leaves the install for later when the user says so', async () => {
     const { deps, updater, beforeInstall } = setup()
-    await checkForUpdatesOnStart({ ...deps, feedUrl: FEED, isPackaged: true })
+    await checkForUpdatesOnStart({ ...deps, feedUrl: undefined, isPackaged: true })
     electronState.dialogAnswers.push(1)
     updater.emit('update-downloaded', { version: '2.0.0' })
     await until(() => electronState.dialogs.length === 1)
@@ -86,7 +110,7 @@ describe('updater', () => {
   it('logs a failed check or download instead of crashing', async () => {
     const { deps, updater, log } = setup()
     updater.checkFailure = new Error('getaddrinfo ENOTFOUND updates.example.com')
-    expect(await checkForUpdatesOnStart({ ...deps, feedUrl: FEED, isPackaged: true })).toBe(
+    expect(await checkForUpdatesOnStart({ ...deps, feedUrl: undefined, isPackaged: true })).toBe(
       'failed',
     )
     expect(log.warn).toHaveBeenCalledWith('update check failed', updater.checkFailure)
@@ -96,12 +120,11 @@ describe('updater', () => {
 
   it('on Windows, refuses to update unless app-update.yml names the publisher to verify', async () => {
     const { deps, updater, log } = setup()
-    const win = { ...deps, feedUrl: FEED, isPackaged: true, platform: 'win32' as const }
+    const win = { ...deps, feedUrl: undefined, isPackaged: true, platform: 'win32' as const }
     const unsigned = [
-      undefined,
-      'provider: generic\nurl: https://updates.example.com/\n',
-      'provider: generic\npublisherName:\n',
-      'publisherName:\n  - Ondeck\nverifyUpdateCodeSignature: false\n',
+      PACKAGED,
+      `${PACKAGED}publisherName:\n`,
+      `${PACKAGED}publisherName:\n  - Ondeck\nverifyUpdateCodeSignature: false\n`,
     ]
     for (const text of unsigned) {
       const result = await checkForUpdatesOnStart({ ...win, readUpdateConfig: () => text })
@@ -109,7 +132,7 @@ describe('updater', () => {
     }
     expect(updater.checks).toBe(0)
     expect(log.warn).toHaveBeenCalledWith(expect.stringContaining('publisherName'))
-    const signed = 'provider: generic\npublisherName:\n  - Ondeck\n'
+    const signed = `${PACKAGED}publisherName:\n  - Ondeck\n`
     const result = await checkForUpdatesOnStart({ ...win, readUpdateConfig: () => signed })
     expect(result).toBe('checked')
   })
@@ -117,14 +140,19 @@ describe('updater', () => {
   it('never replaces the updater signature check', async () => {
     const { deps, updater } = setup()
     const original = updater.verifyUpdateCodeSignature
-    await checkForUpdatesOnStart({ ...deps, feedUrl: FEED, isPackaged: true })
+    await checkForUpdatesOnStart({ ...deps, feedUrl: undefined, isPackaged: true })
     expect(updater.verifyUpdateCodeSignature).toBe(original)
   })
 
   it('logs an updater that cannot even load', async () => {
     const { deps, log } = setup()
     const load = () => Promise.reject(new Error('no app-update.yml'))
-    const result = await checkForUpdatesOnStart({ ...deps, feedUrl: FEED, isPackaged: true, load })
+    const result = await checkForUpdatesOnStart({
+      ...deps,
+      feedUrl: undefined,
+      isPackaged: true,
+      load,
+    })
     expect(result).toBe('failed')
     expect(log.warn).toHaveBeenCalledWith('update check failed', expect.any(Error))
   })

@@ -10,6 +10,8 @@ describe('deriveTrayStatus', () => {
       state: 'clear',
       openAlerts: 0,
       queuedCommands: 0,
+      unacknowledged: 0,
+      ringing: false,
     })
     const alerts = [
       makeAlert({ priority: 'P1', acknowledged: true }),
@@ -20,7 +22,21 @@ describe('deriveTrayStatus', () => {
       state: 'open',
       openAlerts: 2,
       queuedCommands: 2,
+      unacknowledged: 1,
+      ringing: false,
     })
+  })
+
+  it('counts open unacknowledged alerts for the badge and passes the ringing flag on', () => {
+    const alerts = [
+      makeAlert({ priority: 'P3' }),
+      makeAlert({ priority: 'P1' }),
+      makeAlert({ priority: 'P2', acknowledged: true }),
+      makeAlert({ priority: 'P4', status: 'closed' }),
+    ]
+    expect(
+      deriveTrayStatus({ alerts, health: live, queuedCommands: 0, ringing: true }),
+    ).toMatchObject({ state: 'unacknowledged-p1', unacknowledged: 2, ringing: true })
   })
 
   it('flags an unacknowledged P1, even offline, and offline over ordinary open alerts', () => {
@@ -61,6 +77,15 @@ describe('createTrayPusher', () => {
       'clear/0/1',
       'open/1/1',
     ])
+  })
+
+  it('pushes when ringing starts or stops, or the unacknowledged count changes', () => {
+    const push = createTrayPusher(() => undefined)
+    const open: TrayStatus = { state: 'open', openAlerts: 1, queuedCommands: 0, unacknowledged: 1 }
+    expect(push({ ...open, ringing: false })).toBe(true)
+    expect(push({ ...open, ringing: true })).toBe(true)
+    expect(push({ ...open, ringing: false })).toBe(true)
+    expect(push({ ...open, ringing: false, unacknowledged: 0 })).toBe(true)
   })
 
   it('retries the same status after main refused it', async () => {

@@ -36,7 +36,7 @@ export function WorkspaceOverlays(props: {
   const { run } = useAlertCommands()
   const { center, handlersRef } = props.notifications
   useQueuedCount()
-  useTray()
+  useTray(props.notifications.center?.alarm)
 
   const actions: NotificationHandlers = {
     acknowledge: (alertId) => void run({ action: 'acknowledge', alertId, args: {} }),

@@ -1,16 +1,24 @@
 import { useEffect, useMemo } from 'react'
-import { createTrayPusher, deriveTrayStatus } from '../notifications'
+import { createAlarmStore, createTrayPusher, deriveTrayStatus, useAlarm } from '../notifications'
+import type { AlarmStore } from '../notifications'
 import { useStatusStore } from '../stores/status-store'
 import { useLiveQuery } from '../views/data/use-live-query'
 import { useServices } from './services'
 import { useWorkspace } from './workspace-context'
 
-/** Keeps main's tray in step with the cache's open alerts, the intake health and the queue. */
-export function useTray(): void {
+/** Stands in when there is no notification center yet: nothing rings. */
+const silent = createAlarmStore()
+
+/**
+ * Keeps main's tray in step with the cache's open alerts, the intake health, the queue and
+ * whether an alarm rings (main bounces the dock and holds an update install while it does).
+ */
+export function useTray(alarm: AlarmStore = silent): void {
   const { api } = useServices()
   const { db } = useWorkspace()
   const health = useStatusStore((s) => s.health?.state)
   const queued = useStatusStore((s) => s.queued)
+  const ringing = useAlarm(alarm).length > 0
   const open = useLiveQuery(() => db.alerts.where('status').equals('open').toArray(), [db])
   const push = useMemo(() => createTrayPusher((status) => api.tray.setStatus(status)), [api])
 
@@ -21,7 +29,8 @@ export function useTray(): void {
         alerts: open,
         health: health === undefined ? [] : [health],
         queuedCommands: queued,
+        ringing,
       }),
     )
-  }, [push, open, health, queued])
+  }, [push, open, health, queued, ringing])
 }

@@ -10,6 +10,8 @@ export interface TrayInputs {
   readonly health: readonly ConnectionHealth['state'][]
   readonly queuedCommands: number
   readonly urgentPriorities?: readonly Priority[]
+  /** An alarm is ringing (the ringer's store): main bounces the dock and holds updates. */
+  readonly ringing?: boolean
 }
 
 /**
@@ -20,7 +22,12 @@ export interface TrayInputs {
 export function deriveTrayStatus(inputs: TrayInputs): TrayStatus {
   const urgent = inputs.urgentPriorities ?? ['P1']
   const open = inputs.alerts.filter((alert) => alert.status === 'open')
-  const base = { openAlerts: open.length, queuedCommands: inputs.queuedCommands }
+  const base = {
+    openAlerts: open.length,
+    queuedCommands: inputs.queuedCommands,
+    unacknowledged: open.filter((alert) => !alert.acknowledged).length,
+    ringing: inputs.ringing ?? false,
+  }
   if (open.some((alert) => !alert.acknowledged && urgent.includes(alert.priority))) {
     return { state: 'unacknowledged-p1', ...base }
   }
@@ -30,7 +37,11 @@ export function deriveTrayStatus(inputs: TrayInputs): TrayStatus {
 
 export function sameTrayStatus(a: TrayStatus, b: TrayStatus): boolean {
   return (
-    a.state === b.state && a.openAlerts === b.openAlerts && a.queuedCommands === b.queuedCommands
+    a.state === b.state &&
+    a.openAlerts === b.openAlerts &&
+    a.queuedCommands === b.queuedCommands &&
+    a.unacknowledged === b.unacknowledged &&
+    a.ringing === b.ringing
   )
 }
 

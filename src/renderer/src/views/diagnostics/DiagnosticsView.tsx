@@ -2,14 +2,19 @@ import type { ReactElement } from 'react'
 import { useWorkspace } from '../../app/workspace-context'
 import { formatTime } from '../../components/format'
 import { useDiagnostics } from '../data/directory'
+import { ExportDiagnostics } from './ExportDiagnostics'
 
-/** Events ingest could not understand: kept and shown here, never dropped silently. */
+/**
+ * The export for support requests, and events ingest could not understand: kept and shown here,
+ * never dropped silently.
+ */
 export function DiagnosticsView(): ReactElement {
   const { db } = useWorkspace()
   const rows = useDiagnostics(db)
   return (
     <section className="page" aria-labelledby="diagnostics-title">
       <h2 id="diagnostics-title">Diagnostics</h2>
+      <ExportDiagnostics />
       <p className="muted">Events that could not be applied to the local cache, newest first.</p>
       {rows?.length === 0 && <p>Nothing to report.</p>}
       {rows !== undefined && rows.length > 0 && (
