@@ -158,6 +158,10 @@ describe.skipIf(skip)(
       expect((answer as { error: { message: string } }).error.message).toMatch(
         /stored by an earlier version of Ondeck without its host; enter the API key again/,
       )
+      // The renderer's Settings opens its re-enter form on this name.
+      expect((answer as { error: { message: string } }).error.message).toContain(
+        '(Settings, Workspaces: “Re-enter API key”)',
+      )
       expect(attacker.seen).toEqual([])
     })
 

@@ -1,7 +1,7 @@
 import ky, { type KyInstance } from 'ky'
 import type { z } from 'zod'
 import { mapHttpFailure, mapThrown } from './error-mapping'
-import { OpsgenieError } from './errors'
+import { OpsgenieError, type OpsgenieFailure } from './errors'
 import { responseMeta, type RateLimitInfo, type ResponseMeta } from './rate-limit'
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
@@ -52,14 +52,44 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
+function isRedirect(status: number): boolean {
+  return status >= 300 && status < 400 && status !== 304
+}
+
+/** Names where the redirect pointed (origin only: a Location may carry a token in its query). */
+function redirected(operation: string, baseUrl: string, response: Response): OpsgenieFailure {
+  const location = response.headers.get('location')
+  let target = 'an unnamed place'
+  if (location !== null) {
+    try {
+      target = new URL(location, baseUrl).origin
+    } catch {
+      target = 'an invalid location'
+    }
+  }
+  return {
+    kind: 'unexpected',
+    status: response.status,
+    operation,
+    message:
+      `Opsgenie's answer to ${operation} redirected (${response.status}) to ${target}; ` +
+      'Ondeck does not follow redirects, so the API key stays with the configured host. ' +
+      'Check the host in the workspace settings.',
+  }
+}
+
 /**
  * The only place that talks HTTP. ky never retries here (retry: 0): whether and when to retry
  * belongs to the governor and the outbox, which see the failure kind and the rate-limit headers.
+ * Redirects are never followed (`redirect: 'manual'`): following one would send the request, and
+ * on the same origin the API key, somewhere the key was not entered for. Opsgenie's API does not
+ * redirect, so one means a wrong host or something in between; it fails with that said.
  */
 export function createHttp(options: HttpOptions): Http {
   const instance: KyInstance = ky.create({
     prefixUrl: options.baseUrl,
     retry: 0,
+    redirect: 'manual',
     timeout: options.timeoutMs,
     throwHttpErrors: false,
     headers: { Authorization: `GenieKey ${options.apiKey}`, Accept: 'application/json' },
@@ -89,6 +119,8 @@ export function createHttp(options: HttpOptions): Http {
     lastResponse = meta
     if (meta.rateLimit !== undefined) lastRateLimit = meta.rateLimit
     options.onResponse?.(meta)
+    if (isRedirect(response.status))
+      throw new OpsgenieError(redirected(operation, options.baseUrl, response))
     if (!response.ok)
       throw new OpsgenieError(mapHttpFailure(operation, response.status, response.headers, body))
     const parsed = spec.schema.safeParse(body)

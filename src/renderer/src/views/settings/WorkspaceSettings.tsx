@@ -4,6 +4,12 @@ import type { WorkspaceEntry } from '../../app/settings-db'
 import { describeCapabilities, removeWorkspace, validateWorkspace } from '../../app/workspace-setup'
 import { useLiveQuery } from '../data/use-live-query'
 import { ConnectWorkspaceForm } from '../first-run/ConnectWorkspaceForm'
+import {
+  pointsToReentry,
+  reenterLabel,
+  ReenterSecretForm,
+  type ReenterKind,
+} from './ReenterSecretForm'
 
 export interface WorkspaceSettingsProps {
   readonly activeId?: string
@@ -11,7 +17,7 @@ export interface WorkspaceSettingsProps {
   onRemoved(workspaceId: string): void
 }
 
-/** Saved workspaces: validate, set who "me" is, open, remove; and add another. */
+/** Saved workspaces: validate, re-enter a key, set who "me" is, open, remove; and add another. */
 export function WorkspaceSettings(props: WorkspaceSettingsProps): ReactElement {
   const { settings } = useServices()
   const workspaces = useLiveQuery(
@@ -53,16 +59,25 @@ function WorkspaceItem(
   const [message, setMessage] = useState<string[]>([])
   const [confirming, setConfirming] = useState(false)
   const [username, setUsername] = useState(entry.username ?? '')
+  const [reentering, setReentering] = useState<ReenterKind | undefined>()
   const name = entry.config.name
+  // The Demo workspace's secrets are throwaway ones main makes itself.
+  const secrets: ReenterKind[] = entry.config.demo
+    ? []
+    : entry.config.relayUrl === undefined
+      ? ['api-key']
+      : ['api-key', 'relay-token']
 
   const validate = async (): Promise<void> => {
     setMessage(['Validating…'])
     const result = await validateWorkspace(api, entry)
-    setMessage(
-      result.ok
-        ? describeCapabilities(result.capabilities)
-        : [`Could not connect: ${result.error}`],
-    )
+    if (result.ok) return setMessage(describeCapabilities(result.capabilities))
+    const reenter = pointsToReentry(result.error)
+    setMessage([
+      `Could not connect: ${result.error}`,
+      ...(reenter === undefined ? [] : [`Use “${reenterLabel(reenter)}” below.`]),
+    ])
+    if (reenter !== undefined) setReentering(reenter)
   }
   const remove = async (): Promise<void> => {
     const problem = await removeWorkspace(api, settings, entry.id)
@@ -101,6 +116,16 @@ function WorkspaceItem(
         <button type="button" onClick={() => void validate()}>
           Validate {name}
         </button>
+        {secrets.map((kind) => (
+          <button
+            key={kind}
+            type="button"
+            aria-expanded={reentering === kind}
+            onClick={() => setReentering(reentering === kind ? undefined : kind)}
+          >
+            {reenterLabel(kind)}
+          </button>
+        ))}
         {confirming ? (
           <>
             <button type="button" className="danger" onClick={() => void remove()}>
@@ -116,6 +141,15 @@ function WorkspaceItem(
           </button>
         )}
       </div>
+      {reentering !== undefined && (
+        <ReenterSecretForm
+          key={reentering}
+          entry={entry}
+          kind={reentering}
+          onResult={setMessage}
+          onDone={() => setReentering(undefined)}
+        />
+      )}
       <ul className="plain-list" role="status" aria-live="polite">
         {message.map((line) => (
           <li key={line}>{line}</li>
