@@ -59,15 +59,28 @@ const RequestLimitsBody = z.object({
   }),
 })
 
+export interface RequestLimitsOptions {
+  /**
+   * Fraction of each stated limit to budget, in (0, 1]: several desktops share one account's
+   * buckets (README, "Sharing the account"). Default 1, the account's numbers as stated.
+   */
+  share?: number
+  /** Per-desktop budgets for a window the answer leaves out; not shared again. */
+  fallback?: Readonly<Record<RateDomain, RateBudget>>
+}
+
 /**
- * Reads the body of `GET /v2/request-limits/` into budgets for `setBudgets`. Domains Ondeck does
- * not budget are ignored; a window the body leaves out (or gives as a non-positive number) keeps
- * the `fallback` value, so a partial answer never loosens a limit it did not state.
+ * Reads the body of `GET /v2/request-limits/` into budgets for `setBudgets`: `share` of every
+ * limit the account states, rounded down but at least 1. Domains Ondeck does not budget are
+ * ignored; a window the body leaves out (or gives as a non-positive number) keeps the `fallback`
+ * value, so a partial answer never loosens a limit it did not state.
  */
 export function budgetsFromRequestLimits(
   body: unknown,
-  fallback: Readonly<Record<RateDomain, RateBudget>> = DEFAULT_BUDGETS,
+  options: RequestLimitsOptions = {},
 ): Budgets {
+  const share = checkAccountShare(options.share ?? 1)
+  const fallback = options.fallback ?? DEFAULT_BUDGETS
   const parsed = RequestLimitsBody.safeParse(body)
   if (!parsed.success) {
     throw new TypeError(
@@ -80,7 +93,8 @@ export function budgetsFromRequestLimits(
     if (!isRateDomain(domain)) continue
     const find = (period: number): number | undefined => {
       const limit = entry.limits.find((l) => l.periodInSeconds === period)?.limit
-      return limit !== undefined && Number.isInteger(limit) && limit > 0 ? limit : undefined
+      if (limit === undefined || !Number.isInteger(limit) || limit <= 0) return undefined
+      return Math.max(1, Math.floor(limit * share + 1e-9))
     }
     out[domain] = {
       perMinute: find(60) ?? fallback[domain].perMinute,
@@ -88,4 +102,11 @@ export function budgetsFromRequestLimits(
     }
   }
   return out
+}
+
+export function checkAccountShare(share: number): number {
+  if (!Number.isFinite(share) || share <= 0 || share > 1) {
+    throw new RangeError(`governor: the account share must be in (0, 1] (got ${share})`)
+  }
+  return share
 }

@@ -99,10 +99,23 @@ export class DomainLimiter {
 
   /** Periods of 1 s or less trip the per-second bucket; anything longer the per-minute one. */
   throttle(now: number, periodMs: number, jitterMs: number, reason: string | undefined): void {
-    const bucket = periodMs <= 1000 ? this.perSecond : this.perMinute
-    bucket.throttle(now, now + periodMs + jitterMs)
+    const bucket = this.bucketFor(periodMs)
+    // the response hook and `run` both report the same 429; a report whose period ends inside
+    // the current throttle adds nothing, and must not draw a second, later jitter
+    if (now + periodMs > bucket.throttledUntil) bucket.throttle(now, now + periodMs + jitterMs)
     this.lastReason = reason ?? 'unspecified'
     this.lastThrottledAt = now
+  }
+
+  /** Another client's load showed: ease the named window, or both when none is named. */
+  ease(now: number, periodMs: number | undefined): void {
+    const buckets =
+      periodMs === undefined ? [this.perSecond, this.perMinute] : [this.bucketFor(periodMs)]
+    for (const bucket of buckets) bucket.ease(now)
+  }
+
+  private bucketFor(periodMs: number): RateBucket {
+    return periodMs <= 1000 ? this.perSecond : this.perMinute
   }
 
   snapshot(now: number): DomainState {

@@ -10,6 +10,7 @@ import {
   type Classify,
   type Governor,
   type GovernorOptions,
+  type ObservedResponse,
   type RequestPriority,
   type SendResult,
   type Throttle,
@@ -160,10 +161,30 @@ export function createGovernor(options: GovernorOptions = {}): Governor {
     notify()
   }
 
+  const observe = (response: ObservedResponse): void => {
+    const domain = checkDomain(response.domain)
+    if (disposed) return
+    const { state: rateState, reason, periodSeconds } = response.rateLimit ?? {}
+    const period =
+      typeof periodSeconds === 'number' && Number.isFinite(periodSeconds) && periodSeconds > 0
+        ? periodSeconds
+        : undefined
+    if (response.status === 429) {
+      // no period header: wait the longer window, as every Opsgenie client does
+      reportThrottled(domain, { periodSeconds: period ?? 60, ...(reason ? { reason } : {}) })
+      return
+    }
+    if (!isPressure(rateState)) return
+    limiters[domain].ease(now(), period === undefined ? undefined : period * 1000)
+    pump(domain)
+    notify()
+  }
+
   return {
     acquire,
     reportThrottled,
     reportSuccess,
+    observe,
     async run<T>(
       domain: RateDomain,
       priority: RequestPriority,
@@ -211,4 +232,16 @@ export function createGovernor(options: GovernorOptions = {}): Governor {
       listeners.clear()
     },
   }
+}
+
+/**
+ * `X-RateLimit-State` values that say the account is near its limit on an answer that still
+ * went through. Only `THROTTLED` is confirmed (on 429s); `WARNING` is the conventional early
+ * value. Anything else, including values Opsgenie may add, is ignored: reacting to an unknown
+ * value that turned out to be on every answer would pin the rate at its floor.
+ */
+const PRESSURE_STATES: ReadonlySet<string> = new Set(['THROTTLED', 'WARNING'])
+
+function isPressure(state: string | undefined): boolean {
+  return state !== undefined && PRESSURE_STATES.has(state.trim().toUpperCase())
 }

@@ -10,6 +10,7 @@ export class RateBucket {
   readonly window: SlidingWindow
   private baseFactor = 1
   private recoverFrom = 0
+  private lastEasedAt = -Infinity
   throttledUntil = 0
 
   constructor(
@@ -58,6 +59,21 @@ export class RateBucket {
     }
     this.throttledUntil = Math.max(this.throttledUntil, until)
     this.recoverFrom = this.throttledUntil
+  }
+
+  /**
+   * The account is busy (another client's load shows in a success's rate-limit state): lower
+   * the rate as a 429 would, but keep admitting. At most once per recovery interval, since a busy
+   * account marks every answer and each mark is not new news.
+   */
+  ease(now: number): void {
+    if (now < this.lastEasedAt + this.tuning.recoveryIntervalMs) return
+    this.lastEasedAt = now
+    this.baseFactor = Math.max(
+      this.tuning.minRateFactor,
+      this.factorAt(now) * this.tuning.decreaseFactor,
+    )
+    this.recoverFrom = Math.max(now, this.throttledUntil)
   }
 
   snapshot(now: number): BucketState {

@@ -29,12 +29,33 @@ export interface Throttle {
 }
 export type Classify<T> = (result: SendResult<T>) => { throttled?: Throttle }
 
+/**
+ * One HTTP answer as the client's response hook sees it (structurally the Opsgenie client's
+ * `ResponseMeta`), for every request, also those the governor never admitted.
+ */
+export interface ObservedResponse {
+  readonly domain: RateDomain
+  readonly status: number
+  readonly rateLimit?: {
+    /** `X-RateLimit-State`: `OK`, or `THROTTLED` on a 429. */
+    readonly state?: string
+    readonly reason?: string
+    readonly periodSeconds?: number
+  }
+}
+
 export interface Governor {
   /** Resolves when one request for `domain` may be sent now (one token is taken). */
   acquire(domain: RateDomain, priority: RequestPriority, signal?: AbortSignal): Promise<void>
   /** The request got a 429: wait at least the period (plus jitter) and lower the rate. */
   reportThrottled(domain: RateDomain, info: Throttle): void
   reportSuccess(domain: RateDomain): void
+  /**
+   * The response hook: a 429 closes the domain like `reportThrottled` (once, however many
+   * reporters), a success whose rate-limit state says the account is under pressure eases the
+   * rate without closing. See README ("Sharing the account").
+   */
+  observe(response: ObservedResponse): void
   /** acquire, send, report. Never retries: a throttled request's result is returned as is. */
   run<T>(
     domain: RateDomain,

@@ -49,6 +49,29 @@ describe('budgets', () => {
     })
   })
 
+  it('takes the stated share of what the account states, never less than 1', () => {
+    const body = {
+      data: {
+        rateLimits: [
+          { domain: 'alert', limits: limits(601, 9) },
+          { domain: 'search', limits: [{ limit: 1, periodInSeconds: 1 }] },
+        ],
+      },
+    }
+    expect(budgetsFromRequestLimits(body, { share: 0.5 })).toEqual({
+      alert: { perMinute: 300, perSecond: 4 },
+      // the window the answer left out keeps its per-desktop default, not a share of it
+      search: { perMinute: DEFAULT_BUDGETS.search.perMinute, perSecond: 1 },
+    })
+  })
+
+  it('refuses a share outside (0, 1], naming it', () => {
+    const body = { data: { rateLimits: [] } }
+    for (const share of [0, -0.5, 1.5, Number.NaN]) {
+      expect(() => budgetsFromRequestLimits(body, { share })).toThrow(/account share/)
+    }
+  })
+
   it('refuses a body of another shape, saying so', () => {
     expect(() => budgetsFromRequestLimits({ data: {} })).toThrow(/unexpected \/v2\/request-limits/)
   })
