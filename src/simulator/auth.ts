@@ -3,6 +3,15 @@ import { ApiError } from './api-error'
 
 export type KeyKind = 'global' | 'team' | 'account'
 
+/**
+ * An API integration's access rights as Opsgenie's integration page shows them: "Read Access",
+ * "Create and Update Access", "Delete Access", "Configuration Access". Read, create-and-update
+ * and delete gate requests by verb (GET / POST, PUT, PATCH / DELETE); configuration gates the
+ * configuration domains (users, teams, schedules, escalations, services, ...) whatever the verb.
+ */
+export const ACCESS_RIGHTS = ['read', 'create_and_update', 'delete', 'configuration'] as const
+export type AccessRight = (typeof ACCESS_RIGHTS)[number]
+
 export interface SimulatorKey {
   key: string
   kind: KeyKind
@@ -10,6 +19,8 @@ export interface SimulatorKey {
   teamName?: string
   /** Default true; false answers 403 on every write. */
   canWrite?: boolean
+  /** Default: all four, as a new API integration has them. */
+  accessRights?: readonly AccessRight[]
 }
 
 /** A key as the server knows it: each integration key stands for one API integration. */
@@ -44,7 +55,40 @@ export function authenticate(keys: Map<string, Principal>, key: string | undefin
   return principal
 }
 
-export function authorize(principal: Principal, method: string, gate: RouteGate, plan: Plan): void {
+/** Opsgenie's configuration domains (API access management); alerts and incidents are not. */
+const CONFIGURATION_PATH =
+  /^\/(v2\/(teams|users|schedules|escalations|heartbeats|integrations|policies|forwarding-rules|maintenance)|v1\/services)(\/|$)/
+
+/** Throws at start for a right Opsgenie does not have, so a typo never grants everything. */
+export function checkAccessRights(key: SimulatorKey): void {
+  for (const right of key.accessRights ?? []) {
+    if (!(ACCESS_RIGHTS as readonly string[]).includes(right))
+      throw new Error(
+        `key ${key.key}: unknown access right "${String(right)}" (use ${ACCESS_RIGHTS.join(', ')})`,
+      )
+  }
+}
+
+/** The message texts follow the create-and-update one already modelled; Opsgenie's are unverified. */
+function requireRights(principal: Principal, method: string, path: string): void {
+  const rights = principal.accessRights ?? ACCESS_RIGHTS
+  const need = (right: AccessRight, words: string): void => {
+    if (!rights.includes(right))
+      throw new ApiError(403, `The API key does not have ${words} access.`, { code: 40301 })
+  }
+  if (CONFIGURATION_PATH.test(path)) need('configuration', 'configuration')
+  if (method === 'GET') need('read', 'read')
+  else if (method === 'DELETE') need('delete', 'delete')
+  else need('create_and_update', 'create and update')
+}
+
+export function authorize(
+  principal: Principal,
+  method: string,
+  gate: RouteGate,
+  plan: Plan,
+  path = '',
+): void {
   if (gate.plan === 'incident' && !plan.incidentApi) {
     throw new ApiError(402, `Your plan (${plan.name}) does not include the Incident API.`)
   }
@@ -64,4 +108,5 @@ export function authorize(principal: Principal, method: string, gate: RouteGate,
   if (method !== 'GET' && principal.canWrite === false) {
     throw new ApiError(403, 'The API key does not have create and update access.', { code: 40301 })
   }
+  requireRights(principal, method, path)
 }

@@ -1,4 +1,4 @@
-import { RATE_DOMAINS } from '../shared/opsgenie/rate-domains'
+import { SIMULATED_RATE_DOMAINS } from './rate-domains'
 import { ApiError, notFound } from './api-error'
 import { identifierType } from './alerts-read'
 import { iso } from './ids'
@@ -215,7 +215,7 @@ export function configRoutes(limiter: RateLimiter): Route[] {
       gate: { accountLevel: true },
       handler: () =>
         ok({
-          rateLimits: RATE_DOMAINS.map((domain) => ({
+          rateLimits: SIMULATED_RATE_DOMAINS.map((domain) => ({
             domain,
             limits: [
               { limit: limiter.budget(domain).perMinute, periodInSeconds: 60 },

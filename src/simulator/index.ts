@@ -1,8 +1,8 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import type { RateBudget, RateDomain } from '../shared/opsgenie/rate-domains'
+import type { RateBudget, RateDomain } from './rate-domains'
 import { createAlert } from './alert-create'
-import type { Plan, Principal, SimulatorKey } from './auth'
+import { checkAccessRights, type Plan, type Principal, type SimulatorKey } from './auth'
 import { checkFaults, type FaultOptions } from './faults'
 import { uuid } from './ids'
 import { RateLimiter } from './rate-limiter'
@@ -14,7 +14,7 @@ import { handle, type Exchange } from './server'
 import { emptyState, type SimulatorState } from './store'
 import { WebhookDispatcher } from './webhooks'
 
-export type { KeyKind, SimulatorKey } from './auth'
+export { ACCESS_RIGHTS, type AccessRight, type KeyKind, type SimulatorKey } from './auth'
 export type { FaultOptions } from './faults'
 export type { Exchange } from './server'
 export type * from './store'
@@ -114,6 +114,7 @@ function principals(list: SimulatorKey[], state: SimulatorState): Map<string, Pr
   const map = new Map<string, Principal>()
   for (const key of list) {
     if (!key.key) throw new Error('every simulator key needs a non-empty key string')
+    checkAccessRights(key)
     if (key.kind === 'team') {
       if (!key.teamName) throw new Error(`team key ${key.key} needs a teamName`)
       // A team key implies its team exists, even in the empty seed.

@@ -1,4 +1,4 @@
-import { RATE_DOMAINS, type RateBudget, type RateDomain } from '../shared/opsgenie/rate-domains'
+import { SIMULATED_RATE_DOMAINS, type RateBudget, type RateDomain } from './rate-domains'
 
 /** Generous enough that nothing but a rate-limit test ever sees a 429. */
 export const DEFAULT_BUDGET: RateBudget = { perMinute: 100_000, perSecond: 10_000 }
@@ -28,7 +28,7 @@ export class RateLimiter {
   }
 
   set(limits: Partial<Record<RateDomain, RateBudget>>): void {
-    for (const domain of RATE_DOMAINS) {
+    for (const domain of SIMULATED_RATE_DOMAINS) {
       const budget = limits[domain] ?? this.budgets.get(domain) ?? DEFAULT_BUDGET
       if (!(budget.perMinute > 0 && budget.perSecond > 0)) {
         throw new Error(`rate budget for '${domain}' must have positive perMinute and perSecond`)

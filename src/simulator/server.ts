@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { rateDomainOf } from '../shared/opsgenie/rate-domains'
+import { simulatedRateDomainOf } from './rate-domains'
 import { ApiError } from './api-error'
 import { apiKeyOf, authenticate, authorize, type Principal } from './auth'
 import { decideFault, type FaultOptions } from './faults'
@@ -66,7 +66,7 @@ export async function handle(
     const match = deps.router.match(method, path)
     if (match === undefined) throw new ApiError(404, `No handler found for ${method} ${path}`)
     if (match === 'method') throw new ApiError(405, `Method ${method} is not allowed for ${path}`)
-    const decision = deps.limiter.take(rateDomainOf(method, path))
+    const decision = deps.limiter.take(simulatedRateDomainOf(method, path))
     if (!decision.ok) {
       throw new ApiError(429, TOO_MANY, {
         headers: {
@@ -76,7 +76,7 @@ export async function handle(
         },
       })
     }
-    authorize(principal, method, match.route.gate ?? {}, deps.rt.plan)
+    authorize(principal, method, match.route.gate ?? {}, deps.rt.plan, path)
     requestBody = parseJson(raw)
     reply = match.route.handler({
       method,

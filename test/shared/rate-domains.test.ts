@@ -4,7 +4,7 @@ import { rateDomainOf } from '../../src/shared/opsgenie/rate-domains'
 describe('rateDomainOf', () => {
   it.each([
     ['GET', '/v2/alerts', 'search'],
-    ['GET', '/v2/alerts/count', 'search'],
+    ['GET', '/v2/alerts/count', 'alert'],
     ['GET', '/v2/users', 'search'],
     ['POST', '/v2/alerts', 'alert'],
     ['GET', '/v2/alerts/abc', 'alert'],

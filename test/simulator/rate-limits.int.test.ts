@@ -18,7 +18,7 @@ describe('rate limits', () => {
       expect(ok.status).toBe(200)
       expect(ok.headers.get('x-ratelimit-state')).toBe('OK')
     }
-    const throttled = await api(sim, 'GET', '/v2/alerts/count')
+    const throttled = await api(sim, 'GET', '/v2/users')
     expect(throttled.status).toBe(429)
     expect(throttled.body.message).toBe(TOO_MANY)
     expect(throttled.headers.get('x-ratelimit-state')).toBe('THROTTLED')
@@ -27,6 +27,15 @@ describe('rate limits', () => {
     expect(throttled.headers.get('retry-after')).toBeNull()
     expect((await api(sim, 'GET', '/v2/teams')).status).toBe(200)
     expect((await api(sim, 'POST', '/v2/alerts', { message: 'm' })).status).toBe(202)
+  })
+
+  it('counts alerts in the alert domain, not search: Opsgenie puts only listing alerts and users there', async () => {
+    sim = await startTestSim({ rateLimits: { search: { perMinute: 1, perSecond: 100 } } })
+    expect((await api(sim, 'GET', '/v2/alerts')).status).toBe(200)
+    expect((await api(sim, 'GET', '/v2/alerts')).status).toBe(429)
+    const count = await api(sim, 'GET', '/v2/alerts/count')
+    expect(count.status).toBe(200)
+    expect(count.headers.get('x-ratelimit-state')).toBe('OK')
   })
 
   it('throttles on the per-second budget with period 1 and recovers within a second', async () => {

@@ -1,7 +1,9 @@
 /**
  * Opsgenie limits requests per account and per domain, each with a per-minute and a per-second
- * token bucket (API-NOTES §6). The simulator enforces these domains and the gateway's governor
- * budgets them, so both classify requests with this one function.
+ * token bucket (API-NOTES §6; https://docs.opsgenie.com/docs/api-rate-limiting). The gateway's
+ * governor budgets requests by this classification. The simulator states Opsgenie's domains on its
+ * own (src/simulator/rate-domains.ts), and a test compares the two over every request the client
+ * sends, so a mistake here shows up as a disagreement rather than being copied into the simulator.
  */
 export const RATE_DOMAINS = [
   'alert',
@@ -21,9 +23,8 @@ export interface RateBudget {
 export function rateDomainOf(method: string, path: string): RateDomain {
   const p = path.replace(/\/+$/, '')
   const verb = method.toUpperCase()
-  if (verb === 'GET' && (p === '/v2/alerts' || p === '/v2/alerts/count' || p === '/v2/users')) {
-    return 'search'
-  }
+  // Only listing alerts and listing users is "search"; counting alerts is an Alert API request.
+  if (verb === 'GET' && (p === '/v2/alerts' || p === '/v2/users')) return 'search'
   if (p.startsWith('/v2/alerts')) return 'alert'
   if (p.startsWith('/v1/incidents')) return 'incident'
   if (/^\/v2\/schedules\/[^/]+\/(on-calls|next-on-calls)$/.test(p)) return 'schedule-oncalls'

@@ -175,7 +175,7 @@ describe('large batches', () => {
     ).toBe(1300)
     expect(await db.activity.count()).toBe(3700)
     expect((await db.cursors.get('relay'))?.cursor).toBe(acks.at(-1)?.cursor)
-  })
+  }, 30_000)
 })
 
 describe('the intake cursor', () => {

@@ -73,7 +73,6 @@ export async function openRelayStream(request: StreamRequest): Promise<StreamEnd
     const res = await request.fetch(request.url, {
       headers,
       signal: controller.signal,
-      cache: 'no-store',
       redirect: 'error',
     })
     if (res.status === 401 || res.status === 403) {

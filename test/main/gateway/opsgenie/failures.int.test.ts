@@ -100,8 +100,8 @@ describe('failure kinds over HTTP', () => {
     expect(og.lastRateLimit()).toEqual({ state: 'THROTTLED', reason: 'ACCOUNT', periodSeconds: 1 })
     sim.setRateLimits({ search: { perMinute: 1, perSecond: 100 } })
     exchanges.length = 0
-    await og.alerts.count()
-    const perMinute = await failureOf(() => og.alerts.count())
+    await og.alerts.list()
+    const perMinute = await failureOf(() => og.alerts.list())
     expect(perMinute).toMatchObject({ kind: 'throttled', periodSeconds: 60 })
     expect(perMinute.message).toContain('per-minute')
     expect(exchanges.map((e) => e.status)).toEqual([200, 429])

@@ -128,8 +128,8 @@ describe('AlertsView, an alert whose Delete is not confirmed yet', () => {
   it('stays listed, struck through, saying the deletion is being checked or unconfirmed', async () => {
     const t = await harness()
     await t.db.alerts.bulkPut([
-      alertRow(1, { message: 'Checking with Opsgenie', deletion: 'pending' }),
-      alertRow(2, { message: 'Opsgenie unreachable', deletion: 'unconfirmed' }),
+      { ...alertRow(1, { message: 'Checking with Opsgenie' }), deletion: 'pending' },
+      { ...alertRow(2, { message: 'Opsgenie unreachable' }), deletion: 'unconfirmed' },
       alertRow(3, { message: 'Not being deleted' }),
     ])
     t.render(<AlertsView />)

@@ -1,0 +1,16 @@
+/**
+ * src/shared is typed with ES2023 alone (tsconfig.shared.json): no DOM and no Node, so code that
+ * reaches for `window`, `document`, `Buffer` or `process` fails to compile. The WHATWG `URL` is the
+ * one platform global it relies on, present in Chromium, Node and Electron alike; it is declared
+ * here with only the members shared code reads, so nothing else slips in with it.
+ */
+interface URL {
+  readonly href: string
+  readonly protocol: string
+  readonly hostname: string
+}
+
+declare const URL: {
+  prototype: URL
+  new (url: string, base?: string): URL
+}
