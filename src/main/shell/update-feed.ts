@@ -80,7 +80,7 @@ function feedUrlIn(config: string): string | undefined {
 }
 
 /**
- * Checked before `npm run dist:*` packs a release (scripts/dist-preflight.ts): the feed built into
+ * Checked before `npm run dist:*` packs a release (src/main/shell/dist-preflight.ts): the feed built into
  * app-update.yml must be a real https URL, never loopback, so a release can update.
  */
 export function releaseFeedProblem(raw: string | undefined): string | undefined {

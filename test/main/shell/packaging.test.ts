@@ -88,7 +88,7 @@ describe('electron-builder config', () => {
         `npm run dist:check && electron-vite build && electron-builder ${targets} --publish never`,
       )
     }
-    expect(scripts['dist:check']).toBe('tsx scripts/dist-preflight.ts')
+    expect(scripts['dist:check']).toBe('tsx src/main/shell/dist-preflight.ts')
   })
 
   it("packages only the built main, preload and renderer, and only main's runtime modules", () => {
