@@ -56,6 +56,8 @@ export default defineConfig({
   publicDir: false,
   logLevel: 'warn',
   plugins: [productionManifest()],
+  // Slack paging reuses the gateway's Opsgenie client and governor, which import `@shared/...`.
+  resolve: { alias: { '@shared': resolve(import.meta.dirname, 'src/shared') } },
   ssr: { noExternal: true, external: [...RUNTIME_DEPENDENCIES] },
   build: {
     ssr: resolve(import.meta.dirname, 'src/relay/cli.ts'),

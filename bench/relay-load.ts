@@ -14,6 +14,8 @@ import { fileURLToPath } from 'node:url'
 
 export interface LoadConfig {
   readonly url: string
+  /** Several relay instances behind no balancer: request i goes to `urls[i % length]`. */
+  readonly urls?: readonly string[]
   readonly secret: string
   readonly mode: 'open' | 'closed'
   readonly rate: number
@@ -42,10 +44,11 @@ export function webhookBody(tag: string, i: number, sentAtNs: bigint): string {
 
 const agent = new Agent({ keepAlive: true, maxSockets: 256 })
 
-function post(config: LoadConfig, body: string): Promise<boolean> {
+function post(config: LoadConfig, i: number, body: string): Promise<boolean> {
+  const urls = config.urls ?? [config.url]
   return new Promise((resolve) => {
     const req = request(
-      `${config.url}/webhooks/opsgenie`,
+      `${urls[i % urls.length] ?? config.url}/webhooks/opsgenie`,
       {
         method: 'POST',
         agent,
@@ -78,7 +81,7 @@ export async function runLoad(config: LoadConfig): Promise<LoadReport> {
   const fire = async (i: number, dueNs: bigint): Promise<void> => {
     const measured = dueNs >= measureFrom
     if (measured) sent++
-    const ok = await post(config, webhookBody(measured ? config.tag : 'warmup', i, dueNs))
+    const ok = await post(config, i, webhookBody(measured ? config.tag : 'warmup', i, dueNs))
     if (!measured) return
     if (ok) acks.push(Number(process.hrtime.bigint() - dueNs) / 1e6)
     else failed++

@@ -1,23 +1,26 @@
 /**
- * `npm run bench -- relay` or `npx tsx bench/relay.bench.ts`. Three processes on loopback: the
- * relay (`relay serve`, as deployed), the load generator (bench/relay-load.ts) and this one,
- * which holds 50 SSE clients and measures webhook-to-client latency from the due time the
- * generator wrote into each payload (CLOCK_MONOTONIC is shared by all processes on a machine).
+ * `npm run bench -- relay [--short]` or `npx tsx bench/relay.bench.ts [--short]`. Processes on
+ * loopback: the relay (`relay serve`, as deployed), the load generator (bench/relay-load.ts) and
+ * this one, which holds 50 SSE clients and measures webhook-to-client latency from the due time
+ * the generator wrote into each payload (CLOCK_MONOTONIC is shared by all processes on a
+ * machine). Two setups side by side: SQLite (one instance) and two instances on one Redis.
+ * `--short` runs 3 s phases, for a machine too loaded to give the full run meaning.
  */
 import { spawn } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { openTokenStore } from '../src/relay/index.js'
 import { fsyncLatency, startDiagnostics, type PhaseDiagnostics } from './relay-diagnostics.js'
 import type { LoadConfig, LoadReport } from './relay-load.js'
 import { LatencyProbe } from './relay-probe.js'
-import { spawnRelay, type RelayChild } from './relay-spawn.js'
+import type { RelayChild } from './relay-spawn.js'
+import { startRedisSetup, startSqliteSetup, type BenchSetup } from './relay-setups.js'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const CLIENTS = 50
-const PHASE_MS = 8_000
+const SHORT = process.argv.includes('--short')
+const PHASE_MS = SHORT ? 3_000 : 8_000
 const WARMUP_MS = 1_000
 const TARGET_P99_MS = 25
 const TARGET_INGEST = 2_000
@@ -53,18 +56,32 @@ export interface BenchResult {
   }
   readonly setup: Record<string, string | number>
   readonly latency: LatencyRow[]
-  readonly ingest: LatencyRow & { readonly ratePerSecond: number; readonly targetMet: boolean }
+  readonly ingest: IngestRow
+  /** The same phases against two relay instances sharing one Redis. */
+  readonly redis: SetupResult
+}
+
+type IngestRow = LatencyRow & { readonly ratePerSecond: number; readonly targetMet: boolean }
+
+export interface SetupResult {
+  readonly setup: Record<string, string | number>
+  readonly latency: LatencyRow[]
+  readonly ingest: IngestRow
 }
 
 async function phase(
-  relay: RelayChild,
+  relays: readonly RelayChild[],
   probe: LatencyProbe,
   secret: string,
   tag: string,
   load: Partial<LoadConfig>,
 ): Promise<LatencyRow> {
+  // Diagnostics (CPU, commit time, loop delay) come from the first instance.
+  const relay = relays[0]
+  if (relay === undefined) throw new Error('no relay to measure')
   const config: LoadConfig = {
     url: relay.url,
+    urls: relays.map((r) => r.url),
     secret,
     mode: 'open',
     rate: 0,
@@ -120,39 +137,60 @@ function runLoadProcess(config: LoadConfig): Promise<LoadReport> {
 
 const loads = (): number[] => loadavg().map((l) => Math.round(l * 100) / 100)
 
+async function measure(setup: BenchSetup, secret: string): Promise<SetupResult> {
+  const probe = new LatencyProbe()
+  const perRelay = Math.ceil(CLIENTS / setup.relays.length)
+  for (const [i, relay] of setup.relays.entries())
+    await probe.connect(relay.url, setup.token, Math.min(perRelay, CLIENTS - i * perRelay))
+  const latency = []
+  for (const [rate, tag] of [
+    [100, `${setup.name}-slow`],
+    [1000, `${setup.name}-fast`],
+  ] as const) {
+    const row = await phase(setup.relays, probe, secret, tag, { rate })
+    latency.push({ ...row, targetMet: rate === 100 ? row.p99Ms <= TARGET_P99_MS : undefined })
+  }
+  const ingest = await phase(setup.relays, probe, secret, `${setup.name}-max`, {
+    mode: 'closed',
+    concurrency: 64,
+  })
+  probe.close()
+  return {
+    setup: {
+      sseClients: CLIENTS,
+      phaseSeconds: PHASE_MS / 1000,
+      warmupSecondsPerPhase: WARMUP_MS / 1000,
+      transport: 'HTTP/1.1 loopback, keep-alive',
+      ingestConcurrency: 64,
+      ...setup.describe,
+    },
+    latency,
+    ingest: { ...ingest, ratePerSecond: ingest.rate, targetMet: ingest.rate >= TARGET_INGEST },
+  }
+}
+
+async function runSetup(
+  start: (dir: string, clients: number) => Promise<BenchSetup>,
+  dir: string,
+  secret: string,
+): Promise<SetupResult> {
+  const setup = await start(dir, CLIENTS)
+  try {
+    return await measure(setup, secret)
+  } finally {
+    await setup.stop()
+  }
+}
+
 export async function runRelayBench(): Promise<BenchResult> {
   const loadAverageAtStart = loads()
   const dir = mkdtempSync(join(tmpdir(), 'ondeck-relay-bench-'))
   const fsyncMs = fsyncLatency(join(dir, 'fsync-probe'))
   const secret = 'bench-secret-0123456789abcdef'
   writeFileSync(join(dir, 'secret'), secret)
-  const tokens = openTokenStore(join(dir, 'data'))
-  const token = tokens.create('bench')
-  tokens.close()
-  const relay = await spawnRelay([
-    '--port',
-    '0',
-    '--data',
-    join(dir, 'data'),
-    '--webhook-secret-file',
-    join(dir, 'secret'),
-    // One token stands in for 50 desktops here; a deployed relay allows 8 streams per token.
-    '--max-streams-per-token',
-    String(CLIENTS),
-  ])
   try {
-    const probe = new LatencyProbe()
-    await probe.connect(relay.url, token, CLIENTS)
-    const latency = []
-    for (const [rate, tag] of [
-      [100, 'slow'],
-      [1000, 'fast'],
-    ] as const) {
-      const row = await phase(relay, probe, secret, tag, { rate })
-      latency.push({ ...row, targetMet: rate === 100 ? row.p99Ms <= TARGET_P99_MS : undefined })
-    }
-    const ingest = await phase(relay, probe, secret, 'max', { mode: 'closed', concurrency: 64 })
-    probe.close()
+    const sqlite = await runSetup(startSqliteSetup, dir, secret)
+    const redis = await runSetup(startRedisSetup, dir, secret)
     const cpu = cpus()
     return {
       name: 'relay',
@@ -167,22 +205,21 @@ export async function runRelayBench(): Promise<BenchResult> {
         loadAverageAtEnd: loads(),
         fsyncMs,
       },
-      setup: {
-        sseClients: CLIENTS,
-        phaseSeconds: PHASE_MS / 1000,
-        warmupSecondsPerPhase: WARMUP_MS / 1000,
-        transport: 'HTTP/1.1 loopback, keep-alive',
-        store: 'SQLite WAL, synchronous=FULL, group commit',
-        processes: 'relay, load generator, SSE clients: one each',
-        ingestConcurrency: 64,
-      },
-      latency,
-      ingest: { ...ingest, ratePerSecond: ingest.rate, targetMet: ingest.rate >= TARGET_INGEST },
+      ...sqlite,
+      redis,
     }
   } finally {
-    await relay.stop()
     rmSync(dir, { recursive: true, force: true })
   }
+}
+
+const LABEL = 24
+
+function setupRows(label: string, r: SetupResult): (LatencyRow & { label: string })[] {
+  return [
+    ...r.latency.map((row) => ({ ...row, label: `${label} open ${row.rate}/s` })),
+    { ...r.ingest, label: `${label} closed c=64` },
+  ]
 }
 
 function printTable(result: BenchResult): void {
@@ -193,30 +230,27 @@ function printTable(result: BenchResult): void {
     `load average ${m.loadAverageAtStart.join(' ')} -> ${m.loadAverageAtEnd.join(' ')}; fsync p50/p99/max ${m.fsyncMs.p50}/${m.fsyncMs.p99}/${m.fsyncMs.max} ms`,
   )
   console.log(
-    'load            | acked/s | webhook->client p50 / p99 / max ms | 2xx p50 / p99 ms | deliveries (drain ms)  | target',
+    `${'setup, load'.padEnd(LABEL)} | acked/s | webhook->client p50 / p99 / max ms | 2xx p50 / p99 ms | deliveries (drain ms)  | target`,
   )
-  const rows = [
-    ...result.latency.map((r) => ({ ...r, label: `open ${r.rate}/s` })),
-    { ...result.ingest, label: 'closed c=64' },
-  ]
+  const rows = [...setupRows('sqlite', result), ...setupRows('redis x2', result.redis)]
   for (const r of rows) {
-    const target = r.label.startsWith('closed')
-      ? `>=${TARGET_INGEST}/s ${result.ingest.targetMet ? 'met' : 'MISSED'}`
+    const target = r.label.endsWith('closed c=64')
+      ? `>=${TARGET_INGEST}/s ${r.rate >= TARGET_INGEST ? 'met' : 'MISSED'}`
       : r.targetMet === undefined
         ? ''
         : `p99<=${TARGET_P99_MS}ms ${r.targetMet ? 'met' : 'MISSED'}`
     const ackRate = r.load.acked / (r.load.elapsedMs / 1000)
     console.log(
-      `${r.label.padEnd(15)} | ${ackRate.toFixed(0).padStart(7)} | ${`${f(r.p50Ms)} / ${f(r.p99Ms)} / ${f(r.maxMs)}`.padEnd(34)} | ${`${f(r.load.ackP50Ms)} / ${f(r.load.ackP99Ms)}`.padEnd(16)} | ${`${r.deliveries}/${r.expectedDeliveries} (${r.drainMs})`.padEnd(22)} | ${target}`,
+      `${r.label.padEnd(LABEL)} | ${ackRate.toFixed(0).padStart(7)} | ${`${f(r.p50Ms)} / ${f(r.p99Ms)} / ${f(r.maxMs)}`.padEnd(34)} | ${`${f(r.load.ackP50Ms)} / ${f(r.load.ackP99Ms)}`.padEnd(16)} | ${`${r.deliveries}/${r.expectedDeliveries} (${r.drainMs})`.padEnd(22)} | ${target}`,
     )
   }
   console.log(
-    'where time went | relay CPU % | commits | commit p99 / max ms | relay loop delay p99 / max ms | probe loop max ms | generator lag max ms',
+    `${'where time went'.padEnd(LABEL)} | relay CPU % | commits | commit p99 / max ms | relay loop delay p99 / max ms | probe loop max ms | generator lag max ms`,
   )
   for (const r of rows) {
     const d = r.diagnostics
     console.log(
-      `${r.label.padEnd(15)} | ${String(d.relayCpuPercent).padStart(11)} | ${String(d.relayCommits).padStart(7)} | ${`${f(d.relayCommitP99Ms)} / ${f(d.relayCommitMaxMs)}`.padEnd(19)} | ${`${f(d.relayLoopDelayP99Ms)} / ${f(d.relayLoopDelayMaxMs)}`.padEnd(29)} | ${f(d.probeLoopDelayMaxMs).padStart(17)} | ${f(r.load.maxScheduleLagMs)}`,
+      `${r.label.padEnd(LABEL)} | ${String(d.relayCpuPercent).padStart(11)} | ${String(d.relayCommits).padStart(7)} | ${`${f(d.relayCommitP99Ms)} / ${f(d.relayCommitMaxMs)}`.padEnd(19)} | ${`${f(d.relayLoopDelayP99Ms)} / ${f(d.relayLoopDelayMaxMs)}`.padEnd(29)} | ${f(d.probeLoopDelayMaxMs).padStart(17)} | ${f(r.load.maxScheduleLagMs)}`,
     )
   }
 }

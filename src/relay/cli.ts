@@ -1,15 +1,17 @@
 import { mkdirSync } from 'node:fs'
 import { ConfigError, parseServeArgs, parseTokenArgs } from './config.js'
 import { startRelay } from './index.js'
-import { openTokenStore } from './tokens.js'
+import { openRedisTokens } from './store/redis-backend.js'
+import { openTokenStore, type TokenStore } from './tokens.js'
 
 const USAGE = `usage:
-  relay serve --port <n> --data <dir> --webhook-secret-file <file> [--host 127.0.0.1]
+  relay serve --port <n> (--data <dir> | --store redis://host:port[/db]) --webhook-secret-file <file>
+              [--host 127.0.0.1] [--store-password-file <file>] [--accept-volatile-store]
               [--retention-hours 72] [--retention-max-bytes 1073741824] [--heartbeat-seconds 15]
               [--max-streams 256] [--max-streams-per-token 8]
-  relay token create --data <dir> --name <device>
-  relay token list --data <dir>
-  relay token revoke --data <dir> --name <device>`
+  relay token create (--data <dir> | --store <url>) --name <device>
+  relay token list (--data <dir> | --store <url>)
+  relay token revoke (--data <dir> | --store <url>) --name <device>`
 
 async function main(argv: readonly string[]): Promise<void> {
   // Whatever this process creates (databases, WAL files, folders) is for its own user only.
@@ -46,23 +48,27 @@ async function serve(args: readonly string[]): Promise<void> {
   process.once('SIGINT', stop)
 }
 
-function token(sub: 'create' | 'list' | 'revoke', args: readonly string[]): void {
-  const { dataDir, name } = parseTokenArgs(args, sub !== 'list')
-  mkdirSync(dataDir, { recursive: true })
-  const tokens = openTokenStore(dataDir)
+async function token(sub: 'create' | 'list' | 'revoke', args: readonly string[]): Promise<void> {
+  const { dataDir, redis, name } = parseTokenArgs(args, sub !== 'list')
+  let tokens: TokenStore
+  if (redis !== undefined) tokens = await openRedisTokens(redis)
+  else {
+    mkdirSync(dataDir ?? '.', { recursive: true })
+    tokens = openTokenStore(dataDir ?? '.')
+  }
   try {
     if (sub === 'create') {
-      console.log(tokens.create(name))
+      console.log(await tokens.create(name))
       console.error(`created a token for "${name}"; it is shown only once`)
     } else if (sub === 'list') {
-      for (const t of tokens.list()) console.log(`${t.name}\t${t.createdAt}`)
-    } else if (!tokens.revoke(name)) {
+      for (const t of await tokens.list()) console.log(`${t.name}\t${t.createdAt}`)
+    } else if (!(await tokens.revoke(name))) {
       throw new ConfigError(`no token named "${name}"`)
     } else {
       console.log(`revoked "${name}"`)
     }
   } finally {
-    tokens.close()
+    await tokens.close()
   }
 }
 

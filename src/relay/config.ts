@@ -1,6 +1,9 @@
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
+import type { RedisStoreConfig } from './store/redis-backend.js'
+import { parseSlackFlags, SLACK_BOOLEAN_FLAGS, SLACK_FLAGS } from './slack/config.js'
+import type { SlackOptions } from './slack/index.js'
 
 /** A problem with how the relay was invoked; the CLI prints the message and exits 2. */
 export class ConfigError extends Error {}
@@ -8,13 +11,17 @@ export class ConfigError extends Error {}
 export interface ServeConfig {
   readonly port: number
   readonly host: string
-  readonly dataDir: string
+  /** The embedded SQLite store's folder; absent when `redis` is given (`--store`). */
+  readonly dataDir?: string
+  readonly redis?: RedisStoreConfig
   readonly webhookSecret: string
   readonly retentionMs: number
   readonly retentionMaxBytes: number
   readonly heartbeatMs: number
   readonly maxStreams: number
   readonly maxStreamsPerToken: number
+  /** Paging from Slack (`POST /slack/commands`); absent without `--slack-signing-secret-file`. */
+  readonly slack?: SlackOptions
 }
 
 /** A guessable secret would let anyone inject alerts into every responder's desktop. */
@@ -39,7 +46,10 @@ const int = (flag: string, min: number, max: number): z.ZodType<number> =>
 const serveSchema = z.object({
   port: int('--port', 0, 65535),
   host: z.string().min(1, '--host must not be empty').default('127.0.0.1'),
-  data: z.string({ error: '--data <dir> is required' }).min(1, '--data must not be empty'),
+  data: z.string().min(1, '--data must not be empty').optional(),
+  store: z.string().optional(),
+  'store-password-file': z.string().optional(),
+  'accept-volatile-store': z.boolean().default(false),
   'webhook-secret-file': z.string({ error: '--webhook-secret-file <file> is required' }),
   // The contract promises desktops at least 72 hours to catch up after sleep.
   'retention-hours': int('--retention-hours', 72, 24 * 365).default(72),
@@ -64,43 +74,122 @@ export function parseServeArgs(args: readonly string[]): ServeConfig {
     'heartbeat-seconds',
     'max-streams',
     'max-streams-per-token',
+    ...STORE_FLAGS,
+    ...SLACK_FLAGS,
   ])
   const result = serveSchema.safeParse(values)
   if (!result.success) throw new ConfigError(result.error.issues.map((i) => i.message).join('; '))
   const c = result.data
-  checkDataDir(c.data)
+  const where = storeOf(c)
+  if (c['accept-volatile-store'] && where.redis === undefined)
+    throw new ConfigError('--accept-volatile-store applies to --store redis://... only')
   return {
     port: c.port,
     host: c.host,
-    dataDir: c.data,
+    ...where,
+    ...(where.redis === undefined
+      ? {}
+      : { redis: { ...where.redis, acceptVolatileStore: c['accept-volatile-store'] } }),
     webhookSecret: readSecret(c['webhook-secret-file']),
     retentionMs: c['retention-hours'] * 3600_000,
     retentionMaxBytes: c['retention-max-bytes'],
     heartbeatMs: c['heartbeat-seconds'] * 1000,
     maxStreams: c['max-streams'],
     maxStreamsPerToken: c['max-streams-per-token'],
+    ...slackOf(values),
+  }
+}
+
+function slackOf(values: Record<string, string | boolean | undefined>): { slack?: SlackOptions } {
+  try {
+    const slack = parseSlackFlags(values, readSecretFile)
+    return slack === undefined ? {} : { slack }
+  } catch (error) {
+    if (error instanceof ConfigError) throw error
+    throw new ConfigError((error as Error).message)
   }
 }
 
 export function parseTokenArgs(
   args: readonly string[],
   needName: boolean,
-): { dataDir: string; name: string } {
-  const values = parseFlags(args, needName ? ['data', 'name'] : ['data'])
-  if (values['data'] === undefined) throw new ConfigError('--data <dir> is required')
+): { dataDir?: string; redis?: RedisStoreConfig; name: string } {
+  const flags = ['data', 'store', 'store-password-file']
+  const values = parseFlags(args, needName ? [...flags, 'name'] : flags)
   if (needName && values['name'] === undefined) throw new ConfigError('--name <device> is required')
-  checkDataDir(values['data'])
-  return { dataDir: values['data'], name: values['name'] ?? '' }
+  const name = typeof values['name'] === 'string' ? values['name'] : ''
+  return { ...storeOf(values), name }
+}
+
+const STORE_FLAGS = ['store', 'store-password-file', 'accept-volatile-store'] as const
+const BOOLEAN_FLAGS: ReadonlySet<string> = new Set([
+  'accept-volatile-store',
+  ...SLACK_BOOLEAN_FLAGS,
+])
+
+/** `--data <dir>` (SQLite, the default) or `--store redis://...`: exactly one of them. */
+function storeOf(values: {
+  readonly data?: string | boolean | undefined
+  readonly store?: string | boolean | undefined
+  readonly 'store-password-file'?: string | boolean | undefined
+}): {
+  dataDir?: string
+  redis?: RedisStoreConfig
+} {
+  const data = values['data']
+  const store = values['store']
+  const passwordFile = values['store-password-file']
+  if (typeof data === 'string' && typeof store === 'string')
+    throw new ConfigError('give either --data <dir> or --store redis://..., not both')
+  if (typeof store !== 'string') {
+    if (typeof data !== 'string')
+      throw new ConfigError('--data <dir> is required (or --store redis://host:port[/db])')
+    if (passwordFile !== undefined)
+      throw new ConfigError('--store-password-file applies to --store redis://... only')
+    checkDataDir(data)
+    return { dataDir: data }
+  }
+  const url = parseRedisUrl(store)
+  if (typeof passwordFile !== 'string') return { redis: { url } }
+  return { redis: { url, password: readSecretFile(passwordFile, '--store-password-file', 1) } }
+}
+
+/**
+ * `redis://host:port[/db]` or `rediss://` (TLS). A password in the URL would show in `ps` and
+ * in process listings, so it is refused; it comes from `--store-password-file` instead.
+ */
+export function parseRedisUrl(text: string): string {
+  let url: URL
+  try {
+    url = new URL(text)
+  } catch {
+    throw new ConfigError(`--store ${text} is not a URL; use redis://host:port[/db]`)
+  }
+  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:')
+    throw new ConfigError(`--store must be a redis:// or rediss:// URL, not ${url.protocol}`)
+  if (url.hostname === '') throw new ConfigError('--store needs a host: redis://host:port[/db]')
+  if (url.username !== '' || url.password !== '')
+    throw new ConfigError(
+      '--store must not carry credentials (they would show in process listings); use --store-password-file',
+    )
+  if (!/^(\/(\d{1,2})?)?$/.test(url.pathname) || url.search !== '' || url.hash !== '')
+    throw new ConfigError(`--store ${text}: after host:port only /<db number> may follow`)
+  return url.toString()
 }
 
 function parseFlags(
   args: readonly string[],
   names: readonly string[],
-): Record<string, string | undefined> {
-  const options = Object.fromEntries(names.map((n) => [n, { type: 'string' as const }]))
+): Record<string, string | boolean | undefined> {
+  const options = Object.fromEntries(
+    names.map((n) => [
+      n,
+      { type: BOOLEAN_FLAGS.has(n) ? ('boolean' as const) : ('string' as const) },
+    ]),
+  )
   try {
     return parseArgs({ args: [...args], options, strict: true, allowPositionals: false })
-      .values as Record<string, string>
+      .values as Record<string, string | boolean>
   } catch (error) {
     throw new ConfigError(
       `${(error as Error).message} (accepted: ${names.map((n) => `--${n}`).join(', ')})`,
@@ -115,21 +204,26 @@ function checkDataDir(dir: string): void {
 
 /** The secret is the file's content without its trailing newline. */
 function readSecret(file: string): string {
+  return readSecretFile(file, '--webhook-secret-file', MIN_SECRET_LENGTH)
+}
+
+function readSecretFile(file: string, flag: string, minLength: number): string {
   let text: string
   try {
     text = readFileSync(file, 'utf8')
   } catch (error) {
     throw new ConfigError(
-      `cannot read --webhook-secret-file ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+      `cannot read ${flag} ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
     )
   }
   const secret = text.replace(/\r?\n$/, '')
-  if (secret.length < MIN_SECRET_LENGTH) {
+  if (secret.length < minLength) {
     throw new ConfigError(
-      `the webhook secret in ${file} has ${secret.length} characters; use at least ${MIN_SECRET_LENGTH} (e.g. openssl rand -hex 32)`,
+      minLength === MIN_SECRET_LENGTH
+        ? `the webhook secret in ${file} has ${secret.length} characters; use at least ${MIN_SECRET_LENGTH} (e.g. openssl rand -hex 32)`
+        : `${flag} ${file} is empty`,
     )
   }
-  if (/[\r\n]/.test(secret))
-    throw new ConfigError(`the webhook secret in ${file} must be a single line`)
+  if (/[\r\n]/.test(secret)) throw new ConfigError(`the secret in ${file} must be a single line`)
   return secret
 }

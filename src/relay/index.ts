@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net'
 import { createGroupCommit } from './group-commit.js'
 import { RelayMetrics } from './metrics.js'
 import { createRelayServer } from './server.js'
+import { startSlackCommands, type SlackOptions } from './slack/index.js'
 import { SseHub } from './sse.js'
 import type { EventStore } from './store/event-store.js'
 import { openSqliteEventStore } from './store/sqlite-store.js'
@@ -12,7 +13,12 @@ import {
   MIN_SECRET_LENGTH,
 } from './config.js'
 import { ensurePrivateDir } from './private-files.js'
-import { digest, openTokenStore } from './tokens.js'
+import { digest, openTokenStore, type TokenStore } from './tokens.js'
+import {
+  openRedisBackend,
+  type RedisBackend,
+  type RedisStoreConfig,
+} from './store/redis-backend.js'
 
 export type {
   EventStore,
@@ -22,7 +28,14 @@ export type {
   RetentionWindow,
 } from './store/event-store.js'
 export { openSqliteEventStore } from './store/sqlite-store.js'
-export { openTokenStore, type TokenStore, type DeviceToken } from './tokens.js'
+export {
+  openTokenStore,
+  type TokenStore,
+  type SqliteTokenStore,
+  type DeviceToken,
+} from './tokens.js'
+export { StoreUnavailableError } from './store/event-store.js'
+export type { RedisStoreConfig } from './store/redis-backend.js'
 export { WEBHOOK_SECRET_HEADER, MAX_BODY_BYTES } from './webhook-intake.js'
 export { checkWebhookBody, type WebhookSummary } from './payload.js'
 
@@ -32,8 +45,13 @@ export const DEFAULT_HEARTBEAT_MS = 15_000
 export const INTAKE_HEADROOM_CONNECTIONS = 64
 
 export interface RelayOptions {
-  /** Folder for `events.sqlite` and `tokens.sqlite`; created if missing, owner-only (0700). */
-  readonly dataDir: string
+  /**
+   * Folder for `events.sqlite` and `tokens.sqlite`; created if missing, owner-only (0700).
+   * Required unless `redis` is given.
+   */
+  readonly dataDir?: string
+  /** Events and tokens in Redis instead, shared by every instance pointed at it (`--store`). */
+  readonly redis?: RedisStoreConfig
   readonly webhookSecret: string
   /** 0 picks a free port. */
   readonly port?: number
@@ -52,6 +70,8 @@ export interface RelayOptions {
   /** Replaces the SQLite event store (the relay closes it on `close`). */
   readonly store?: EventStore
   readonly now?: () => number
+  /** Paging from Slack: `POST /slack/commands` (docs/relay.md, "Paging from Slack"). */
+  readonly slack?: SlackOptions
 }
 
 export interface RunningRelay {
@@ -68,13 +88,15 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
   if (options.webhookSecret.length < MIN_SECRET_LENGTH) {
     throw new Error(`webhookSecret must have at least ${MIN_SECRET_LENGTH} characters`)
   }
-  ensurePrivateDir(options.dataDir)
   const now = options.now ?? Date.now
   const retentionMs = options.retentionMs ?? DEFAULT_RETENTION_MS
   const maxBytes = options.retentionMaxBytes ?? DEFAULT_RETENTION_MAX_BYTES
   const maxStreams = options.maxStreams ?? DEFAULT_MAX_STREAMS
-  const store = options.store ?? openSqliteEventStore(options.dataDir)
-  const tokens = openTokenStore(options.dataDir)
+  // First, so a refused Opsgenie key stops the start before any store is opened.
+  const slack =
+    options.slack === undefined ? undefined : await startSlackCommands(options.slack, now)
+  const backend = await openBackend(options, retentionMs)
+  const { store, tokens } = backend
   const metrics = new RelayMetrics()
   const hub = new SseHub({
     store,
@@ -87,8 +109,14 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
   })
   const commits = createGroupCommit(store, (events, nanos) => {
     metrics.recordCommit(nanos)
-    hub.publish(events)
+    // With Redis every event, this instance's included, reaches the hub through the tail.
+    if (backend.tail === undefined) hub.publish(events)
   })
+  const tail = await backend.tail?.(
+    (await store.window()).latestId,
+    (events) => hub.publish(events),
+    (latestId) => hub.restartAll(latestId),
+  )
   const secretDigest = digest(options.webhookSecret)
   const server = createRelayServer({
     intake: {
@@ -102,6 +130,7 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
     store,
     metrics,
     now,
+    ...(slack === undefined ? {} : { slack: slack.handler }),
   })
   // Past this the kernel's accepted sockets are closed at once; the streams can never take the
   // headroom, so Opsgenie's webhooks still get a connection when every stream slot is in use.
@@ -141,6 +170,8 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
     prune,
     async close() {
       clearInterval(pruner)
+      slack?.close()
+      await tail?.stop()
       hub.close()
       await new Promise<void>((resolve) => {
         server.close(() => resolve())
@@ -148,8 +179,28 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
       })
       await commits.drain()
       await store.close()
-      tokens.close()
+      await tokens.close()
       metrics.close()
     },
+  }
+}
+
+interface Backend {
+  readonly store: EventStore
+  readonly tokens: TokenStore
+  readonly tail?: RedisBackend['tail']
+}
+
+/** SQLite files in `dataDir` (the embedded default), or Redis shared by several instances. */
+async function openBackend(options: RelayOptions, retentionMs: number): Promise<Backend> {
+  if (options.redis !== undefined) {
+    const redis = await openRedisBackend(options.redis, retentionMs)
+    return { store: options.store ?? redis.store, tokens: redis.tokens, tail: redis.tail }
+  }
+  if (options.dataDir === undefined) throw new Error('startRelay needs dataDir or redis')
+  ensurePrivateDir(options.dataDir)
+  return {
+    store: options.store ?? openSqliteEventStore(options.dataDir),
+    tokens: openTokenStore(options.dataDir),
   }
 }

@@ -2,8 +2,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { IntakeDeps } from './webhook-intake.js'
 import { handleWebhook, sendJson } from './webhook-intake.js'
 import type { RelayMetrics } from './metrics.js'
+import type { SlackCommandHandler } from './slack/handler.js'
 import type { SseHub } from './sse.js'
-import type { EventStore } from './store/event-store.js'
+import { StoreUnavailableError, type EventStore } from './store/event-store.js'
 
 export interface RouteDeps {
   readonly intake: IntakeDeps
@@ -11,15 +12,22 @@ export interface RouteDeps {
   readonly store: EventStore
   readonly metrics: RelayMetrics
   readonly now: () => number
+  /** `POST /slack/commands`; absent when the relay has no Slack signing secret. */
+  readonly slack?: SlackCommandHandler
 }
 
 /** The relay's four routes; everything else is 404, a wrong method 405. */
 export function createRelayServer(deps: RouteDeps, requestTimeoutMs = 30_000): Server {
   const server = createServer((req, res) => {
     route(req, res, deps).catch((error: unknown) => {
-      console.error('relay: request failed', error)
-      if (!res.headersSent) sendJson(res, 500, { error: 'internal error' })
-      else res.destroy()
+      // The store is away (Redis restarting): 503, so load balancers and clients retry elsewhere.
+      const unavailable = error instanceof StoreUnavailableError
+      if (!unavailable) console.error('relay: request failed', error)
+      if (res.headersSent) res.destroy()
+      else if (unavailable) {
+        res.setHeader('Retry-After', '1')
+        sendJson(res, 503, { error: 'the event store is unavailable; try again shortly' })
+      } else sendJson(res, 500, { error: 'internal error' })
     })
   })
   // A deployed relay faces the internet: a request (headers and body) must arrive in time.
@@ -62,6 +70,13 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: RouteDeps)
         res.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8' })
         res.end(text)
       }
+      return
+    case '/slack/commands':
+      if (deps.slack === undefined)
+        return sendJson(res, 404, {
+          error: 'Slack commands are not configured on this relay (--slack-signing-secret-file)',
+        })
+      if (allow('POST')) await deps.slack.handle(req, res)
       return
     default:
       sendJson(res, 404, { error: `no route ${url.pathname}` })

@@ -61,11 +61,13 @@ export class SseHub {
   private latestCommitted = 0
   private readonly slots: StreamSlots
   private readonly timers: NodeJS.Timeout[]
-  private tokenRevision: number
+  /** Unknown until the first check, which then only records it. */
+  private tokenRevision: number | undefined
+  private checkingRevocations = false
+  private revocationCheckFailing = false
 
   constructor(private readonly deps: SseDeps) {
     this.slots = new StreamSlots(deps.maxStreams, deps.maxStreamsPerToken)
-    this.tokenRevision = deps.tokens.revision()
     this.timers = [
       setInterval(() => this.beat(), deps.heartbeatMs),
       setInterval(() => this.checkRevocations(), deps.revocationCheckMs),
@@ -75,7 +77,7 @@ export class SseHub {
 
   async handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1]
-    const device = token === undefined ? undefined : this.deps.tokens.verify(token)
+    const device = token === undefined ? undefined : await this.deps.tokens.verify(token)
     if (token === undefined || device === undefined) return this.refuseToken(res)
     const requested =
       req.headers['last-event-id'] ?? url.searchParams.get('lastEventId') ?? undefined
@@ -94,7 +96,7 @@ export class SseHub {
     const window = await this.deps.store.window()
     if (req.socket.destroyed) return slot() // gone while we looked
     // Revoked while we looked: the revocation check may have run before this client was listed.
-    if (this.deps.tokens.verify(token) === undefined) return this.refuseToken(res)
+    if ((await this.deps.tokens.verify(token)) === undefined) return this.refuseToken(res)
     this.latestCommitted = Math.max(this.latestCommitted, window.latestId)
     res.writeHead(200, {
       'Content-Type': 'text/event-stream; charset=utf-8',
@@ -150,6 +152,19 @@ export class SseHub {
     for (const client of this.clients) client.res.end()
   }
 
+  /**
+   * Ends every stream and forgets the ids seen so far: the store lost its data (a Redis that
+   * restarted empty), so ids start again. Clients reconnect with their old cursor, which is now
+   * beyond the store's latest, and get `reset` instead of silently missing the reused ids.
+   */
+  restartAll(latestId: number): void {
+    this.latestCommitted = latestId
+    for (const client of [...this.clients]) {
+      this.drop(client)
+      client.res.end()
+    }
+  }
+
   private refuseToken(res: ServerResponse): void {
     res.setHeader('WWW-Authenticate', 'Bearer realm="ondeck-relay"')
     sendJson(res, 401, { error: 'missing, unknown or revoked device token' })
@@ -160,18 +175,35 @@ export class SseHub {
     if (this.clients.delete(client)) this.deps.metrics.connectedClients--
   }
 
-  /** Cuts the stream of every token revoked since the last look, in this process or another. */
+  /**
+   * Cuts the stream of every token revoked since the last look, in this process or another. The
+   * token store may be remote (Redis): one check at a time, and a failing store is logged once.
+   */
   private checkRevocations(): void {
-    const revision = this.deps.tokens.revision()
+    if (this.checkingRevocations) return
+    this.checkingRevocations = true
+    this.cutRevoked()
+      .then(() => (this.revocationCheckFailing = false))
+      .catch((error: unknown) => {
+        if (!this.revocationCheckFailing)
+          console.error(`relay: revocation check failed: ${String(error)}`)
+        this.revocationCheckFailing = true
+      })
+      .finally(() => (this.checkingRevocations = false))
+  }
+
+  private async cutRevoked(): Promise<void> {
+    const revision = await this.deps.tokens.revision()
     if (revision === this.tokenRevision) return
-    this.tokenRevision = revision
-    for (const client of this.clients) {
-      if (this.deps.tokens.verify(client.token) !== undefined) continue
+    for (const client of [...this.clients]) {
+      if ((await this.deps.tokens.verify(client.token)) !== undefined) continue
       this.drop(client)
       // A reader that stopped reading would keep an ended stream open: cut it outright.
       if (client.blocked) client.res.destroy()
       else client.res.end()
     }
+    // Only once every stream was checked: a store failing midway gets the next look again.
+    this.tokenRevision = revision
   }
 
   /** Catch-up outside a request: if the store fails, drop the stream; the client reconnects. */

@@ -52,3 +52,11 @@ export interface RetentionWindow {
   /** `receivedAt` of the oldest retained event, if any. */
   readonly oldestReceivedAt: number | undefined
 }
+
+/**
+ * The store cannot be reached right now (a Redis restart, a network cut). The relay answers `503`
+ * for it, never a hanging request or a 500: the caller retries, and nothing was promised.
+ */
+export class StoreUnavailableError extends Error {
+  override readonly name = 'StoreUnavailableError'
+}
