@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { RelayMetrics } from './metrics.js'
 import type { EventStore, StoredEvent } from './store/event-store.js'
 import { StreamSlots } from './stream-slots.js'
-import type { TokenStore } from './tokens.js'
+import type { TokenStore } from './token-store.js'
 import { sendJson } from './webhook-intake.js'
 
 const PAGE = 500

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { GroupCommit } from './group-commit.js'
 import type { RejectReason, RelayMetrics } from './metrics.js'
 import { checkWebhookBody } from './payload.js'
-import { digest } from './tokens.js'
+import { digest } from './token-store.js'
 
 export const WEBHOOK_SECRET_HEADER = 'X-Ondeck-Webhook-Secret'
 export const MAX_BODY_BYTES = 1024 * 1024

@@ -1,14 +1,6 @@
 import { randomBytes } from 'node:crypto'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import type { WorkspaceConfig } from '../../shared/ipc/schemas'
-import {
-  openTokenStore,
-  startRelay,
-  WEBHOOK_SECRET_HEADER,
-  type RunningRelay,
-} from '../../relay/index'
+import { startEmbeddedRelay, WEBHOOK_SECRET_HEADER, type RunningRelay } from '../../relay/embedded'
 import { startSimulator, type RunningSimulator } from '../../simulator/index'
 import type { SecretStore } from '../gateway/secrets'
 
@@ -39,11 +31,9 @@ export interface DemoOptions {
 export async function startDemoWorkspace(options: DemoOptions): Promise<DemoWorkspace> {
   const apiKey = `demo-${randomBytes(16).toString('hex')}`
   const webhookSecret = randomBytes(24).toString('base64url')
-  const dataDir = mkdtempSync(join(tmpdir(), 'ondeck-demo-relay-'))
-  const relay = await startRelay({ dataDir, webhookSecret })
-  const tokens = openTokenStore(dataDir)
-  const deviceToken = tokens.create('demo-desktop')
-  tokens.close()
+  // Events and tokens in memory: the Demo needs no durable store, and the desktop app ships none.
+  const { relay, createDeviceToken } = await startEmbeddedRelay({ webhookSecret })
+  const deviceToken = createDeviceToken('demo-desktop')
   const trickleMs = options.trickleMs ?? 8000
   const simulator = await startSimulator({
     keys: [{ key: apiKey, kind: 'global' }],
@@ -74,7 +64,6 @@ export async function startDemoWorkspace(options: DemoOptions): Promise<DemoWork
     async close() {
       await simulator.close()
       await relay.close()
-      rmSync(dataDir, { recursive: true, force: true })
     },
   }
 }

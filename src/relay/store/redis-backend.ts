@@ -1,5 +1,5 @@
 import { ConfigError } from '../config.js'
-import type { TokenStore } from '../tokens.js'
+import type { TokenStore } from '../token-store.js'
 import type { EventStore, StoredEvent } from './event-store.js'
 import { connectRedis, redactUrl, type RedisTarget } from './redis-connection.js'
 import { durabilityProblem } from './redis-durability.js'

@@ -1,5 +1,5 @@
-import type { DeviceToken, TokenStore } from '../tokens.js'
-import { checkDeviceName, digest, matchDigest, newDeviceToken } from '../tokens.js'
+import type { DeviceToken, TokenStore } from '../token-store.js'
+import { checkDeviceName, digest, matchDigest, newDeviceToken } from '../token-store.js'
 import type { RedisConnection } from './redis-connection.js'
 import { redisKeys, type RedisKeys } from './redis-store.js'
 
