@@ -219,15 +219,15 @@ class FakeApp extends EventEmitter {
     this.badgeCount = count ?? 0
     return true
   }
-  /** What `setLoginItemSettings` was last given; `wasOpenedAsHidden` plays a macOS login start. */
+  /** What `setLoginItemSettings` was last given; `wasOpenedAtLogin` plays a macOS login start. */
   loginItem: Record<string, unknown> = { openAtLogin: false }
-  wasOpenedAsHidden = false
+  wasOpenedAtLogin = false
   setLoginItemSettings = (settings: Record<string, unknown>): void => {
     this.loginItem = { ...settings }
   }
   getLoginItemSettings = (): Record<string, unknown> => ({
     ...this.loginItem,
-    wasOpenedAsHidden: this.wasOpenedAsHidden,
+    wasOpenedAtLogin: this.wasOpenedAtLogin,
   })
   /** macOS' dock: `bounce` answers an id, `cancelBounce` takes it; `bouncing` is what is on. */
   dock = {

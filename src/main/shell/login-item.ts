@@ -83,7 +83,7 @@ export function createLoginItem(deps: LoginItemDeps): LoginItem {
   const listeners: (() => void)[] = []
   const startHidden =
     deps.argv.includes(HIDDEN_ARG) ||
-    (platform === 'darwin' && app.getLoginItemSettings().wasOpenedAsHidden)
+    (platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin)
 
   function set(enabled: boolean): void {
     settings = { ...settings, launchAtLogin: enabled }
@@ -92,7 +92,9 @@ export function createLoginItem(deps: LoginItemDeps): LoginItem {
     renameSync(temp, deps.settingsFile)
     if (autostart !== undefined) writeAutostart(autostart, enabled)
     else if (supported) {
-      app.setLoginItemSettings({ openAtLogin: enabled, openAsHidden: true, args: [HIDDEN_ARG] })
+      // macOS has no "open hidden" login item any more (Electron 45): a login start is told by
+      // wasOpenedAtLogin instead; Windows passes the flag.
+      app.setLoginItemSettings({ openAtLogin: enabled, args: [HIDDEN_ARG] })
     }
     for (const listener of listeners) listener()
   }

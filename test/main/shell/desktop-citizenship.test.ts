@@ -111,7 +111,6 @@ describe('desktop citizenship', () => {
       shell.loginItem.workspaceConnected()
       expect(electronState.app.loginItem).toEqual({
         openAtLogin: true,
-        openAsHidden: true,
         args: ['--hidden'],
       })
       expect(shell.loginItem.enabled()).toBe(true)
@@ -145,7 +144,7 @@ describe('desktop citizenship', () => {
       hidden.emit('ready-to-show')
       expect(hidden.visible).toBe(false)
       electronState.reset()
-      electronState.app.wasOpenedAsHidden = true
+      electronState.app.wasOpenedAtLogin = true
       const mac = start('darwin').window
       mac.emit('ready-to-show')
       expect(mac.visible).toBe(false)
