@@ -14,6 +14,12 @@ import globals from 'globals'
  */
 const elements = [
   { type: 'shared', pattern: 'src/shared/**', partialMatch: false },
+  // the Opsgenie provider: client, schemas, error and rate-limit mapping, decoding, adapter
+  {
+    type: 'opsgenie-provider',
+    pattern: 'src/main/gateway/provider/opsgenie/**',
+    partialMatch: false,
+  },
   { type: 'gateway', pattern: 'src/main/gateway/**', partialMatch: false },
   // browser mode and the Demo workspace run in plain Node as well as in Electron's main process
   { type: 'main-node', pattern: ['src/main/web/**', 'src/main/demo/**'], partialMatch: false },
@@ -27,6 +33,9 @@ const elements = [
 /** A package's `source` is its name; `electron/main` is source `electron`, internal path `main`. */
 const ELECTRON = ['electron', 'electron-updater']
 const NODE_ONLY_PACKAGES = ['keytar', 'ws', 'better-sqlite3', 'electron-log']
+
+/** Where the Opsgenie provider may be imported from (besides its own folder): see docs/architecture.md. */
+const PROVIDER_ROOTS = ['workspaces.ts', 'compose.ts', 'doctor/**']
 
 const core = { to: { module: { origin: 'core' } } }
 const packages = (/** @type {string[]} */ sources) => ({
@@ -53,7 +62,15 @@ const policies = [
     disallow: [
       core,
       packages([...ELECTRON, ...NODE_ONLY_PACKAGES]),
-      folders(['gateway', 'main-node', 'main', 'preload', 'relay', 'simulator']),
+      folders([
+        'opsgenie-provider',
+        'gateway',
+        'main-node',
+        'main',
+        'preload',
+        'relay',
+        'simulator',
+      ]),
     ],
     message:
       'src/renderer is a sandboxed web page: no electron, no Node, no main/preload/relay/simulator code; it reaches main through window.ondeck',
@@ -64,7 +81,7 @@ const policies = [
     message: 'src/preload is a sandboxed preload: it imports only electron and src/shared',
   },
   {
-    from: { element: { type: ['gateway', 'main-node'] } },
+    from: { element: { type: ['opsgenie-provider', 'gateway', 'main-node'] } },
     disallow: [packages(ELECTRON), electronLogButNode, folders(['main', 'preload', 'renderer'])],
     message:
       'src/main/gateway, web and demo run in plain Node too: no electron, electron-updater or Electron-flavoured electron-log, no shell, preload or renderer code',
@@ -79,7 +96,15 @@ const policies = [
     disallow: [
       packages([...ELECTRON, 'keytar']),
       electronLogButNode,
-      folders(['gateway', 'main-node', 'main', 'preload', 'renderer', 'simulator']),
+      folders([
+        'opsgenie-provider',
+        'gateway',
+        'main-node',
+        'main',
+        'preload',
+        'renderer',
+        'simulator',
+      ]),
     ],
     message:
       'src/relay is a deployable Node server: no electron, no main, renderer or simulator code (src/shared only)',
@@ -89,10 +114,31 @@ const policies = [
     disallow: [
       packages([...ELECTRON, 'keytar']),
       electronLogButNode,
-      folders(['gateway', 'main-node', 'main', 'preload', 'renderer', 'relay']),
+      folders([
+        'opsgenie-provider',
+        'gateway',
+        'main-node',
+        'main',
+        'preload',
+        'renderer',
+        'relay',
+      ]),
     ],
     message:
       "src/simulator stands in for Opsgenie: it imports no client code (src/shared only), so the client's mistakes cannot hide in it",
+  },
+  {
+    // gateway code outside the provider's folder and its composition roots; the relay's Slack
+    // module (src/relay/slack/opsgenie.ts) is the relay's one door, allowed in that file
+    from: {
+      element: [
+        { type: 'gateway', fileInternalPath: `!{${PROVIDER_ROOTS.join(',')}}` },
+        { type: ['main-node', 'main'] },
+      ],
+    },
+    disallow: folders(['opsgenie-provider']),
+    message:
+      'the Opsgenie provider (src/main/gateway/provider/opsgenie) is imported only by the composition roots (workspaces.ts, compose.ts) and the doctor: everything else speaks to the Provider port (provider/provider.ts)',
   },
   {
     from: { element: { type: 'simulator' } },

@@ -2,7 +2,7 @@
  * The comparison for the outbox bench: a naive replay that sends each lane's notes straight
  * through the Opsgenie client (no governor) and, on a 429, waits 1 s and sends again.
  */
-import { createOpsgenieClient, isOpsgenieError } from '../src/main/gateway/opsgenie'
+import { createOpsgenieClient, isOpsgenieError } from '../src/main/gateway/provider/opsgenie'
 
 export interface NaiveResult {
   drainMs: number

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { chromium, type Browser, type Page } from 'playwright-core'
-import { createOpsgenieClient } from '../../src/main/gateway/opsgenie'
+import { createOpsgenieClient } from '../../src/main/gateway/provider/opsgenie'
 import { startBrowserMode, type BrowserMode } from '../../src/main/web/browser-mode'
 import { CHROMIUM } from './browser'
 import { percentile } from './machine'

@@ -56,6 +56,14 @@ describe('folder boundaries', { timeout: LINT_TIMEOUT_MS }, () => {
     ['src/main/gateway/x.ts', use('../../renderer/src/app/session')],
     ['src/main/web/x.ts', use('electron', 'app')],
     ['src/main/demo/x.ts', use('../../renderer/src/app/session')],
+    // the Opsgenie provider: only the composition roots and the doctor import it
+    ['src/main/gateway/intake/x.ts', use('../provider/opsgenie/index', 'createOpsgenieClient')],
+    ['src/main/gateway/x.ts', use('./provider/opsgenie/host', 'resolveHost')],
+    ['src/main/gateway/handlers.ts', use('./provider/opsgenie/adapter', 'createOpsgenieProvider')],
+    ['src/main/web/x.ts', use('../gateway/provider/opsgenie/index', 'createOpsgenieClient')],
+    ['src/main/shell/x.ts', use('../gateway/provider/opsgenie/host', 'resolveHost')],
+    ['src/renderer/src/x.ts', use('../../main/gateway/provider/opsgenie/host', 'resolveHost')],
+    ['src/main/gateway/provider/opsgenie/x.ts', use('electron', 'app')],
     // src/main (the shell): no renderer, preload or relay code
     ['src/main/shell/x.ts', use('../../renderer/src/app/session')],
     // src/relay: no electron, no main, renderer or simulator code
@@ -100,6 +108,16 @@ describe('folder boundaries', { timeout: LINT_TIMEOUT_MS }, () => {
     ['src/main/gateway/x.ts', use('@shared/ipc/contract')],
     ['src/main/gateway/x.ts', useDefault('electron-log/node')],
     ['src/main/gateway/x.ts', `export const a = import('keytar')\n`],
+    [
+      'src/main/gateway/workspaces.ts',
+      use('./provider/opsgenie/adapter', 'createOpsgenieProvider'),
+    ],
+    ['src/main/gateway/compose.ts', use('./provider/opsgenie/index', 'createOpsgenieClient')],
+    ['src/main/gateway/doctor/x.ts', use('../provider/opsgenie/index', 'checkKey')],
+    ['src/main/gateway/provider/opsgenie/x.ts', use('./host', 'resolveHost')],
+    ['src/main/gateway/provider/opsgenie/x.ts', use('../provider', 'ProviderError')],
+    ['src/main/gateway/provider/opsgenie/x.ts', use('../../governor/index', 'createGovernor')],
+    ['src/main/gateway/intake/x.ts', use('../provider/provider', 'ProviderError')],
     ['src/main/web/x.ts', use('ws', 'WebSocketServer')],
     ['src/main/web/x.ts', use('../gateway/compose')],
     ['src/main/demo/x.ts', use('../../simulator/store')],

@@ -4,7 +4,7 @@ import {
   createOpsgenieClient,
   type OpsgenieClient,
   type ResponseMeta,
-} from '../../src/main/gateway/opsgenie/index'
+} from '../../src/main/gateway/provider/opsgenie/index'
 import type { RunningSimulator } from '../../src/simulator/index'
 import { simulatedRateDomainOf } from '../../src/simulator/rate-domains'
 import { GLOBAL_KEY, startTestSim } from './helpers'

@@ -4,8 +4,8 @@ import {
   createOpsgenieClient,
   isOpsgenieError,
   type OpsgenieClient,
-} from '../../src/main/gateway/opsgenie/index'
-import { Accepted } from '../../src/main/gateway/opsgenie/schemas/common'
+} from '../../src/main/gateway/provider/opsgenie/index'
+import { Accepted } from '../../src/main/gateway/provider/opsgenie/schemas/common'
 import { startSimulator, type Exchange, type RunningSimulator } from '../../src/simulator/index'
 import {
   formatViolations,

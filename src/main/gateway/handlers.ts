@@ -1,9 +1,8 @@
 import type { WorkspaceConfig } from '../../shared/ipc/schemas'
 import { relayBaseUrl } from './intake/relay-client'
 import type { IpcHandlers } from './ipc/router'
-import { resolveHost } from './opsgenie'
 import type { KeychainStatus, SecretStore } from './secrets'
-import type { Workspaces } from './workspaces'
+import { apiKeyEndpoint, type Workspaces } from './workspaces'
 
 export interface GatewayHandlerDeps {
   workspaces: Workspaces
@@ -34,7 +33,7 @@ export function createGatewayHandlers(deps: GatewayHandlerDeps): IpcHandlers {
     },
     'workspace:setSecret': async (input) => {
       const endpoint =
-        input.kind === 'api-key' ? resolveHost(input.host) : relayBaseUrl(input.relayUrl)
+        input.kind === 'api-key' ? apiKeyEndpoint(input.host) : relayBaseUrl(input.relayUrl)
       await secrets.set({ workspaceId: input.workspaceId, kind: input.kind }, input.value, endpoint)
       return {}
     },

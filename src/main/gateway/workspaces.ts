@@ -8,10 +8,17 @@ import {
 } from './governor'
 import { createIntake, type Intake, type IntakeTuning } from './intake'
 import { relayBaseUrl } from './intake/relay-client'
-import { createOpsgenieClient, resolveHost, type OpsgenieClient } from './opsgenie'
+import { createOpsgenieClient, resolveHost, type OpsgenieClient } from './provider/opsgenie'
 import { createOpsgenieProvider } from './provider/opsgenie/adapter'
 import type { Provider } from './provider/provider'
 import type { BoundSecret, SecretStore } from './secrets'
+
+/**
+ * The API endpoint an API key for `host` (`us`, `eu` or a base URL) is bound to in the keychain:
+ * the provider's host rule, exported from the composition root so the handlers need not import
+ * the provider's folder.
+ */
+export const apiKeyEndpoint = (host: string): string => resolveHost(host)
 
 /** One connected workspace: its client, governor and provider. Connection state, not domain state. */
 export interface Connection {
@@ -103,8 +110,7 @@ export function createWorkspaces(options: WorkspacesOptions): Workspaces {
       const intake = createIntake({
         workspaceId: config.id,
         ...(relay !== undefined ? { relay } : {}),
-        client,
-        governor,
+        provider,
         emit: options.onIntakeEvent,
         onHealth: options.onHealth,
         ...(options.intakeTuning !== undefined || options.fetch !== undefined

@@ -15,7 +15,7 @@ import {
   createGovernor,
   type Governor,
 } from '../../main/gateway/governor/index'
-import { classifyOpsgenie } from '../../main/gateway/intake/governed'
+import { classifyOpsgenie } from '../../main/gateway/provider/opsgenie/outcome-mapping'
 import {
   createOpsgenieClient,
   isOpsgenieError,
@@ -28,8 +28,8 @@ import {
   type ScheduleRecord,
   type TeamRecord,
   type UserRecord,
-} from '../../main/gateway/opsgenie/index'
-import { dataEnvelope, Accepted } from '../../main/gateway/opsgenie/schemas/common'
+} from '../../main/gateway/provider/opsgenie/index'
+import { dataEnvelope, Accepted } from '../../main/gateway/provider/opsgenie/schemas/common'
 /* eslint-enable boundaries/dependencies */
 
 export { isOpsgenieError }

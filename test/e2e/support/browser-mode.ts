@@ -9,7 +9,10 @@ import {
   type Page,
 } from '@playwright/test'
 import type { DemoWorkspace } from '../../../src/main/demo/demo-workspace'
-import { createOpsgenieClient, type OpsgenieClient } from '../../../src/main/gateway/opsgenie'
+import {
+  createOpsgenieClient,
+  type OpsgenieClient,
+} from '../../../src/main/gateway/provider/opsgenie'
 import { startBrowserMode, type BrowserMode } from '../../../src/main/web/browser-mode'
 
 const RENDERER_ROOT = join(process.cwd(), 'out/renderer')

@@ -8,7 +8,7 @@ import {
   createMemorySecretStore,
 } from '../../../src/main/gateway/secrets'
 import type { RunningSimulator } from '../../../src/simulator/index'
-import { startSim } from './opsgenie/support'
+import { startSim } from './provider/opsgenie/support'
 
 /**
  * The gateway as the renderer sees it: IPC envelopes from the router, with keys stored in the

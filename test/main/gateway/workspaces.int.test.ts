@@ -15,7 +15,7 @@ import {
 import { openTokenStore, startRelay, type RunningRelay } from '../../../src/relay/index'
 import type { RunningSimulator } from '../../../src/simulator/index'
 import { until } from './intake/support'
-import { startSim } from './opsgenie/support'
+import { startSim } from './provider/opsgenie/support'
 
 /**
  * Main owns where a workspace's key and relay token go: the host and relay URL are bound to the

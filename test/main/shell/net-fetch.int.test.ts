@@ -5,7 +5,7 @@ import { electronMock, electronState } from '../../support/electron-mock'
 import { createGateway, type Gateway } from '../../../src/main/gateway/compose'
 import { createMemorySecretStore, type SecretStore } from '../../../src/main/gateway/secrets'
 import type { RunningSimulator } from '../../../src/simulator/index'
-import { startSim } from '../gateway/opsgenie/support'
+import { startSim } from '../gateway/provider/opsgenie/support'
 
 vi.mock('electron', () => electronMock)
 

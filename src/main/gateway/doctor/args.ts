@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util'
-import { resolveHost } from '../opsgenie'
+import { resolveHost } from '../provider/opsgenie'
 
 export interface DoctorArgs {
   readonly host: string

@@ -1,6 +1,6 @@
 import { assertNever } from '../../../shared/assert-never'
-import type { KeyKind, KeyReport, Probe, ProbedApi } from '../opsgenie'
-import type { OpsgenieFailure } from '../opsgenie'
+import type { KeyKind, KeyReport, Probe, ProbedApi } from '../provider/opsgenie'
+import type { OpsgenieFailure } from '../provider/opsgenie'
 
 const API_LABELS: Readonly<Record<ProbedApi, string>> = {
   account: 'account (GET /v2/account)',

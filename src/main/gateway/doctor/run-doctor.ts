@@ -4,7 +4,7 @@ import {
   PROBED_APIS,
   type KeyReport,
   type OpsgenieClient,
-} from '../opsgenie'
+} from '../provider/opsgenie'
 import { apiLabel, describeKind, describeProbe, describeRateLimit, isLimitation } from './describe'
 import { runWriteCheck, type StepResult } from './write-check'
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { OpsgenieError, type Accepted, type OpsgenieClient } from '../opsgenie'
+import { OpsgenieError, type Accepted, type OpsgenieClient } from '../provider/opsgenie'
 
 export const DOCTOR_TAG = 'ondeck-doctor'
 export const DOCTOR_MESSAGE = 'Ondeck doctor test alert - safe to ignore'

@@ -1,6 +1,6 @@
 import type { ConnectionHealth } from '@shared/ipc/schemas'
 import { assertNever } from '../../../shared/assert-never'
-import { isOpsgenieError } from '../opsgenie'
+import { ProviderError } from '../provider/provider'
 import type { PollOutcome } from './poller'
 import { TOKEN_REFUSED, type RelayClientState } from './relay-client'
 
@@ -44,30 +44,23 @@ export function healthOfRelay(state: RelayClientState): HealthView | undefined {
 export function healthOfPoll(outcome: PollOutcome): HealthView {
   if (outcome.ok) return { state: 'polling', detail: undefined }
   const error = outcome.error
-  if (!isOpsgenieError(error))
+  if (!(error instanceof ProviderError))
     return {
       state: 'degraded',
       detail: `polling failed: ${error instanceof Error ? error.message : String(error)}`,
     }
   const failure = error.failure
   switch (failure.kind) {
-    case 'network':
-    case 'timeout':
-    case 'server':
+    case 'unreachable':
       return { state: 'offline', detail: failure.message }
     case 'throttled':
       return {
         state: 'polling',
         detail: `Opsgenie is throttling searches; the next poll waits: ${failure.message}`,
       }
-    case 'bad-key':
-    case 'wrong-key':
-    case 'plan':
-    case 'not-found':
-    case 'invalid':
-    case 'unexpected':
+    case 'refused':
       return { state: 'degraded', detail: failure.message }
     default:
-      return assertNever(failure, 'Opsgenie failure')
+      return assertNever(failure, 'read failure')
   }
 }

@@ -1,6 +1,6 @@
 import { WorkspaceId, type ConnectionHealth, type IntakeEvent } from '@shared/ipc/schemas'
-import { systemClock, type Clock, type Governor } from '../governor'
-import type { OpsgenieClient } from '../opsgenie'
+import { systemClock, type Clock } from '../governor'
+import type { Provider } from '../provider/provider'
 import type { BackoffOptions } from './backoff'
 import { formatCursor, parseCursor, type IntakeCursor } from './cursor'
 import { healthOfPoll, healthOfRelay } from './health'
@@ -31,8 +31,8 @@ export interface IntakeOptions {
   readonly workspaceId: string
   /** With a relay: live over SSE; without: the poller. */
   readonly relay?: { readonly url: string; readonly token: string }
-  readonly client: OpsgenieClient
-  readonly governor: Governor
+  /** The workspace's provider; its adapter runs every read through the governor. */
+  readonly provider: Pick<Provider, 'feed'>
   emit(event: IntakeEvent): void
   onHealth(health: ConnectionHealth): void
   readonly clock?: Clock
@@ -100,7 +100,11 @@ export function createIntake(options: IntakeOptions): Intake {
         send(
           'reconcile',
           cursor(),
-          JSON.stringify({ kind: 'alert', reconcileId, alert } satisfies ReconcilePayload),
+          JSON.stringify({
+            kind: 'alert',
+            reconcileId,
+            alert: alert.upstream,
+          } satisfies ReconcilePayload),
         )
       const ids = alerts.map((a) => a.id)
       send(
@@ -117,8 +121,7 @@ export function createIntake(options: IntakeOptions): Intake {
 
   const reconcilerFor = (cursor: () => string): Reconciler =>
     createReconciler({
-      client: options.client,
-      governor: options.governor,
+      provider: options.provider,
       intervalMs: tuning.reconcileIntervalMs,
       clock,
       onSnapshot: onSnapshot(cursor),
@@ -166,8 +169,7 @@ export function createIntake(options: IntakeOptions): Intake {
     const cursor = (): string => formatCursor({ kind: 'poll', ...poller.watermark() })
     const reconciler = reconcilerFor(cursor)
     const poller: Poller = createPoller({
-      client: options.client,
-      governor: options.governor,
+      provider: options.provider,
       since: from?.kind === 'poll' ? { alerts: from.alerts, incidents: from.incidents } : undefined,
       intervalMs: tuning.pollIntervalMs ?? 30_000,
       overlapMs: tuning.pollOverlapMs,
@@ -175,8 +177,8 @@ export function createIntake(options: IntakeOptions): Intake {
       onChange: (change: PolledChange) => {
         const payload: PollPayload =
           change.kind === 'alert'
-            ? { kind: 'alert', alert: change.alert }
-            : { kind: 'incident', incident: change.incident }
+            ? { kind: 'alert', alert: change.alert.upstream }
+            : { kind: 'incident', incident: change.incident.upstream }
         send('poll', formatCursor({ kind: 'poll', ...change.watermark }), JSON.stringify(payload))
       },
       onCycle: (outcome) => publish(healthOfPoll(outcome)),

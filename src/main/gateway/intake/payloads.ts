@@ -1,16 +1,15 @@
-import type { BaseAlert, IncidentRecord } from '../opsgenie'
-
 /**
  * The JSON inside `IntakeEvent.payload` for `poll` and `reconcile` events (relay events carry
  * the relay's SSE `data:` text verbatim instead). README.md documents each shape; the renderer
- * parses them with its own zod schemas at the IPC boundary.
+ * parses them with its own zod schemas at the IPC boundary. The records are the provider's own
+ * (`FeedItem.upstream`: Opsgenie's list items) until decoding moves into main.
  */
 export type PollPayload =
-  | { readonly kind: 'alert'; readonly alert: BaseAlert }
-  | { readonly kind: 'incident'; readonly incident: IncidentRecord }
+  | { readonly kind: 'alert'; readonly alert: unknown }
+  | { readonly kind: 'incident'; readonly incident: unknown }
 
 export type ReconcilePayload =
-  | { readonly kind: 'alert'; readonly reconcileId: string; readonly alert: BaseAlert }
+  | { readonly kind: 'alert'; readonly reconcileId: string; readonly alert: unknown }
   | {
       readonly kind: 'open-alerts'
       readonly reconcileId: string

@@ -1,11 +1,12 @@
-import { systemClock, type Clock, type Governor } from '../governor'
+import type { Alert, Incident } from '../../../shared/domain'
+import { systemClock, type Clock } from '../governor'
 import {
-  isOpsgenieError,
-  type BaseAlert,
-  type IncidentRecord,
-  type OpsgenieClient,
-} from '../opsgenie'
-import { alertsByKeyset, syncLister, timeOf, type SyncLister } from './governed'
+  ProviderError,
+  type FeedItem,
+  type Page,
+  type Provider,
+  type ProviderFeed,
+} from '../provider/provider'
 
 /** Highest `updatedAt` (epoch ms) seen for alerts and for incidents. */
 export interface PollWatermark {
@@ -14,18 +15,22 @@ export interface PollWatermark {
 }
 
 export type PolledChange =
-  | { readonly kind: 'alert'; readonly alert: BaseAlert; readonly watermark: PollWatermark }
+  | {
+      readonly kind: 'alert'
+      readonly alert: FeedItem<Alert>
+      readonly watermark: PollWatermark
+    }
   | {
       readonly kind: 'incident'
-      readonly incident: IncidentRecord
+      readonly incident: FeedItem<Incident>
       readonly watermark: PollWatermark
     }
 
 export type PollOutcome = { readonly ok: true } | { readonly ok: false; readonly error: unknown }
 
 export interface PollerOptions {
-  readonly client: OpsgenieClient
-  readonly governor: Governor
+  /** Reads through the workspace's provider (which runs them through its governor). */
+  readonly provider: Pick<Provider, 'feed'>
   /** Resume from here; default: now (reconciliation supplies what is open already). */
   readonly since?: PollWatermark
   readonly intervalMs: number
@@ -48,6 +53,28 @@ export interface Poller {
   watermark(): PollWatermark
 }
 
+export const timeOf = (iso: string | undefined): number | undefined => {
+  const ms = iso === undefined ? NaN : Date.parse(iso)
+  return Number.isNaN(ms) ? undefined : ms
+}
+
+/** Follows a feed listing's `next` cursor to its end, one page at a time. */
+export async function* pages<T>(
+  read: (cursor: string | undefined) => Promise<Page<T>>,
+): AsyncGenerator<T[]> {
+  let cursor: string | undefined
+  do {
+    const page = await read(cursor)
+    yield page.items
+    cursor = page.next
+  } while (cursor !== undefined)
+}
+
+const refusedForGood = (error: unknown): boolean =>
+  error instanceof ProviderError &&
+  error.failure.kind === 'refused' &&
+  (error.failure.reason === 'plan' || error.failure.reason === 'wrong-key')
+
 /** Intake without a relay: lists alerts and incidents changed since the watermark. */
 export function createPoller(options: PollerOptions): Poller {
   if (!(options.intervalMs > 0))
@@ -61,7 +88,8 @@ export function createPoller(options: PollerOptions): Poller {
   let mark: PollWatermark = options.since ?? { alerts: now, incidents: now }
   const seen = { alerts: new Map<string, number>(), incidents: new Map<string, number>() }
   const aborter = new AbortController()
-  const lister: SyncLister = syncLister(options.client, options.governor, aborter.signal)
+  const feed: ProviderFeed = options.provider.feed
+  const read = { limit, signal: aborter.signal }
   let incidentsAvailable = true
   let cycle: Promise<void> | undefined
   let cancelTimer: (() => void) | undefined
@@ -78,13 +106,8 @@ export function createPoller(options: PollerOptions): Poller {
   }
 
   const pollAlerts = async (): Promise<void> => {
-    for await (const page of alertsByKeyset(
-      lister,
-      '',
-      'updatedAt',
-      Math.max(0, mark.alerts - overlapMs),
-      limit,
-    )) {
+    const since = Math.max(0, mark.alerts - overlapMs)
+    for await (const page of pages((cursor) => feed.changedAlerts(since, cursor, read))) {
       for (const alert of page) {
         const at = timeOf(alert.updatedAt)
         if (stopped || at === undefined || !fresh(seen.alerts, alert.id, at)) continue
@@ -97,13 +120,10 @@ export function createPoller(options: PollerOptions): Poller {
 
   /** The incident list cannot sort by updatedAt: collect the (few) changed ones, then sort. */
   const pollIncidents = async (): Promise<void> => {
-    const changed: IncidentRecord[] = []
-    const query = `updatedAt>=${Math.max(0, mark.incidents - overlapMs)}`
-    for (let offset = 0; ; offset += limit) {
-      const page = await lister.incidents(query, offset, limit)
+    const changed: FeedItem<Incident>[] = []
+    const since = Math.max(0, mark.incidents - overlapMs)
+    for await (const page of pages((cursor) => feed.changedIncidents(since, cursor, read)))
       changed.push(...page)
-      if (page.length < limit || offset + 2 * limit > 10_000) break
-    }
     const withTime = changed.flatMap((incident) => {
       const at = timeOf(incident.updatedAt)
       return at === undefined ? [] : [{ incident, at }]
@@ -124,8 +144,7 @@ export function createPoller(options: PollerOptions): Poller {
           await pollIncidents()
         } catch (error) {
           // No Incident API on this plan or for this key: alerts alone are still worth polling.
-          if (isOpsgenieError(error, 'plan') || isOpsgenieError(error, 'wrong-key'))
-            incidentsAvailable = false
+          if (refusedForGood(error)) incidentsAvailable = false
           else throw error
         }
       }

@@ -1,6 +1,7 @@
-import { systemClock, type Clock, type Governor } from '../governor'
-import type { BaseAlert, OpsgenieClient } from '../opsgenie'
-import { alertsByKeyset, syncLister } from './governed'
+import type { Alert } from '../../../shared/domain'
+import { systemClock, type Clock } from '../governor'
+import type { FeedItem, Provider } from '../provider/provider'
+import { pages } from './poller'
 
 export const RECONCILE_INTERVAL_MS = 5 * 60_000
 
@@ -10,12 +11,12 @@ export interface OpenAlertsSnapshot {
   readonly reconcileId: string
   /** When listing began: cached alerts updated after this are newer than the snapshot. */
   readonly startedAt: number
-  readonly alerts: readonly BaseAlert[]
+  readonly alerts: readonly FeedItem<Alert>[]
 }
 
 export interface ReconcilerOptions {
-  readonly client: OpsgenieClient
-  readonly governor: Governor
+  /** Reads through the workspace's provider (which runs them through its governor). */
+  readonly provider: Pick<Provider, 'feed'>
   readonly intervalMs?: number
   readonly pageLimit?: number
   readonly clock?: Clock
@@ -37,7 +38,7 @@ export function createReconciler(options: ReconcilerOptions): Reconciler {
   if (!(intervalMs > 0))
     throw new RangeError(`reconcile intervalMs must be a positive number of ms, got ${intervalMs}`)
   const aborter = new AbortController()
-  const lister = syncLister(options.client, options.governor, aborter.signal)
+  const read = { limit: options.pageLimit, signal: aborter.signal }
   let running: Promise<void> | undefined
   let again = false
   let stopped = false
@@ -46,15 +47,9 @@ export function createReconciler(options: ReconcilerOptions): Reconciler {
 
   const once = async (): Promise<void> => {
     const startedAt = clock.now()
-    const byId = new Map<string, BaseAlert>()
+    const byId = new Map<string, FeedItem<Alert>>()
     try {
-      for await (const page of alertsByKeyset(
-        lister,
-        'status:open',
-        'createdAt',
-        0,
-        options.pageLimit,
-      )) {
+      for await (const page of pages((cursor) => options.provider.feed.openAlerts(cursor, read))) {
         for (const alert of page) byId.set(alert.id, alert)
       }
       runs += 1

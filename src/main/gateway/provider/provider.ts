@@ -44,9 +44,74 @@ export interface Page<T> {
 }
 
 /**
+ * One record from a feed listing. `id` and `updatedAt` key the poller's watermark and dedupe;
+ * `upstream` is the provider's own record, which intake still forwards verbatim because the
+ * renderer decodes poll and reconcile payloads itself (moving that decoding into main is part 1
+ * of "one provider-neutral core"; then `record` replaces `upstream`). `record` is undefined when
+ * the upstream record does not map onto the domain, so one odd record cannot stall a listing.
+ */
+export interface FeedItem<T> {
+  readonly id: string
+  /** ISO time of the last change, when the provider states one. */
+  readonly updatedAt: string | undefined
+  readonly record: T | undefined
+  readonly upstream: unknown
+}
+
+export interface FeedOptions {
+  /** Page size; the provider's own default when omitted. */
+  readonly limit?: number
+  readonly signal?: AbortSignal
+}
+
+/** Reads for intake, all at `sync` priority. Pages repeat items at their edges: dedupe by id. */
+export interface ProviderFeed {
+  /** Alerts updated at or after `since` (epoch ms), oldest change first across pages. */
+  changedAlerts(
+    since: number,
+    cursor: string | undefined,
+    options?: FeedOptions,
+  ): Promise<Page<FeedItem<Alert>>>
+  /** Incidents updated at or after `since`, in no promised order: the caller sorts. */
+  changedIncidents(
+    since: number,
+    cursor: string | undefined,
+    options?: FeedOptions,
+  ): Promise<Page<FeedItem<Incident>>>
+  /** Every open alert, for reconciliation. */
+  openAlerts(cursor: string | undefined, options?: FeedOptions): Promise<Page<FeedItem<Alert>>>
+}
+
+/**
+ * Why a feed read failed, in provider-neutral terms, mapped once by the adapter: `unreachable`
+ * passes by itself (network, timeout, 5xx), `throttled` waits, `refused` needs the responder
+ * (`plan` and `wrong-key` mean this key can never read that kind of record).
+ */
+export type ReadFailure =
+  | { readonly kind: 'unreachable'; readonly message: string }
+  | { readonly kind: 'throttled'; readonly message: string }
+  | {
+      readonly kind: 'refused'
+      readonly reason: 'bad-key' | 'wrong-key' | 'plan' | 'not-found' | 'invalid' | 'unexpected'
+      readonly message: string
+    }
+
+/** What a feed read throws when the provider answered with a failure. */
+export class ProviderError extends Error {
+  override readonly name = 'ProviderError'
+  constructor(
+    readonly failure: ReadFailure,
+    options?: { cause?: unknown },
+  ) {
+    super(failure.message, options)
+  }
+}
+
+/**
  * What Ondeck asks of a paging provider, in domain terms. Writes never throw: they answer an
- * ActionOutcome the outbox can act on. Reads throw the provider's own error. Opsgenie is the first
- * adapter; a Jira Service Management Operations adapter implements the same interface.
+ * ActionOutcome the outbox can act on. Feed reads throw a ProviderError; other reads the provider's
+ * own error. Opsgenie is the first adapter; a Jira Service Management Operations adapter implements
+ * the same interface.
  */
 export interface Provider {
   readonly name: string
@@ -79,6 +144,8 @@ export interface Provider {
     requestId: string,
     options?: { timeoutMs?: number; intervalMs?: number; priority?: RequestPriority },
   ): Promise<ActionOutcome>
+  /** What intake reads: changes since a watermark and the open alerts. */
+  readonly feed: ProviderFeed
   readonly directory: {
     services(cursor?: string): Promise<Page<Service>>
     teams(): Promise<Team[]>

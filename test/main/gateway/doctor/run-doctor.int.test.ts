@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningSimulator } from '../../../../src/simulator/index'
 import { runDoctor } from '../../../../src/main/gateway/doctor/run-doctor'
 import { DOCTOR_MESSAGE, DOCTOR_TAG } from '../../../../src/main/gateway/doctor/write-check'
-import { startSim } from '../opsgenie/support'
+import { startSim } from '../provider/opsgenie/support'
 
 let sim: RunningSimulator
 let dir: string

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { healthOfPoll, healthOfRelay } from '../../../../src/main/gateway/intake/health'
 import { relayEventsUrl, TOKEN_REFUSED } from '../../../../src/main/gateway/intake/relay-client'
-import { OpsgenieError } from '../../../../src/main/gateway/opsgenie'
+import { OpsgenieError } from '../../../../src/main/gateway/provider/opsgenie'
+import { readErrorOf } from '../../../../src/main/gateway/provider/opsgenie/outcome-mapping'
 
 const waiting = (
   end: Parameters<typeof healthOfRelay>[0] & { status: 'waiting' },
@@ -42,7 +43,7 @@ describe('connection health', () => {
 
   it('maps poll outcomes: key problems degrade, network trouble is offline, throttling keeps polling', () => {
     const fail = (failure: ConstructorParameters<typeof OpsgenieError>[0]) =>
-      healthOfPoll({ ok: false, error: new OpsgenieError(failure) })
+      healthOfPoll({ ok: false, error: readErrorOf(new OpsgenieError(failure)) })
     expect(healthOfPoll({ ok: true })).toEqual({ state: 'polling', detail: undefined })
     expect(
       fail({

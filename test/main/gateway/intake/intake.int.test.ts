@@ -6,11 +6,18 @@ import {
   TOKEN_REFUSED,
   type Intake,
   type IntakeTuning,
-  type PollPayload,
-  type ReconcilePayload,
+  type ReconcilePayload as NeutralReconcilePayload,
 } from '../../../../src/main/gateway/intake'
+import type { BaseAlert, IncidentRecord } from '../../../../src/main/gateway/provider/opsgenie'
 import type { Governor } from '../../../../src/main/gateway/governor'
-import { roomyGovernor, startStack, until, type Stack } from './support'
+import { providerFor, roomyGovernor, startStack, until, type Stack } from './support'
+
+/** The payloads as the Opsgenie adapter fills them: its list records, verbatim. */
+type PollPayload =
+  { kind: 'alert'; alert: BaseAlert } | { kind: 'incident'; incident: IncidentRecord }
+type ReconcilePayload =
+  | Exclude<NeutralReconcilePayload, { kind: 'alert' }>
+  | { kind: 'alert'; reconcileId: string; alert: BaseAlert }
 
 let stack: Stack | undefined
 let intake: Intake | undefined
@@ -55,8 +62,7 @@ function open(s: Stack, relay: boolean, tuning: IntakeTuning = {}): Recorder & {
   const created = createIntake({
     workspaceId: 'acme-us',
     relay: relay ? { url: s.relay.url, token: s.token } : undefined,
-    client: s.client,
-    governor: spy,
+    provider: providerFor(s.client, spy),
     emit: (event) => events.push(IntakeEventSchema.parse(event)),
     onHealth: (h) => health.push(h),
     tuning: { ...FAST, ...tuning },

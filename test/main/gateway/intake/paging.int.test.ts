@@ -7,7 +7,7 @@ import {
   type Poller,
   type Reconciler,
 } from '../../../../src/main/gateway/intake'
-import { roomyGovernor, startStack, until, type Stack } from './support'
+import { providerFor, roomyGovernor, startStack, until, type Stack } from './support'
 
 let stack: Stack | undefined
 let poller: Poller | undefined
@@ -33,8 +33,7 @@ describe('paging through many alerts, two per page', () => {
     const ids = await createAlerts(stack, ['p1', 'p2', 'p3', 'p4', 'p5'])
     const changes: PolledChange[] = []
     poller = createPoller({
-      client: stack.client,
-      governor: roomyGovernor(),
+      provider: providerFor(stack.client, roomyGovernor()),
       since: { alerts: 0, incidents: 0 },
       intervalMs: 60_000,
       pageLimit: 2,
@@ -50,7 +49,7 @@ describe('paging through many alerts, two per page', () => {
     await stack.settle(stack.client.alerts.acknowledge(ids[1] ?? ''))
     await poller.pollNow()
     const again = changes.slice(alerts.length).flatMap((c) => (c.kind === 'alert' ? [c.alert] : []))
-    expect(again.map((a) => [a.id, a.acknowledged])).toEqual([[ids[1], true]])
+    expect(again.map((a) => [a.id, a.record?.acknowledged])).toEqual([[ids[1], true]])
   })
 
   it('the reconciler lists every open alert across pages, even while alerts close mid-listing', async () => {
@@ -77,8 +76,7 @@ describe('paging through many alerts, two per page', () => {
       },
     }
     reconciler = createReconciler({
-      client,
-      governor: roomyGovernor(),
+      provider: providerFor(client, roomyGovernor()),
       pageLimit: 2,
       onSnapshot: (snap) => snapshots.push(snap),
     })

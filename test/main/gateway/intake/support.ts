@@ -2,7 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createGovernor, type Governor } from '../../../../src/main/gateway/governor'
-import { createOpsgenieClient, type OpsgenieClient } from '../../../../src/main/gateway/opsgenie'
+import {
+  createOpsgenieClient,
+  type OpsgenieClient,
+} from '../../../../src/main/gateway/provider/opsgenie'
+import { createOpsgenieProvider } from '../../../../src/main/gateway/provider/opsgenie/adapter'
+import type { Provider } from '../../../../src/main/gateway/provider/provider'
 import {
   openTokenStore,
   startRelay,
@@ -30,6 +35,11 @@ export async function until<T>(
       throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)
     await new Promise((resolve) => setTimeout(resolve, 10))
   }
+}
+
+/** The workspace's provider as the composition root builds it: intake reads only through it. */
+export function providerFor(client: OpsgenieClient, governor: Governor): Provider {
+  return createOpsgenieProvider({ client, governor })
 }
 
 /** Roomy budgets: these tests are about intake, not about throttling. */

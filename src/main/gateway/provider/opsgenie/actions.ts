@@ -9,7 +9,7 @@ import type {
 } from '../../../../shared/provider/actions'
 import type { ActionOutcome } from '../../../../shared/provider/outcome'
 import type { RequestPriority } from '../../governor'
-import type { Accepted, AlertRef, OpsgenieClient, ResponderInput } from '../../opsgenie'
+import type { Accepted, AlertRef, OpsgenieClient, ResponderInput } from './index'
 import type { ResponderRef } from '../../../../shared/domain'
 import type { Provider } from '../provider'
 

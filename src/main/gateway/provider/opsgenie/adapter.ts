@@ -1,16 +1,11 @@
 import { rateDomainOf, type RateDomain } from '../../../../shared/opsgenie/rate-domains'
 import type { ActionOutcome } from '../../../../shared/provider/outcome'
 import type { Governor, RequestPriority } from '../../governor'
-import {
-  checkKey,
-  isOpsgenieError,
-  OpsgenieError,
-  type OpsgenieClient,
-  type RequestsApi,
-} from '../../opsgenie'
-import { pagedEnvelope } from '../../opsgenie/schemas/common'
-import { ServiceRecord } from '../../opsgenie/schemas/config'
-import { outcomeOfError } from '../outcome-mapping'
+import { checkKey, OpsgenieError, type OpsgenieClient, type RequestsApi } from './index'
+import { pagedEnvelope } from './schemas/common'
+import { ServiceRecord } from './schemas/config'
+import { classifyOpsgenie, outcomeOfError } from './outcome-mapping'
+import { opsgenieFeed } from './feed'
 import type { Page, Provider, ProviderNote } from '../provider'
 import { capabilitiesOf } from './capabilities'
 import { alertActions, incidentActions, type Send } from './actions'
@@ -27,34 +22,20 @@ const ALERT_CAP = 20_000
 
 /**
  * The Opsgenie adapter: every request goes through the governor (its domain from the request
- * path, its priority from the caller), every write answers an ActionOutcome, and accepted
- * requests can be followed to confirmation.
+ * path, its priority from the caller; the only place Opsgenie calls meet the governor), every
+ * write answers an ActionOutcome, and accepted requests can be followed to confirmation.
  */
 export function createOpsgenieProvider(options: OpsgenieProviderOptions): Provider {
   const { client, governor } = options
   const now = options.now ?? Date.now
 
-  const classify = (result: {
-    ok: boolean
-    error?: unknown
-  }): { throttled?: { periodSeconds: number; reason?: string } } => {
-    if (result.ok || !isOpsgenieError(result.error, 'throttled')) return {}
-    const failure = result.error.failure
-    if (failure.kind !== 'throttled') return {}
-    return {
-      throttled: {
-        periodSeconds: failure.periodSeconds ?? 60,
-        ...(failure.reason ? { reason: failure.reason } : {}),
-      },
-    }
-  }
-
   function governed<T>(
     domain: RateDomain,
     priority: RequestPriority,
     call: () => Promise<T>,
+    signal?: AbortSignal,
   ): Promise<T> {
-    return governor.run(domain, priority, call, classify)
+    return governor.run(domain, priority, call, classifyOpsgenie, signal)
   }
 
   const send: Send = async (domain, priority, call) => {
@@ -174,6 +155,7 @@ export function createOpsgenieProvider(options: OpsgenieProviderOptions): Provid
           ),
         ),
     },
+    feed: opsgenieFeed(client, governed),
     requestStatus: (domain, requestId) => requestStatus(domain, requestId),
     async follow(domain, requestId, followOptions = {}) {
       const deadline = now() + (followOptions.timeoutMs ?? 10_000)

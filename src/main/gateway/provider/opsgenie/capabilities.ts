@@ -1,5 +1,5 @@
 import type { Capabilities } from '../../../../shared/ipc/schemas'
-import type { KeyReport, Probe } from '../../opsgenie'
+import type { KeyReport, Probe } from './index'
 
 function availability(probe: Probe | undefined, what: string): Capabilities['incidents'] {
   if (probe === undefined || probe.ok) return { available: true }

@@ -7,7 +7,7 @@ import type {
   ServiceRecord,
   TeamRecord,
   UserRecord,
-} from '../../opsgenie'
+} from './index'
 
 /**
  * Opsgenie configuration records -> our domain model. Alerts and incidents are mapped in

@@ -1,4 +1,4 @@
-import { rateDomainOf, type RateDomain } from '../../../shared/opsgenie/rate-domains'
+import { rateDomainOf, type RateDomain } from '../../../../shared/opsgenie/rate-domains'
 
 /** Opsgenie's rate-limit headers; absent when the server sends none. */
 export interface RateLimitInfo {

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { PRIORITIES } from '../../../../shared/domain/severity'
+import { PRIORITIES } from '../../../../../shared/domain/severity'
 import { describeFieldErrors, OpsgenieError } from '../errors'
 
 /** Validates before sending so a bad field is named here, not discovered as a 422 later. */

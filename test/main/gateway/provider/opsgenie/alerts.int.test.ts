@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { RunningSimulator } from '../../../../src/simulator/index'
-import { isOpsgenieError, type OpsgenieClient } from '../../../../src/main/gateway/opsgenie/index'
+import type { RunningSimulator } from '../../../../../src/simulator/index'
+import {
+  isOpsgenieError,
+  type OpsgenieClient,
+} from '../../../../../src/main/gateway/provider/opsgenie/index'
 import { clientFor, startSim, thrown } from './support'
 
 let sim: RunningSimulator

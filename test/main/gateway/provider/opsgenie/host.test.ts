@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { resolveHost } from '../../../../src/main/gateway/opsgenie/host'
-import { parseRateLimit } from '../../../../src/main/gateway/opsgenie/rate-limit'
+import { resolveHost } from '../../../../../src/main/gateway/provider/opsgenie/host'
+import { parseRateLimit } from '../../../../../src/main/gateway/provider/opsgenie/rate-limit'
 
 describe('resolveHost', () => {
   it('maps the regions', () => {

@@ -1,12 +1,12 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createGovernor } from '../../../../src/main/gateway/governor'
-import { createOpsgenieProvider } from '../../../../src/main/gateway/provider/opsgenie/adapter'
-import type { Provider } from '../../../../src/main/gateway/provider/provider'
-import type { ActionOutcome } from '../../../../src/shared/provider/outcome'
-import type { RunningSimulator } from '../../../../src/simulator/index'
-import { clientFor, startSim } from '../opsgenie/support'
+import { createGovernor } from '../../../../../src/main/gateway/governor'
+import { createOpsgenieProvider } from '../../../../../src/main/gateway/provider/opsgenie/adapter'
+import type { Provider } from '../../../../../src/main/gateway/provider/provider'
+import type { ActionOutcome } from '../../../../../src/shared/provider/outcome'
+import type { RunningSimulator } from '../../../../../src/simulator/index'
+import { clientFor, startSim } from './support'
 
 let sim: RunningSimulator
 let provider: Provider

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { RunningSimulator } from '../../../../src/simulator/index'
-import type { BaseAlert, OpsgenieClient } from '../../../../src/main/gateway/opsgenie/index'
+import type { RunningSimulator } from '../../../../../src/simulator/index'
+import type {
+  BaseAlert,
+  OpsgenieClient,
+} from '../../../../../src/main/gateway/provider/opsgenie/index'
 import { clientFor, startSim } from './support'
 
 let sim: RunningSimulator

@@ -1,7 +1,13 @@
 import { TimeoutError } from 'ky'
 import { describe, expect, it } from 'vitest'
-import { mapHttpFailure, mapThrown } from '../../../../src/main/gateway/opsgenie/error-mapping'
-import { OpsgenieError, isOpsgenieError } from '../../../../src/main/gateway/opsgenie/errors'
+import {
+  mapHttpFailure,
+  mapThrown,
+} from '../../../../../src/main/gateway/provider/opsgenie/error-mapping'
+import {
+  OpsgenieError,
+  isOpsgenieError,
+} from '../../../../../src/main/gateway/provider/opsgenie/errors'
 
 const op = 'POST /v2/alerts'
 const body = (message: string, extra: Record<string, unknown> = {}): unknown => ({

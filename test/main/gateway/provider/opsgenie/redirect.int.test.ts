@@ -1,7 +1,10 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createOpsgenieClient, OpsgenieError } from '../../../../src/main/gateway/opsgenie/index'
+import {
+  createOpsgenieClient,
+  OpsgenieError,
+} from '../../../../../src/main/gateway/provider/opsgenie/index'
 import { thrown } from './support'
 
 interface Recorder {

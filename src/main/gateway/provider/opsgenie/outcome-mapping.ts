@@ -1,6 +1,8 @@
-import type { ActionOutcome } from '../../../shared/provider/outcome'
-import { assertNever } from '../../../shared/assert-never'
-import { isOpsgenieError, type OpsgenieFailure } from '../opsgenie'
+import type { ActionOutcome } from '../../../../shared/provider/outcome'
+import { assertNever } from '../../../../shared/assert-never'
+import { isOpsgenieError, type OpsgenieFailure } from './index'
+import type { SendResult, Throttle } from '../../governor'
+import { ProviderError, type ReadFailure } from '../provider'
 
 /** Errors that mean the request never left this machine, so nothing can have happened. */
 const NOT_SENT_CODES = new Set([
@@ -54,6 +56,46 @@ export function outcomeOfFailure(failure: OpsgenieFailure, now: number): ActionO
       return { status: 'rejected', kind: failure.kind, message }
     case 'invalid':
       return { status: 'rejected', kind: 'invalid', message, fields: { ...failure.errors } }
+    default:
+      return assertNever(failure, 'Opsgenie failure')
+  }
+}
+
+/** Tells the governor about a 429 so it waits the advertised period before the next request. */
+export function classifyOpsgenie<T>(result: SendResult<T>): { throttled?: Throttle } {
+  if (result.ok || !isOpsgenieError(result.error)) return {}
+  const failure = result.error.failure
+  if (failure.kind !== 'throttled') return {}
+  return {
+    throttled: {
+      periodSeconds: failure.periodSeconds ?? 60,
+      ...(failure.reason !== undefined ? { reason: failure.reason } : {}),
+    },
+  }
+}
+
+/** A failed feed read as a ProviderError; anything not from Opsgenie (an abort) passes as is. */
+export function readErrorOf(error: unknown): unknown {
+  if (!isOpsgenieError(error)) return error
+  return new ProviderError(readFailureOf(error.failure), { cause: error })
+}
+
+export function readFailureOf(failure: OpsgenieFailure): ReadFailure {
+  const message = failure.message
+  switch (failure.kind) {
+    case 'network':
+    case 'timeout':
+    case 'server':
+      return { kind: 'unreachable', message }
+    case 'throttled':
+      return { kind: 'throttled', message }
+    case 'bad-key':
+    case 'wrong-key':
+    case 'plan':
+    case 'not-found':
+    case 'invalid':
+    case 'unexpected':
+      return { kind: 'refused', reason: failure.kind, message }
     default:
       return assertNever(failure, 'Opsgenie failure')
   }

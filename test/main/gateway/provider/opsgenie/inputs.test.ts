@@ -5,14 +5,14 @@ import {
   SnoozeInput,
   AddNoteInput,
   AddResponderInput,
-} from '../../../../src/main/gateway/opsgenie/inputs/alert'
-import { parseInput } from '../../../../src/main/gateway/opsgenie/inputs/common'
+} from '../../../../../src/main/gateway/provider/opsgenie/inputs/alert'
+import { parseInput } from '../../../../../src/main/gateway/provider/opsgenie/inputs/common'
 import {
   AddIncidentRespondersInput,
   CreateIncidentInput,
   ListIncidentsInput,
-} from '../../../../src/main/gateway/opsgenie/inputs/incident'
-import { OpsgenieError } from '../../../../src/main/gateway/opsgenie/errors'
+} from '../../../../../src/main/gateway/provider/opsgenie/inputs/incident'
+import { OpsgenieError } from '../../../../../src/main/gateway/provider/opsgenie/errors'
 
 /** The field errors `parseInput` reports, or undefined when the input passes. */
 function fieldErrors(

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Exchange, RunningSimulator } from '../../../../src/simulator/index'
-import { checkKey } from '../../../../src/main/gateway/opsgenie/index'
+import type { Exchange, RunningSimulator } from '../../../../../src/simulator/index'
+import { checkKey } from '../../../../../src/main/gateway/provider/opsgenie/index'
 import { clientFor, startSim } from './support'
 
 let sim: RunningSimulator

@@ -5,7 +5,7 @@ import {
   nextStep,
   pageWindow,
   type Page,
-} from '../../../../src/main/gateway/opsgenie/paging'
+} from '../../../../../src/main/gateway/provider/opsgenie/paging'
 
 const base = 'http://127.0.0.1:4000'
 

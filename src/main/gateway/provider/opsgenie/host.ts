@@ -1,4 +1,4 @@
-import { insecureEndpointReason } from '../../../shared/secure-endpoint'
+import { insecureEndpointReason } from '../../../../shared/secure-endpoint'
 
 /** Opsgenie's regions are separate accounts: a key only works on the host of its own region. */
 export const OPSGENIE_HOSTS = {

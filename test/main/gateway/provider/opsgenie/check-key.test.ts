@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { inferKind, type Probe } from '../../../../src/main/gateway/opsgenie/check-key'
+import { inferKind, type Probe } from '../../../../../src/main/gateway/provider/opsgenie/check-key'
 
 const ok: Probe = { ok: true }
 const refused: Probe = {

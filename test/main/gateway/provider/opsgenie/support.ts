@@ -1,9 +1,9 @@
-import { startSimulator, type RunningSimulator } from '../../../../src/simulator/index'
+import { startSimulator, type RunningSimulator } from '../../../../../src/simulator/index'
 import {
   createOpsgenieClient,
   type OpsgenieClient,
   type OpsgenieClientOptions,
-} from '../../../../src/main/gateway/opsgenie/index'
+} from '../../../../../src/main/gateway/provider/opsgenie/index'
 
 export const KEYS = [
   { key: 'k-global', kind: 'global' as const },

@@ -1,12 +1,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import type { Exchange, RunningSimulator } from '../../../../src/simulator/index'
+import type { Exchange, RunningSimulator } from '../../../../../src/simulator/index'
 import {
   isOpsgenieError,
   OpsgenieError,
   type OpsgenieFailure,
   type ResponseMeta,
-} from '../../../../src/main/gateway/opsgenie/index'
-import { Accepted } from '../../../../src/main/gateway/opsgenie/schemas/common'
+} from '../../../../../src/main/gateway/provider/opsgenie/index'
+import { Accepted } from '../../../../../src/main/gateway/provider/opsgenie/schemas/common'
 import { clientFor, startSim, thrown } from './support'
 
 let sim: RunningSimulator

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { KeyReport, OpsgenieFailure } from '../../../../src/main/gateway/opsgenie'
-import { capabilitiesOf } from '../../../../src/main/gateway/provider/opsgenie/capabilities'
+import type { KeyReport, OpsgenieFailure } from '../../../../../src/main/gateway/provider/opsgenie'
+import { capabilitiesOf } from '../../../../../src/main/gateway/provider/opsgenie/capabilities'
 
 const failed = (failure: OpsgenieFailure) => ({ ok: false as const, failure })
 const base = { operation: 'POST /v2/alerts/x/acknowledge', message: 'm' }

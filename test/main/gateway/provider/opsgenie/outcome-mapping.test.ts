@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { OpsgenieError, type OpsgenieFailure } from '../../../../src/main/gateway/opsgenie'
-import { outcomeOfError } from '../../../../src/main/gateway/provider/outcome-mapping'
+import {
+  OpsgenieError,
+  type OpsgenieFailure,
+} from '../../../../../src/main/gateway/provider/opsgenie'
+import { outcomeOfError } from '../../../../../src/main/gateway/provider/opsgenie/outcome-mapping'
 
 const base = { operation: 'POST /v2/alerts', message: 'm' }
 const of = (failure: OpsgenieFailure) => outcomeOfError(new OpsgenieError(failure), 1_000)

@@ -1,2 +1,0 @@
-/** The incident record (API-NOTES §4), shared with the renderer. */
-export { IncidentRecord } from '../../../../shared/opsgenie/records'

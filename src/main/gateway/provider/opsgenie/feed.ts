@@ -1,0 +1,125 @@
+import type { Alert, Incident } from '../../../../shared/domain'
+import { rateDomainOf, type RateDomain } from '../../../../shared/opsgenie/rate-domains'
+import type { RequestPriority } from '../../governor'
+import type { FeedItem, FeedOptions, Page, ProviderFeed } from '../provider'
+import type { BaseAlert, IncidentRecord, OpsgenieClient } from './index'
+import { readErrorOf } from './outcome-mapping'
+import { toAlert, toIncident } from './to-domain'
+
+/** Runs one call through the workspace's governor (the adapter's single path to it). */
+export type Governed = <T>(
+  domain: RateDomain,
+  priority: RequestPriority,
+  call: () => Promise<T>,
+  signal?: AbortSignal,
+) => Promise<T>
+
+const PAGE = 100
+/** Opsgenie refuses offset + limit beyond 10,000 on the incident list. */
+const INCIDENT_OFFSET_CAP = 10_000
+
+export const timeOf = (iso: string | undefined): number | undefined => {
+  const ms = iso === undefined ? NaN : Date.parse(iso)
+  return Number.isNaN(ms) ? undefined : ms
+}
+
+const mapped = <R, T>(map: (r: R) => T, r: R): T | undefined => {
+  try {
+    return map(r)
+  } catch {
+    // The renderer decodes `upstream` itself and reports a record it cannot use.
+    return undefined
+  }
+}
+
+const alertItem = (a: BaseAlert): FeedItem<Alert> => ({
+  id: a.id,
+  updatedAt: a.updatedAt,
+  record: mapped(toAlert, a),
+  upstream: a,
+})
+
+const incidentItem = (i: IncidentRecord): FeedItem<Incident> => ({
+  id: i.id,
+  updatedAt: i.updatedAt,
+  record: mapped(toIncident, i),
+  upstream: i,
+})
+
+/** `<from ms>:<offset>`: where a keyset listing continues. */
+const keysetCursor = (cursor: string | undefined, from: number): { at: number; offset: number } => {
+  if (cursor === undefined) return { at: from, offset: 0 }
+  const m = /^(\d{1,15}):(\d{1,6})$/.exec(cursor)
+  if (m?.[1] === undefined || m[2] === undefined) throw new Error(`not a feed cursor: ${cursor}`)
+  return { at: Number(m[1]), offset: Number(m[2]) }
+}
+
+const offsetCursor = (cursor: string | undefined): number => {
+  const offset = cursor === undefined ? 0 : Number(cursor)
+  if (!Number.isInteger(offset) || offset < 0) throw new Error(`not a feed cursor: ${cursor}`)
+  return offset
+}
+
+const reading = async <T>(call: () => Promise<T>): Promise<T> => {
+  try {
+    return await call()
+  } catch (error) {
+    throw readErrorOf(error)
+  }
+}
+
+/**
+ * Intake's reads against Opsgenie. Alerts page by keyset: `base AND <field> >= at`, sorted by
+ * `field` ascending, moving `at` to the last item's time instead of raising the offset. That is
+ * stable while alerts change underneath (an alert closed mid-listing does not shift the next page
+ * and hide another one) and never reaches the 20,000 offset cap; the offset only grows within a
+ * run of alerts sharing one millisecond. Items repeat at page edges: callers dedupe by id.
+ */
+export function opsgenieFeed(client: OpsgenieClient, governed: Governed): ProviderFeed {
+  const alertsDomain = rateDomainOf('GET', '/v2/alerts')
+  const incidentsDomain = rateDomainOf('GET', '/v1/incidents')
+
+  const keyset = (
+    base: string,
+    field: 'createdAt' | 'updatedAt',
+    from: number,
+    cursor: string | undefined,
+    options: FeedOptions,
+  ): Promise<Page<FeedItem<Alert>>> =>
+    reading(async () => {
+      const limit = options.limit ?? PAGE
+      const { at, offset } = keysetCursor(cursor, from)
+      const query = `${base === '' ? '' : `${base} AND `}${field}>=${at}`
+      const page = await governed(
+        alertsDomain,
+        'sync',
+        () => client.alerts.list({ query, sort: field, order: 'asc', offset, limit }),
+        options.signal,
+      )
+      const items = page.map(alertItem)
+      if (page.length < limit) return { items }
+      const last = timeOf(page[page.length - 1]?.[field])
+      const next = last !== undefined && last > at ? `${last}:0` : `${at}:${offset + limit}`
+      return { items, next }
+    })
+
+  return {
+    changedAlerts: (since, cursor, options = {}) => keyset('', 'updatedAt', since, cursor, options),
+    openAlerts: (cursor, options = {}) => keyset('status:open', 'createdAt', 0, cursor, options),
+    changedIncidents: (since, cursor, options = {}) =>
+      reading(async () => {
+        const limit = options.limit ?? PAGE
+        const offset = offsetCursor(cursor)
+        const query = `updatedAt>=${since}`
+        const page = await governed(
+          incidentsDomain,
+          'sync',
+          () => client.incidents.list({ query, order: 'asc', offset, limit }),
+          options.signal,
+        )
+        const items = page.map(incidentItem)
+        const more = page.length === limit && offset + 2 * limit <= INCIDENT_OFFSET_CAP
+        return more ? { items, next: String(offset + limit) } : { items }
+      }),
+  }
+}
