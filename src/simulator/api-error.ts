@@ -21,10 +21,6 @@ export function unprocessable(errors: Record<string, string>): ApiError {
   return new ApiError(422, 'Request body is not processable. Please check the errors.', { errors })
 }
 
-export function invalidQuery(problem: string): ApiError {
-  return new ApiError(422, problem)
-}
-
 export function notFound(message: string): ApiError {
   return new ApiError(404, message)
 }

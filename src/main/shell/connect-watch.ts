@@ -6,7 +6,6 @@ import type { IpcRouter } from '../gateway/ipc/router'
  */
 export function onWorkspaceConnected(router: IpcRouter, connected: () => void): IpcRouter {
   return {
-    channels: router.channels,
     async dispatch(channel, input, sender) {
       const answer = await router.dispatch(channel, input, sender)
       if (channel === 'workspace:connect' && answer.ok && !isDemoConnect(input)) connected()

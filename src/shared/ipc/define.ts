@@ -24,6 +24,3 @@ export function event<P extends z.ZodType>(payload: P): EventChannel<P> {
 
 /** `domain:verb`, the only shape a channel name may have. */
 export const CHANNEL_NAME = /^[a-z]+:[a-z][A-Za-z]*$/
-
-export type ChannelDomain<Name extends string> = Name extends `${infer D}:${string}` ? D : never
-export type ChannelVerb<Name extends string> = Name extends `${string}:${infer V}` ? V : never

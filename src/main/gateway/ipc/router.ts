@@ -28,7 +28,6 @@ export interface IpcRouterOptions {
 
 export interface IpcRouter {
   dispatch(channel: string, input: unknown, sender: IpcSender): Promise<Envelope<unknown>>
-  readonly channels: readonly RequestName[]
 }
 
 function isRequestName(channel: string): channel is RequestName {
@@ -44,7 +43,6 @@ function isRequestName(channel: string): channel is RequestName {
 export function createIpcRouter(handlers: IpcHandlers, options: IpcRouterOptions): IpcRouter {
   const scrub = options.scrub ?? ((text: string) => text)
   return {
-    channels: Object.keys(handlers).filter(isRequestName),
     async dispatch(channel, input, sender) {
       if (!options.isTrustedSender(sender)) {
         return fail({ code: 'forbidden-sender', message: `IPC from ${sender.url} is not allowed` })

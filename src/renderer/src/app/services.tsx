@@ -44,7 +44,3 @@ export function useServices(): AppServices {
   if (services === null) throw new Error('useServices() outside <ServicesProvider>')
   return services
 }
-
-export function useApi(): OndeckApi {
-  return useServices().api
-}

@@ -53,10 +53,6 @@ export const incidentCreatedBy = (commandId: string): string => `ondeck-command:
 export const createdByCommand = (incidentId: string): string | undefined =>
   incidentId.startsWith('ondeck-command:') ? incidentId.slice('ondeck-command:'.length) : undefined
 
-export function isAlertKind(kind: CommandKind): boolean {
-  return kind.startsWith('alerts:')
-}
-
 /**
  * The ordered lane a command runs in: one per target. An alert addressed by alias (including the
  * one a queued create will open) and an incident a queued create will open share their create's

@@ -25,7 +25,6 @@ export interface ActionRecord {
   readonly action: AlertActionName
   readonly phase: ActionPhase
   readonly message?: string
-  readonly requestId?: string
   /** The outbox command the action became; the detail shows that command's state. */
   readonly commandId?: string
   readonly at: number

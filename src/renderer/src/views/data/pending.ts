@@ -1,6 +1,5 @@
 import { priorityRank } from '../../db/derive'
 import type { AlertRow } from '../../db/rows'
-import { stripNoteMarker } from '../../outbox/commands'
 import { applyPending, pendingNotes, targetsAlert } from '../../outbox/overlay'
 import type { OutboxCommand } from '../../outbox/record'
 
@@ -52,9 +51,4 @@ export function pendingAlertNotes(
 ): readonly PendingNote[] {
   const arrived = (id: string): boolean => timelineTexts.some((t) => t.includes(`[ondeck:${id}]`))
   return pendingNotes(pending, (c) => targetsAlert(c, alert)).filter((n) => !arrived(n.id))
-}
-
-/** A timeline note as the responder wrote it: the outbox's effect-once marker is not theirs. */
-export function noteText(text: string): string {
-  return stripNoteMarker(text)
 }
