@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest'
-import { backoffDelay } from '../../../src/renderer/src/outbox/backoff'
 import type { OutboxCommand } from '../../../src/renderer/src/outbox/record'
 import { outboxSettings } from '../../../src/renderer/src/outbox/settings'
 import {
@@ -33,21 +32,6 @@ const command = (over: Partial<OutboxCommand> = {}): OutboxCommand => ({
   ...over,
 })
 const outcome = (o: Parameters<typeof afterSend>[1] extends infer R ? R : never): typeof o => o
-
-describe('backoff', () => {
-  it('stays within [0, min(cap, base * 2^attempt)) for every attempt', () => {
-    for (let attempt = 0; attempt < 40; attempt++) {
-      const ceiling = Math.min(1_000, 100 * 2 ** attempt)
-      expect(backoffDelay(attempt, 100, 1_000, () => 0)).toBe(0)
-      expect(backoffDelay(attempt, 100, 1_000, () => 0.999999)).toBeLessThan(ceiling)
-      expect(backoffDelay(attempt, 100, 1_000, () => 0.999999)).toBeGreaterThanOrEqual(ceiling - 1)
-    }
-  })
-  it('spreads retries: full jitter uses the whole interval', () => {
-    const delays = [0.1, 0.5, 0.9].map((r) => backoffDelay(3, 100, 1_000, () => r))
-    expect(delays).toEqual([80, 400, 720])
-  })
-})
 
 describe('state machine after a send', () => {
   it('stores the request id and follows it', () => {

@@ -26,6 +26,5 @@ export {
   type OpenAlertsSnapshot,
 } from './reconciler'
 export { createSseParser, type SseMessage, type SseHandlers, type SseParser } from './sse-parser'
-export { createBackoff, type Backoff, type BackoffOptions } from './backoff'
 export { formatCursor, parseCursor, type IntakeCursor } from './cursor'
 export type { PollPayload, ReconcilePayload } from './payloads'

@@ -1,7 +1,7 @@
 import { WorkspaceId, type ConnectionHealth, type IntakeEvent } from '@shared/ipc/schemas'
 import { systemClock, type Clock } from '../governor'
 import type { Provider } from '../provider/provider'
-import type { BackoffOptions } from './backoff'
+import type { BackoffOptions } from '../../../shared/backoff'
 import { formatCursor, parseCursor, type IntakeCursor } from './cursor'
 import { healthOfPoll, healthOfRelay } from './health'
 import type { PollPayload, ReconcilePayload } from './payloads'

@@ -1,6 +1,6 @@
 import { insecureEndpointReason } from '../../../shared/secure-endpoint'
 import { systemClock, type Clock } from '../governor'
-import { createBackoff, type BackoffOptions } from './backoff'
+import { createBackoff, type BackoffOptions } from '../../../shared/backoff'
 import { describeFetchError, openRelayStream, type StreamEnd } from './relay-stream'
 
 export type { StreamEnd } from './relay-stream'

@@ -1,5 +1,5 @@
+import { backoffDelay, type BackoffOptions } from '../../../shared/backoff'
 import type { ActionOutcome } from '../../../shared/provider/outcome'
-import { backoffDelay } from './backoff'
 import type { SendResult } from './dispatch'
 import type { Reconciled } from './reconcile'
 import type { CommandWait, OutboxCommand } from './record'
@@ -36,6 +36,11 @@ const done = (c: OutboxCommand, now: number): OutboxCommand => {
   return { ...rest, maybeSent: false, updatedAt: now }
 }
 
+/** Full jitter: after an outage every desktop's outbox retries at a different moment, not together. */
+function outboxBackoff(settings: OutboxSettings): BackoffOptions {
+  return { initialMs: settings.backoffBaseMs, maxMs: settings.backoffCapMs, jitter: 1 }
+}
+
 function waiting(
   c: OutboxCommand,
   ctx: StepContext,
@@ -44,8 +49,7 @@ function waiting(
 ): OutboxCommand {
   const attempts = c.attempts + 1
   const until = backoff
-    ? ctx.now +
-      backoffDelay(c.attempts, ctx.settings.backoffBaseMs, ctx.settings.backoffCapMs, ctx.random)
+    ? ctx.now + backoffDelay(c.attempts, outboxBackoff(ctx.settings), ctx.random)
     : (wait.until ?? ctx.now)
   return {
     ...c,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createBackoff } from '../../../../src/main/gateway/intake/backoff'
+import { backoffDelay, createBackoff } from '../../src/shared/backoff'
 
 const take = (n: number, next: () => number): number[] => Array.from({ length: n }, next)
 
@@ -39,5 +39,20 @@ describe('backoff', () => {
     expect(() => createBackoff({ initialMs: 100, maxMs: 10 })).toThrow(/maxMs/)
     expect(() => createBackoff({ initialMs: 1, maxMs: 10, jitter: 2 })).toThrow(/jitter/)
     expect(() => createBackoff({ initialMs: 1, maxMs: 10, multiplier: 0.5 })).toThrow(/multiplier/)
+  })
+
+  it('with full jitter (the outbox) stays within [0, min(cap, base * 2^attempt)] for every attempt', () => {
+    const full = { initialMs: 100, maxMs: 1_000, jitter: 1 }
+    for (let attempt = 0; attempt < 2_000; attempt++) {
+      const ceiling = Math.min(1_000, 100 * 2 ** attempt)
+      expect(backoffDelay(attempt, full, () => 0)).toBe(ceiling)
+      expect(backoffDelay(attempt, full, () => 0.999999)).toBeLessThanOrEqual(1)
+    }
+  })
+
+  it('spreads retries: full jitter uses the whole interval', () => {
+    const full = { initialMs: 100, maxMs: 1_000, jitter: 1 }
+    const delays = [0.1, 0.5, 0.9].map((r) => backoffDelay(3, full, () => r))
+    expect(delays).toEqual([720, 400, 80])
   })
 })
