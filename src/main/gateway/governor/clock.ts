@@ -1,4 +1,4 @@
-import type { Clock } from './types'
+import type { Clock } from '@shared/clock'
 
 /**
  * Real time from the monotonic clock anchored at process start, so a wall-clock change (NTP, a

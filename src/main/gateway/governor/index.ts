@@ -8,10 +8,10 @@ export { DEFAULT_SAFETY_MARGIN, DEFAULT_TUNING } from './tuning'
 export { AcquireAbortedError, GovernorDisposedError } from './errors'
 export { BucketState, DomainState, GovernorState, QueueLengths } from './state-schema'
 export { REQUEST_PRIORITIES } from './types'
+export type { Clock } from '@shared/clock'
 export type {
   Budgets,
   Classify,
-  Clock,
   Governor,
   GovernorOptions,
   GovernorTuning,

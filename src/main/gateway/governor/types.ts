@@ -1,3 +1,4 @@
+import type { Clock } from '@shared/clock'
 import type { RateBudget, RateDomain } from '@shared/opsgenie/rate-domains'
 import type { GovernorState } from './state-schema'
 
@@ -7,15 +8,6 @@ import type { GovernorState } from './state-schema'
  */
 export const REQUEST_PRIORITIES = ['user', 'replay', 'sync', 'import'] as const
 export type RequestPriority = (typeof REQUEST_PRIORITIES)[number]
-
-/**
- * Time and timers, injected so tests run without real sleeps. `now()` must not go backwards;
- * the governor clamps it if it does. `setTimeout` returns a function that cancels the timer.
- */
-export interface Clock {
-  now(): number
-  setTimeout(callback: () => void, ms: number): () => void
-}
 
 export type Budgets = Partial<Record<RateDomain, RateBudget>>
 
@@ -93,6 +85,7 @@ export interface GovernorTuning {
 
 export interface GovernorOptions {
   budgets?: Budgets
+  /** `now()` must not go backwards; the governor clamps it if it does. */
   clock?: Clock
   /** Uniform in [0, 1), like Math.random. */
   random?: () => number

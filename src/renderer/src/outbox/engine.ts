@@ -1,3 +1,4 @@
+import type { Clock } from '../../../shared/clock'
 import { createdByCommand, type CommandSpec } from './commands'
 import { sendCommand, settle } from './dispatch'
 import { newCommand } from './enqueue'
@@ -15,13 +16,8 @@ import {
   type Transition,
 } from './transitions'
 
-export interface OutboxClock {
-  /** Wall-clock epoch ms: staleness compares it with when a command was queued. */
-  now(): number
-  setTimeout(callback: () => void, ms: number): () => void
-}
-
-export const systemOutboxClock: OutboxClock = {
+/** Wall-clock epoch ms: staleness compares it with when a command was queued. */
+export const systemOutboxClock: Clock = {
   now: () => Date.now(),
   setTimeout: (callback, ms) => {
     const timer = setTimeout(callback, ms)
@@ -34,7 +30,7 @@ export interface OutboxEngineOptions {
   port: OutboxPort
   workspaceId: string
   settings?: OutboxSettingsInput
-  clock?: OutboxClock
+  clock?: Clock
   random?: () => number
   /** Called when a step throws unexpectedly (a bug or a closed database); the lane retries later. */
   onError?(error: unknown): void
