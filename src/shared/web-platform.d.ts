@@ -14,3 +14,8 @@ declare const URL: {
   prototype: URL
   new (url: string, base?: string): URL
 }
+
+/** Web Crypto, present as `globalThis.crypto` in Chromium and Node 19+: only what uuid.ts reads. */
+declare const crypto: {
+  randomUUID(): string
+}

@@ -1,5 +1,5 @@
 import type { Plan, Principal } from './auth'
-import { uuid } from './ids'
+import { uuid } from '../shared/uuid'
 import type { Reply } from './router'
 import type { RequestRecord, SimulatorState } from './store'
 import type { WebhookEvent } from './webhook-payload'

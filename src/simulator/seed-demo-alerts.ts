@@ -1,4 +1,5 @@
-import { alertId, uuid } from './ids'
+import { uuid } from '../shared/uuid'
+import { alertId } from './ids'
 import type { AlertRecord, Priority, SimulatorState } from './store'
 
 const TEMPLATES: { message: string; team: string; tags: string[] }[] = [

@@ -1,4 +1,5 @@
-import { seededRandom, uuid } from './ids'
+import { uuid } from '../shared/uuid'
+import { seededRandom } from './ids'
 import type { SimulatorState, UserRecord } from './store'
 import { seedDemoAlerts } from './seed-demo-alerts'
 

@@ -1,3 +1,4 @@
+import { uuid } from '../../../shared/uuid'
 import {
   createAlias,
   incidentMarkerTag,
@@ -10,13 +11,6 @@ import type { OutboxCommand } from './record'
 
 const NOTE_LIMIT = 25_000
 
-/** A fresh id; `random` only in tests that need repeatable ids. */
-function commandId(random?: () => number): string {
-  if (random === undefined) return crypto.randomUUID()
-  const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16)).join('')
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20)}`
-}
-
 /**
  * Builds the row for a new command, adding what makes it effect-once: an alert create's alias,
  * an incident create's marker tag. Refuses input the channel would refuse, before it is queued.
@@ -27,7 +21,8 @@ export function newCommand(
   now: number,
   random?: () => number,
 ): OutboxCommand {
-  const id = commandId(random)
+  // `random` only in tests that need repeatable ids
+  const id = uuid(random)
   const input: Record<string, unknown> = { ...spec.input }
   if (spec.kind === 'alerts:create') input['alias'] = spec.input.alias ?? createAlias(id)
   if (spec.kind === 'incidents:create')
