@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import { z } from 'zod'
+import { issuesLine } from '../shared/zod-issues.js'
 import type { RejectReason } from './metrics.js'
 import { nestsDeeperThan, rawMemberText } from './raw-json.js'
 
@@ -60,8 +61,7 @@ export function checkWebhookBody(raw: string, receivedAt: number): PayloadCheck 
   }
   const result = webhookEnvelope.safeParse(parsed)
   if (!result.success) {
-    const issues = result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
-    return invalid(issues.join('; '))
+    return invalid(issuesLine(result.error))
   }
   const { action, alert } = result.data
   const updatedAt = updatedAtText(raw)

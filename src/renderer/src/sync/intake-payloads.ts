@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { Alert, Incident } from '../../../shared/domain'
 import { AlertDetail, IncidentRecord } from '../../../shared/opsgenie/records'
 import { toAlert, toIncident } from '../../../shared/opsgenie/to-domain'
+import { issuesLine } from '../../../shared/zod-issues'
 import { IngestProblem } from './webhook-event'
 
 /**
@@ -39,9 +40,7 @@ export function readIntakePayload(text: string): IntakePayload {
   }
   const parsed = payload.safeParse(json)
   if (!parsed.success) {
-    throw new IngestProblem(
-      `unknown intake payload: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`,
-    )
+    throw new IngestProblem(`unknown intake payload: ${issuesLine(parsed.error)}`)
   }
   const p = parsed.data
   try {

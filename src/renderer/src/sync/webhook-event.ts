@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { toEpochNanos } from '../../../shared/domain'
+import { issuesLine } from '../../../shared/zod-issues'
 import { padNs } from '../db/derive'
 import { parseLossless } from './lossless-json'
 import { clampToReceived } from './trust'
@@ -55,7 +56,7 @@ export function readRelayFrame(data: string, fallbackMs: number): RelayFrame {
   const outer = parseJson(data, 'relay event')
   if (relayReset.safeParse(outer).success) return { kind: 'reset' }
   const frame = relayEvent.safeParse(outer)
-  if (!frame.success) throw new IngestProblem(`not a relay event: ${issuesOf(frame.error)}`)
+  if (!frame.success) throw new IngestProblem(`not a relay event: ${issuesLine(frame.error)}`)
   const receivedMs = Date.parse(frame.data.receivedAt)
   return {
     kind: 'webhook',
@@ -70,7 +71,7 @@ export function readRelayFrame(data: string, fallbackMs: number): RelayFrame {
 export function readWebhook(raw: string, receivedMs: number): WebhookEvent {
   const parsed = webhookBody.safeParse(parseJson(raw, 'webhook payload', true))
   if (!parsed.success)
-    throw new IngestProblem(`not an Opsgenie webhook payload: ${issuesOf(parsed.error)}`)
+    throw new IngestProblem(`not an Opsgenie webhook payload: ${issuesLine(parsed.error)}`)
   const body = parsed.data
   const { action, alert } = body
   const claimed = nsText(alert['updatedAt'])
@@ -115,10 +116,6 @@ function parseJson(text: string, what: string, lossless = false): unknown {
   } catch (error) {
     throw new IngestProblem(`${what} is not JSON: ${(error as Error).message}`)
   }
-}
-
-function issuesOf(error: z.ZodError): string {
-  return error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')
 }
 
 /** A cheap stable digest, so byte-identical deliveries without any stamp still dedupe. */
