@@ -44,22 +44,30 @@ export function createWebSocketTransport(
     reconnect = undefined
     const current = protocols === undefined ? new WebSocket(url) : new WebSocket(url, protocols())
     socket = current
-    // Settles on open or on close: a socket that never opens must not leave calls hanging.
-    ready = new Promise((resolve) => {
-      current.addEventListener('open', () => resolve(), { once: true })
-      current.addEventListener('close', () => resolve(), { once: true })
-    })
-    // A refused connection is reported by the close that follows; nothing else to do here.
-    current.addEventListener('error', () => undefined)
-    current.addEventListener('message', (event) => onFrame(current, String(event.data)))
-    current.addEventListener('close', () => {
+    let resolveReady: () => void = () => undefined
+    // Settles on open or when the socket ends: a socket that never opens must not leave calls hanging.
+    ready = new Promise((resolve) => (resolveReady = resolve))
+    let ended = false
+    const end = (): void => {
+      if (ended) return
+      ended = true
+      resolveReady()
       // Every pending call was written to this socket: whether main acted on it is unknown.
       for (const [id, call] of pending) {
         pending.delete(id)
         call.resolve(transportLost('the connection to Ondeck closed before it answered'))
       }
       if (!closed) reconnect = setTimeout(connect, reconnectMs)
+    }
+    current.addEventListener('open', () => resolveReady(), { once: true })
+    current.addEventListener('close', end)
+    // Chromium follows a refused connection's error with a close; some implementations (Node 22's
+    // built-in WebSocket) report the error alone and leave the socket CONNECTING. Either way a
+    // socket that errs before it is open is done.
+    current.addEventListener('error', () => {
+      if (current.readyState !== WebSocket.OPEN) end()
     })
+    current.addEventListener('message', (event) => onFrame(current, String(event.data)))
   }
 
   const onFrame = (from: WebSocket, text: string): void => {
