@@ -1,5 +1,7 @@
 import { expect, test } from '@playwright/test'
+import { readFileSync } from 'node:fs'
 import { pathToFileURL } from 'node:url'
+import { gunzipSync } from 'node:zlib'
 import WebSocket from 'ws'
 import type { BrowserMode } from '../../src/main/web/browser-mode'
 import { writeLaunchFile } from '../../src/main/web/launch-file'
@@ -116,6 +118,27 @@ test('an alert closed elsewhere updates in the list and stops ringing', async ({
     // the open list drops it; the banner goes once nothing rings any more
     await expect(alertRows(page).filter({ hasText: alert.message })).toHaveCount(0)
     await expect(banner).toBeHidden()
+  } finally {
+    await context.close()
+  }
+})
+
+test('Export diagnostics writes one archive from the Diagnostics view, without the API key', async ({
+  browser,
+}) => {
+  const { context, page } = await openDemo(browser, mode, { colorScheme: 'dark' })
+  try {
+    await page.setViewportSize({ width: 760, height: 900 })
+    await page.getByRole('button', { name: 'Diagnostics' }).click()
+    const exportButton = page.getByRole('button', { name: 'Export diagnostics' })
+    await exportButton.focus()
+    await page.keyboard.press('Enter')
+    const status = page.locator('.export-diagnostics [role="status"]')
+    await expect(status).toContainText('Saved to ')
+    const path = ((await status.textContent()) ?? '').replace(/^Saved to /, '').trim()
+    const archive = gunzipSync(readFileSync(path))
+    expect(archive.includes(Buffer.from('ustar'))).toBe(true)
+    expect(archive.includes(Buffer.from(demoOf(mode).demo.apiKey))).toBe(false)
   } finally {
     await context.close()
   }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
-import { existsSync } from 'node:fs'
+import { existsSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import {
   expect,
@@ -31,6 +32,8 @@ export async function startDemoMode(): Promise<BrowserMode> {
     version: '0.0.0-e2e',
     keychainService: `ondeck-e2e-${randomUUID()}`,
     demoTrickleMs: 0,
+    // Its log file and exported diagnostics, as `npm run web` keeps them in its data folder.
+    dataDir: mkdtempSync(join(tmpdir(), 'ondeck-e2e-web-')),
   })
 }
 
