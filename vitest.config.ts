@@ -18,6 +18,7 @@ export default defineConfig({
           include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
           exclude: ['test/**/*.int.test.ts', 'test/e2e/**'],
           environment: 'node',
+          setupFiles: ['test/setup-dom.ts'],
         },
       },
       {
