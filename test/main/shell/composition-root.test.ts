@@ -13,11 +13,6 @@ async function launch(): Promise<void> {
   await import('../../../src/main/index')
 }
 
-async function until(condition: () => boolean): Promise<void> {
-  for (let i = 0; i < 100 && !condition(); i++) await new Promise((r) => setImmediate(r))
-  expect(condition()).toBe(true)
-}
-
 /** An IPC event from the window's main frame, as Electron would build it. */
 function fromApp(): { senderFrame: FakeFrame } {
   const window = electronState.windows[0]
@@ -57,7 +52,7 @@ describe('desktop composition root', () => {
 
   it('binds every contract channel and answers the app, not a foreign frame', async () => {
     await launch()
-    await until(() => electronState.ipcHandlers.size > 0)
+    await vi.waitFor(() => expect(electronState.ipcHandlers.size).toBeGreaterThan(0))
     expect([...electronState.ipcHandlers.keys()].sort()).toEqual(Object.keys(requests).sort())
     const info = electronState.ipcHandlers.get('app:info')
     expect(await info?.(fromApp(), {})).toEqual({
@@ -72,7 +67,7 @@ describe('desktop composition root', () => {
 
   it('plugs the gateway in behind the same router: its channels parse and check the sender', async () => {
     await launch()
-    await until(() => electronState.ipcHandlers.size > 0)
+    await vi.waitFor(() => expect(electronState.ipcHandlers.size).toBeGreaterThan(0))
     const get = electronState.ipcHandlers.get('alerts:get')
     expect(await get?.(fromApp(), { workspaceId: 'acme' })).toMatchObject({
       ok: false,
@@ -92,14 +87,14 @@ describe('desktop composition root', () => {
         privileges: { standard: true, secure: true, supportFetchAPI: true },
       },
     ])
-    await until(() => electronState.windows.length === 1)
+    await vi.waitFor(() => expect(electronState.windows.length).toBe(1))
     expect(electronState.protocolHandlers.has('app')).toBe(true)
     expect(electronState.windows[0]?.loaded).toBe('app://ondeck/index.html')
   })
 
   it('refuses IPC from a file: page and from a frame that is not the window main frame', async () => {
     await launch()
-    await until(() => electronState.ipcHandlers.size > 0)
+    await vi.waitFor(() => expect(electronState.ipcHandlers.size).toBeGreaterThan(0))
     const info = electronState.ipcHandlers.get('app:info')
     const subframe = { senderFrame: new FakeFrame('app://ondeck/index.html') }
     for (const event of [fromFile, subframe]) {
@@ -116,7 +111,7 @@ describe('desktop composition root', () => {
     // Electron sets this in a packaged app; the tray looks for its icons there
     Object.assign(process, { resourcesPath: electronState.paths['userData'] })
     await launch()
-    await until(() => electronState.ipcHandlers.size > 0)
+    await vi.waitFor(() => expect(electronState.ipcHandlers.size).toBeGreaterThan(0))
     expect(electronState.windows[0]?.loaded).toBe('app://ondeck/index.html')
     const devPage = { senderFrame: electronState.windows[0]?.webContents.mainFrame }
     if (devPage.senderFrame !== undefined) devPage.senderFrame.url = 'http://127.0.0.1:5173/'
@@ -129,7 +124,7 @@ describe('desktop composition root', () => {
   it('uses the dev server in development', async () => {
     process.env['ELECTRON_RENDERER_URL'] = 'http://127.0.0.1:5173/'
     await launch()
-    await until(() => electronState.ipcHandlers.size > 0)
+    await vi.waitFor(() => expect(electronState.ipcHandlers.size).toBeGreaterThan(0))
     expect(electronState.windows[0]?.loaded).toBe('http://127.0.0.1:5173/')
     expect(await electronState.ipcHandlers.get('app:info')?.(fromApp(), {})).toMatchObject({
       ok: true,
@@ -138,7 +133,7 @@ describe('desktop composition root', () => {
 
   it('brings the running window forward on a second launch', async () => {
     await launch()
-    await until(() => electronState.windows.length === 1)
+    await vi.waitFor(() => expect(electronState.windows.length).toBe(1))
     const window = electronState.windows[0]
     window?.close()
     expect(window?.visible).toBe(false)

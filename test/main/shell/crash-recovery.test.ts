@@ -21,12 +21,6 @@ function setup() {
   return { fake, crash, advance: (ms: number) => (now += ms) }
 }
 
-/** Dialog answers resolve on a later microtask; this waits for the condition, bounded. */
-async function until(condition: () => boolean): Promise<void> {
-  for (let i = 0; i < 100 && !condition(); i++) await new Promise((r) => setImmediate(r))
-  expect(condition()).toBe(true)
-}
-
 describe('crash recovery', () => {
   beforeEach(() => electronState.reset())
 
@@ -52,7 +46,7 @@ describe('crash recovery', () => {
     expect(fake.webContents.reloads).toBe(3)
     expect(electronState.dialogs).toHaveLength(1)
     expect(electronState.dialogs[0]).toMatchObject({ type: 'error', buttons: ['Reload', 'Quit'] })
-    await until(() => electronState.app.quitCalls === 1)
+    await vi.waitFor(() => expect(electronState.app.quitCalls).toBe(1))
     expect(fake.webContents.reloads).toBe(3)
   })
 
@@ -61,7 +55,7 @@ describe('crash recovery', () => {
     electronState.dialogAnswers.push(0)
     for (let i = 0; i < 5; i++) crash()
     expect(electronState.dialogs).toHaveLength(1)
-    await until(() => fake.webContents.reloads === 4)
+    await vi.waitFor(() => expect(fake.webContents.reloads).toBe(4))
     for (let i = 0; i < 3; i++) crash()
     expect(fake.webContents.reloads).toBe(7)
     expect(electronState.dialogs).toHaveLength(1)

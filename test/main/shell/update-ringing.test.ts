@@ -10,11 +10,6 @@ const { createRingingState } = await import('../../../src/main/shell/ringing')
 /** A loopback test feed: accepted by the feed rules in a packaged build, contacted by nobody. */
 const FEED = 'http://127.0.0.1:9/ondeck/'
 
-async function until(condition: () => boolean): Promise<void> {
-  for (let i = 0; i < 100 && !condition(); i++) await new Promise((r) => setImmediate(r))
-  expect(condition()).toBe(true)
-}
-
 async function downloaded(ringing: ReturnType<typeof createRingingState>) {
   const log = { info: vi.fn(), warn: vi.fn() }
   const beforeInstall = vi.fn()
@@ -30,7 +25,7 @@ async function downloaded(ringing: ReturnType<typeof createRingingState>) {
   })
   expect(result).toBe('checked')
   electronState.updater.emit('update-downloaded', { version: '2.0.0' })
-  await until(() => electronState.dialogs.length === 1)
+  await vi.waitFor(() => expect(electronState.dialogs.length).toBe(1))
   return { log, beforeInstall, updater: electronState.updater }
 }
 
@@ -42,15 +37,17 @@ describe('update install while an alarm rings', () => {
     ringing.set(true)
     electronState.dialogAnswers.push(0)
     const { log, beforeInstall, updater } = await downloaded(ringing)
-    await until(() =>
-      log.info.mock.calls.some(([line]) => String(line).includes('alarm is ringing')),
+    await vi.waitFor(() =>
+      expect(log.info.mock.calls.some(([line]) => String(line).includes('alarm is ringing'))).toBe(
+        true,
+      ),
     )
     for (let i = 0; i < 20; i++) await new Promise((r) => setImmediate(r))
     expect(updater.installs).toBe(0)
     expect(beforeInstall).not.toHaveBeenCalled()
     ringing.set(true) // a second report while still ringing changes nothing
     ringing.set(false)
-    await until(() => updater.installs === 1)
+    await vi.waitFor(() => expect(updater.installs).toBe(1))
     expect(beforeInstall).toHaveBeenCalledOnce()
   })
 
@@ -64,13 +61,13 @@ describe('update install while an alarm rings', () => {
     for (let i = 0; i < 20; i++) await new Promise((r) => setImmediate(r))
     expect(updater.installs).toBe(0)
     ringing.set(false)
-    await until(() => updater.installs === 1)
+    await vi.waitFor(() => expect(updater.installs).toBe(1))
   })
 
   it('installs at once when nothing rings', async () => {
     const ringing = createRingingState()
     electronState.dialogAnswers.push(0)
     const { updater } = await downloaded(ringing)
-    await until(() => updater.installs === 1)
+    await vi.waitFor(() => expect(updater.installs).toBe(1))
   })
 })

@@ -12,11 +12,6 @@ const FEED = 'https://updates.example.com/ondeck/'
 /** app-update.yml as electron-builder writes it from `publish` (ONDECK_UPDATE_URL at build time). */
 const PACKAGED = `provider: generic\nurl: ${FEED}\n`
 
-async function until(condition: () => boolean): Promise<void> {
-  for (let i = 0; i < 100 && !condition(); i++) await new Promise((r) => setImmediate(r))
-  expect(condition()).toBe(true)
-}
-
 function setup() {
   const window = createMainWindow()
   const log = { info: vi.fn(), warn: vi.fn() }
@@ -91,7 +86,7 @@ describe('updater', () => {
     const { deps, updater, beforeInstall } = setup()
     await checkForUpdatesOnStart({ ...deps, feedUrl: undefined, isPackaged: true })
     updater.emit('update-downloaded', { version: '2.0.0' })
-    await until(() => updater.installs === 1)
+    await vi.waitFor(() => expect(updater.installs).toBe(1))
     expect(electronState.dialogs[0]).toMatchObject({ buttons: ['Restart to update', 'Later'] })
     expect(beforeInstall).toHaveBeenCalledOnce()
   })
@@ -101,7 +96,7 @@ describe('updater', () => {
     await checkForUpdatesOnStart({ ...deps, feedUrl: undefined, isPackaged: true })
     electronState.dialogAnswers.push(1)
     updater.emit('update-downloaded', { version: '2.0.0' })
-    await until(() => electronState.dialogs.length === 1)
+    await vi.waitFor(() => expect(electronState.dialogs.length).toBe(1))
     await new Promise((r) => setImmediate(r))
     expect(updater.installs).toBe(0)
     expect(beforeInstall).not.toHaveBeenCalled()

@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { IntakeEvent } from '../../../src/shared/ipc/schemas'
 import type { AppServices, Ingest } from '../../../src/renderer/src/app/services'
 import { startSession, type SessionSink } from '../../../src/renderer/src/app/session'
@@ -8,14 +8,6 @@ import { CacheDb } from '../../../src/renderer/src/db/cache-db'
 import { OutboxDb } from '../../../src/renderer/src/outbox/outbox-db'
 import { createFakeApi, FULL_CAPABILITIES, ok, type FakeHandlers } from './support/fake-api'
 import { freshWorkspaceId } from './support/fixtures'
-
-async function until(check: () => boolean, timeoutMs = 2000): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time')
-    await new Promise((resolve) => setTimeout(resolve, 5))
-  }
-}
 
 function setup(handlers: FakeHandlers) {
   const id = freshWorkspaceId()
@@ -77,7 +69,7 @@ describe('startSession', () => {
     t.fake.emit('intake:event', event('someone-else', 2))
     t.fake.emit('intake:event', event(t.id, 3))
     t.fake.emit('intake:health', { workspaceId: t.id, state: 'degraded', detail: 'relay down' })
-    await until(() => t.batches.length > 0)
+    await vi.waitFor(() => expect(t.batches.length).toBeGreaterThan(0), { timeout: 2000 })
     expect(t.batches).toEqual([[event(t.id, 1), event(t.id, 3)]])
     expect(t.log).toContain('health:degraded')
     expect(t.log).toContain('event:1003')

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createGovernor, type RequestPriority } from '../../../../src/main/gateway/governor'
 import { maxInWindow } from './fake-clock'
 
@@ -79,7 +79,11 @@ describe('governor against a real rate-limited HTTP server', () => {
 
     const imports = Array.from({ length: 16 }, () => call('import'))
     // once background work is queued and throttled, a responder acts
-    await until(() => throttles.length > 0 && governor.state().domains.alert.queued.import > 5)
+    await vi.waitFor(
+      () =>
+        expect(throttles.length > 0 && governor.state().domains.alert.queued.import > 5).toBe(true),
+      { timeout: 10000 },
+    )
     const userQueuedAtSend = sent.length
     const users = Array.from({ length: 3 }, () => call('user'))
     await Promise.all([...imports, ...users])
@@ -111,12 +115,3 @@ describe('governor against a real rate-limited HTTP server', () => {
     governor.dispose()
   })
 })
-
-/** Bounded poll for a condition (no fixed sleeps). */
-async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = performance.now() + timeoutMs
-  while (!condition()) {
-    if (performance.now() > deadline) throw new Error('condition not met in time')
-    await new Promise((resolve) => setTimeout(resolve, 5))
-  }
-}
