@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client'
 import { App } from './App'
 import type { AppServices } from './app/services'
 import { SettingsDb } from './app/settings-db'
+import { CoordinationDb, coordinationDbName } from './coordination'
 import { CacheDb } from './db/cache-db'
 import { obtainSession, takeLaunchToken } from './ipc/launch-credential'
 import { ondeck } from './ipc/ondeck'
@@ -32,6 +33,8 @@ async function start(root: HTMLElement): Promise<void> {
     api: ondeck(session),
     settings: new SettingsDb(),
     openCache: (workspaceId) => new CacheDb(workspaceId).openOrExplain(),
+    openCoordination: (workspaceId) =>
+      new CoordinationDb(coordinationDbName(workspaceId)).openOrExplain(),
     createIngest: (db) => createIngest(db),
     outbox: new OutboxDb(),
   }

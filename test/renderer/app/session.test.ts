@@ -4,6 +4,7 @@ import type { IntakeEvent } from '../../../src/shared/ipc/schemas'
 import type { AppServices, Ingest } from '../../../src/renderer/src/app/services'
 import { startSession, type SessionSink } from '../../../src/renderer/src/app/session'
 import { SettingsDb } from '../../../src/renderer/src/app/settings-db'
+import { CoordinationDb, coordinationDbName } from '../../../src/renderer/src/coordination'
 import { CacheDb } from '../../../src/renderer/src/db/cache-db'
 import { OutboxDb } from '../../../src/renderer/src/outbox/outbox-db'
 import { createFakeApi, FULL_CAPABILITIES, ok, type FakeHandlers } from './support/fake-api'
@@ -18,6 +19,7 @@ function setup(handlers: FakeHandlers) {
     api: fake.api,
     settings: new SettingsDb(freshWorkspaceId('settings')),
     openCache: (workspaceId) => new CacheDb(workspaceId).openOrExplain(),
+    openCoordination: (id) => new CoordinationDb(coordinationDbName(id)).openOrExplain(),
     createIngest: () => ingest,
     outbox: new OutboxDb(freshWorkspaceId('outbox')),
   }

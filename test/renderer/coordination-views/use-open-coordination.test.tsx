@@ -3,7 +3,11 @@ import 'fake-indexeddb/auto'
 import { renderHook, waitFor } from '@testing-library/react'
 import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import type { CoordinationPort } from '../../../src/renderer/src/coordination'
+import {
+  CoordinationDb,
+  coordinationDbName,
+  type CoordinationPort,
+} from '../../../src/renderer/src/coordination'
 import { createOutboxEngine } from '../../../src/renderer/src/outbox/engine'
 import { OutboxDb } from '../../../src/renderer/src/outbox/outbox-db'
 import type { OutboxPort } from '../../../src/renderer/src/outbox/port'
@@ -13,6 +17,8 @@ const fail = (): never => {
   throw new Error('not read in this test')
 }
 const PORT: CoordinationPort = { directory: { onCalls: fail, schedules: fail, services: fail } }
+
+const openDb = (ws: string) => new CoordinationDb(coordinationDbName(ws)).openOrExplain()
 
 describe('useOpenCoordination', () => {
   it('opens once the outbox is ready, with the default workflows, per workspace', async () => {
@@ -30,7 +36,7 @@ describe('useOpenCoordination', () => {
     const b = `ws-b-${randomUUID().slice(0, 6)}`
     const hook = renderHook(
       (p: { ws: string; ready: boolean }) =>
-        useOpenCoordination(p.ws, p.ready ? engine(p.ws) : undefined, PORT),
+        useOpenCoordination(p.ws, p.ready ? engine(p.ws) : undefined, PORT, openDb),
       { initialProps: { ws: a, ready: false } },
     )
     expect(hook.result.current).toBeUndefined()

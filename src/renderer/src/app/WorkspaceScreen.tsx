@@ -28,8 +28,8 @@ export function WorkspaceScreen(props: AppShellProps & { entry: WorkspaceEntry }
     void coordinated.current?.onIngestChanges(changes)
   })
   const outbox = useOutboxEngine(entry.id)
-  const { api } = useServices()
-  const coordination = useOpenCoordination(entry.id, outbox?.engine, api)
+  const { api, openCoordination } = useServices()
+  const coordination = useOpenCoordination(entry.id, outbox?.engine, api, openCoordination)
   useEffect(() => {
     coordinated.current = coordination
   }, [coordination])

@@ -2,6 +2,7 @@ import { createContext, useContext, type ReactElement, type ReactNode } from 're
 import type { OndeckApi } from '../../../shared/ipc/api'
 import type { Incident } from '../../../shared/domain'
 import type { IntakeEvent } from '../../../shared/ipc/schemas'
+import type { CoordinationDb } from '../coordination'
 import type { CacheDb } from '../db/cache-db'
 import type { OutboxDb } from '../outbox/outbox-db'
 import type { AlertChange } from '../sync'
@@ -25,6 +26,8 @@ export interface AppServices {
   readonly api: OndeckApi
   readonly settings: SettingsDb
   openCache(workspaceId: string): Promise<CacheDb>
+  /** The workspace's local incidents, workflows and roles (`coordination/`). */
+  openCoordination(workspaceId: string): Promise<CoordinationDb>
   createIngest(db: CacheDb): Ingest
   /** The outbox's database (one for the app; each workspace's engine reads only its rows). */
   readonly outbox: OutboxDb

@@ -5,6 +5,7 @@ import { ServicesProvider } from '../../../../src/renderer/src/app/services'
 import { OutboxProvider, type OpenOutbox } from '../../../../src/renderer/src/app/outbox-context'
 import { SettingsDb } from '../../../../src/renderer/src/app/settings-db'
 import { WorkspaceProvider } from '../../../../src/renderer/src/app/workspace-context'
+import { CoordinationDb, coordinationDbName } from '../../../../src/renderer/src/coordination'
 import { CacheDb } from '../../../../src/renderer/src/db/cache-db'
 import { createOutboxEngine } from '../../../../src/renderer/src/outbox/engine'
 import { OutboxDb } from '../../../../src/renderer/src/outbox/outbox-db'
@@ -38,6 +39,7 @@ export async function harness(
     api: fake.api,
     settings: new SettingsDb(freshWorkspaceId('settings')),
     openCache: async (id) => (id === workspaceId ? db : new CacheDb(id).openOrExplain()),
+    openCoordination: (id) => new CoordinationDb(coordinationDbName(id)).openOrExplain(),
     createIngest: () => noIngest,
     outbox: new OutboxDb(freshWorkspaceId('outbox')),
   }

@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'react'
 import {
-  CoordinationDb,
-  coordinationDbName,
   createCoordination,
+  type CoordinationDb,
   type Coordination,
   type CoordinationOutbox,
   type CoordinationPort,
@@ -11,12 +10,14 @@ import {
 /**
  * One `Coordination` per open workspace, next to its outbox engine: its own database, and the
  * defaults (roles, workflows) created on the first connect. `undefined` until ready or while
- * the outbox is not; closed when the workspace closes.
+ * the outbox is not; closed when the workspace closes. `openDb` comes from the composition root
+ * (`AppServices.openCoordination`), which makes every database the app opens.
  */
 export function useOpenCoordination(
   workspaceId: string,
   outbox: CoordinationOutbox | undefined,
   port: CoordinationPort,
+  openDb: (workspaceId: string) => Promise<CoordinationDb>,
 ): Coordination | undefined {
   const [open, setOpen] = useState<Coordination | undefined>()
   useEffect(() => {
@@ -24,7 +25,7 @@ export function useOpenCoordination(
     let closed = false
     let db: CoordinationDb | undefined
     void (async () => {
-      db = await new CoordinationDb(coordinationDbName(workspaceId)).openOrExplain()
+      db = await openDb(workspaceId)
       if (closed) return
       const coordination = createCoordination({
         db,
@@ -41,6 +42,6 @@ export function useOpenCoordination(
       setOpen(undefined)
       db?.close()
     }
-  }, [workspaceId, outbox, port])
+  }, [workspaceId, outbox, port, openDb])
   return open?.workspaceId === workspaceId ? open : undefined
 }
