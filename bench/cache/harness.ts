@@ -6,7 +6,7 @@
 import { PREFERENCE_KEYS, writePreference } from '../../src/renderer/src/app/preferences'
 import { SettingsDb } from '../../src/renderer/src/app/settings-db'
 import { CacheDb } from '../../src/renderer/src/db/cache-db'
-import { openAlertsByPriority } from '../../src/renderer/src/db/queries'
+import { readTopAlerts } from '../../src/renderer/src/views/data/alerts'
 import { createIngest } from '../../src/renderer/src/sync'
 import { createEvents } from './events'
 import { HARNESS_GLOBAL, type HarnessApi } from './harness-api'
@@ -79,13 +79,13 @@ const api: HarnessApi = {
 
   async query(workspaceId, runs, warmup) {
     const db = await new CacheDb(workspaceId).openOrExplain()
-    for (let i = 0; i < warmup; i++) await openAlertsByPriority(db, 100)
+    for (let i = 0; i < warmup; i++) await readTopAlerts(db, 'open', 100)
     const timesMs: number[] = []
     const probe = startBlockingProbe()
-    let last: Awaited<ReturnType<typeof openAlertsByPriority>> = []
+    let last: Awaited<ReturnType<typeof readTopAlerts>> = []
     for (let i = 0; i < runs; i++) {
       const start = performance.now()
-      last = await openAlertsByPriority(db, 100)
+      last = await readTopAlerts(db, 'open', 100)
       timesMs.push(round(performance.now() - start))
     }
     const blocking = probe.stop()

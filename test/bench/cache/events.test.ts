@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
 import { createEvents } from '../../../bench/cache/events'
-import { openAlertsByPriority } from '../../../src/renderer/src/db/queries'
+import { readTopAlerts } from '../../../src/renderer/src/views/data/alerts'
 import { createIngest } from '../../../src/renderer/src/sync'
 import { freshDb } from '../../renderer/sync/support'
 
@@ -20,7 +20,7 @@ describe('cache bench events', () => {
   it('spread priorities so the priority query has work to do, newest first', async () => {
     const db = await freshDb()
     await createIngest(db).applyBatch(createEvents('w', 100))
-    const top = await openAlertsByPriority(db, 100)
+    const top = await readTopAlerts(db, 'open', 100)
     const counts = new Map<string, number>()
     for (const row of top) counts.set(row.priority, (counts.get(row.priority) ?? 0) + 1)
     expect(Object.fromEntries(counts)).toEqual({ P1: 10, P2: 20, P3: 40, P4: 20, P5: 10 })

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
 import { createIngest, SEEN_RETENTION_MS } from '../../../src/renderer/src/sync'
-import { timeline } from '../../../src/renderer/src/db/queries'
+import { readTimeline as timeline } from '../../../src/renderer/src/views/data/alerts'
 import type { Alert } from '../../../src/shared/domain'
 import { confirmDeleted, freshDb, pollEvent, relayEvent, webhook } from './support'
 
