@@ -1,6 +1,7 @@
 import type { ReactElement, ReactNode } from 'react'
 import { assertNever } from '../../../shared/assert-never'
 import { StatusBar } from '../components/StatusBar'
+import { ViewErrorBoundary } from '../components/ViewErrorBoundary'
 import { useNavigationStore, VIEWS, type ViewName } from '../stores/navigation-store'
 import { useStatusStore } from '../stores/status-store'
 import { useWorkspaceStore } from '../stores/workspace-store'
@@ -82,7 +83,9 @@ export function AppShell(props: AppShellProps): ReactElement {
         </p>
       )}
       <main className="shell__main" id="main">
-        <View view={view} activeId={config.id} {...props} />
+        <ViewErrorBoundary key={view} name={VIEW_LABELS[view]}>
+          <View view={view} activeId={config.id} {...props} />
+        </ViewErrorBoundary>
       </main>
       {props.overlays}
       <StatusBar
