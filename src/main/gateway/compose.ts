@@ -2,7 +2,13 @@ import type { EventName, EventPayload } from '../../shared/ipc/contract'
 import type { WorkspaceConfig } from '../../shared/ipc/schemas'
 import type { IntakeTuning } from './intake'
 import { createGatewayHandlers } from './handlers'
-import { createIpcRouter, type IpcHandlers, type IpcRouter, type IpcSender } from './ipc/router'
+import {
+  createIpcRouter,
+  type HostHandlers,
+  type IpcHandlers,
+  type IpcRouter,
+  type IpcSender,
+} from './ipc/router'
 import { redact, type KeychainStatus, type SecretStore } from './secrets'
 import { createWorkspaces, type Workspaces } from './workspaces'
 
@@ -12,8 +18,11 @@ export interface GatewayOptions {
   checkKeychain(): Promise<KeychainStatus>
   isTrustedSender(sender: IpcSender): boolean
   openDemo?(): Promise<WorkspaceConfig>
-  /** Handlers of the host (Electron shell or browser mode): notifications, tray, app info. */
-  hostHandlers?: IpcHandlers
+  /**
+   * Handlers of the host (Electron shell or browser mode): notifications, tray, app info. Absent
+   * only in tests of the gateway alone, whose router then answers `unknown-channel` for them.
+   */
+  hostHandlers?: HostHandlers
   log?(line: string): void
   intakeTuning?: IntakeTuning
   /** The fetch for every outbound request: Electron's `net.fetch` on the desktop; default Node's. */
@@ -52,7 +61,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     ...(options.accountShare !== undefined ? { accountShare: options.accountShare } : {}),
   })
   const scrub = (text: string): string => redact(text, workspaces.secretValues())
-  const handlers: IpcHandlers = {
+  const handlers: IpcHandlers | Omit<IpcHandlers, keyof HostHandlers> = {
     ...createGatewayHandlers({
       workspaces,
       secrets: options.secrets,

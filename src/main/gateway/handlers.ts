@@ -1,6 +1,10 @@
+import { COMMAND_KINDS, type CommandKind } from '../../shared/commands/catalogue'
 import type { WorkspaceConfig } from '../../shared/ipc/schemas'
+import type { ActionOutcome } from '../../shared/provider/outcome'
+import type { RequestPriority } from './governor'
 import { relayBaseUrl } from './intake/relay-client'
-import type { IpcHandlers } from './ipc/router'
+import type { GatewayHandlers, IpcHandler } from './ipc/router'
+import type { Provider } from './provider/provider'
 import type { KeychainStatus, SecretStore } from './secrets'
 import { apiKeyEndpoint, type Workspaces } from './workspaces'
 
@@ -19,10 +23,11 @@ export interface GatewayHandlerDeps {
  * one place it may be sent (the Opsgenie host for the key, the relay for the token); a later
  * `workspace:connect` cannot point it anywhere else.
  */
-export function createGatewayHandlers(deps: GatewayHandlerDeps): IpcHandlers {
+export function createGatewayHandlers(deps: GatewayHandlerDeps): GatewayHandlers {
   const { workspaces, secrets } = deps
-  const provider = (workspaceId: string) => workspaces.get(workspaceId).provider
+  const provider = (workspaceId: string): Provider => workspaces.get(workspaceId).provider
   return {
+    ...commandHandlers(provider),
     'workspace:connect': async ({ workspace }) => {
       const connection = await workspaces.connect(workspace)
       return connection.provider.capabilities()
@@ -60,48 +65,12 @@ export function createGatewayHandlers(deps: GatewayHandlerDeps): IpcHandlers {
     },
     ...(deps.openDemo !== undefined ? { 'workspace:openDemo': deps.openDemo } : {}),
 
-    'alerts:acknowledge': ({ workspaceId, requestPriority, ...i }) =>
-      provider(workspaceId).alerts.acknowledge(i, requestPriority),
-    'alerts:unacknowledge': ({ workspaceId, requestPriority, ...i }) =>
-      provider(workspaceId).alerts.unacknowledge(i, requestPriority),
-    'alerts:close': ({ workspaceId, requestPriority, ...i }) =>
-      provider(workspaceId).alerts.close(i, requestPriority),
-    'alerts:addNote': ({ workspaceId, requestPriority, ...i }) =>
-      provider(workspaceId).alerts.addNote(i, requestPriority),
-    'alerts:assign': ({ workspaceId, requestPriority, ...i }) =>
-      provider(workspaceId).alerts.assign(i, requestPriority),
-    'alerts:addResponder': ({ workspaceId, requestPriority, ...i }) =>
-      provider(workspaceId).alerts.addResponder(i, requestPriority),
-    'alerts:escalate': ({ workspaceId, requestPriority, ...i }) =>
-      provider(workspaceId).alerts.escalate(i, requestPriority),
-    'alerts:snooze': ({ workspaceId, requestPriority, ...i }) =>
-      provider(workspaceId).alerts.snooze(i, requestPriority),
-    'alerts:setPriority': ({ workspaceId, requestPriority, ...i }) =>
-      provider(workspaceId).alerts.setPriority(i, requestPriority),
-    'alerts:create': ({ workspaceId, requestPriority, ...i }) =>
-      provider(workspaceId).alerts.create(i, requestPriority),
     'alerts:get': ({ workspaceId, alertId, by }) => provider(workspaceId).alerts.get(alertId, by),
     'alerts:notes': ({ workspaceId, alertId, by }) =>
       provider(workspaceId).alerts.notes(alertId, by),
     'alerts:list': ({ workspaceId, query, cursor }) =>
       provider(workspaceId).alerts.list(query, cursor, 'user'),
 
-    'incidents:create': ({ workspaceId, requestPriority, ...i }) =>
-      provider(workspaceId).incidents.create(i, requestPriority),
-    'incidents:resolve': ({ workspaceId, requestPriority, ...i }) =>
-      provider(workspaceId).incidents.resolve(i, requestPriority),
-    'incidents:close': ({ workspaceId, requestPriority, ...i }) =>
-      provider(workspaceId).incidents.close(i, requestPriority),
-    'incidents:reopen': ({ workspaceId, requestPriority, ...i }) =>
-      provider(workspaceId).incidents.reopen(i, requestPriority),
-    'incidents:addNote': ({ workspaceId, requestPriority, ...i }) =>
-      provider(workspaceId).incidents.addNote(i, requestPriority),
-    'incidents:addResponders': ({ workspaceId, requestPriority, ...i }) =>
-      provider(workspaceId).incidents.addResponders(i, requestPriority),
-    'incidents:setPriority': ({ workspaceId, requestPriority, ...i }) =>
-      provider(workspaceId).incidents.setPriority(i, requestPriority),
-    'incidents:updateDescription': ({ workspaceId, requestPriority, ...i }) =>
-      provider(workspaceId).incidents.updateDescription(i, requestPriority),
     'incidents:notes': ({ workspaceId, incidentId }) =>
       provider(workspaceId).incidents.notes(incidentId),
     'incidents:get': ({ workspaceId, incidentId }) =>
@@ -127,4 +96,27 @@ export function createGatewayHandlers(deps: GatewayHandlerDeps): IpcHandlers {
     'governor:state': async ({ workspaceId }) =>
       workspaces.get(workspaceId).governor.state() as unknown as Record<string, unknown>,
   }
+}
+
+type CommandHandlers = { [K in CommandKind]: IpcHandler<K> }
+type ProviderCall = (input: object, priority?: RequestPriority) => Promise<ActionOutcome>
+
+/**
+ * One forwarding handler per catalogue command: `alerts:x` calls the workspace's
+ * `provider.alerts.x` with the input minus the workspace, at the caller's priority. The provider's
+ * type demands a method for every command (`ProviderActions`), so the lookup always finds one.
+ */
+function commandHandlers(provider: (workspaceId: string) => Provider): CommandHandlers {
+  const handlers: Partial<Record<CommandKind, IpcHandler<CommandKind>>> = {}
+  for (const kind of COMMAND_KINDS) {
+    const [domain, verb] = kind.split(':') as ['alerts' | 'incidents', string]
+    handlers[kind] = ({ workspaceId, requestPriority, ...input }) => {
+      const actions = provider(workspaceId)[domain] as unknown as Record<string, ProviderCall>
+      const call = actions[verb]
+      if (call === undefined) throw new Error(`the provider has no ${kind}`)
+      return call(input, requestPriority)
+    }
+  }
+  // one handler per kind, set by the loop above
+  return handlers as CommandHandlers
 }

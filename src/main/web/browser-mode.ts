@@ -1,6 +1,6 @@
 import { createGateway, type Gateway } from '../gateway/compose'
 import type { ParsedInput } from '../../shared/ipc/contract'
-import type { IpcHandlers } from '../gateway/ipc/router'
+import type { HostHandlers } from '../gateway/ipc/router'
 import {
   checkKeychain,
   createKeytarSecretStore,
@@ -69,7 +69,7 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
           console: true,
           save: saveToFolder(join(options.dataDir, 'diagnostics')),
         })
-  const hostHandlers: IpcHandlers = {
+  const hostHandlers: HostHandlers = {
     'app:info': async () => ({ version: options.version, mode: 'web' as const }),
     'notifications:show': async (request) => {
       options.onNotification?.(request)

@@ -1,13 +1,8 @@
 import { z } from 'zod'
 import { Alert, Incident, OnCall, Schedule, Service, Team, User, Escalation } from '../domain'
 import { ActionOutcome } from '../provider/outcome'
-import {
-  AlertActionInput,
-  CreateAlertInput,
-  CreateIncidentInput,
-  IncidentActionInput,
-} from '../provider/actions'
-import { event, request } from './define'
+import { CATALOGUE, COMMAND_KINDS, type Catalogue, type CommandKind } from '../commands/catalogue'
+import { event, request, type RequestChannel } from './define'
 import { DiagnosticsReport, DiagnosticsSaved, RendererLogInput } from './diagnostics'
 import {
   Capabilities,
@@ -25,7 +20,8 @@ import {
 /**
  * The one IPC contract between the renderer and main, used by the Electron preload and by browser
  * mode's WebSocket transport alike. Adding a method: add the channel here, a handler in main's
- * router (the type system then demands it), and a test for its rejections.
+ * router (the type system then demands it), and a test for its rejections. Responder actions
+ * are not added here but to the command catalogue (`src/shared/commands`), which makes the channel.
  */
 const ws = z.object({ workspaceId: WorkspaceId })
 const withWs = <T extends z.ZodRawShape>(schema: z.ZodObject<T>) => schema.extend(ws.shape)
@@ -36,6 +32,21 @@ const withWs = <T extends z.ZodRawShape>(schema: z.ZodObject<T>) => schema.exten
 const RequestPriority = z.enum(['user', 'replay', 'sync', 'import'])
 const act = <T extends z.ZodRawShape>(schema: z.ZodObject<T>) =>
   withWs(schema).extend({ requestPriority: RequestPriority.optional() })
+type ActChannel<S extends z.ZodObject> = RequestChannel<
+  ReturnType<typeof act<S['shape']>>,
+  typeof ActionOutcome
+>
+/** One channel per catalogue command, named by its kind (`alerts:snooze` and so on). */
+type CommandChannels = { [K in CommandKind]: ActChannel<Catalogue[K]['input']> }
+function commandChannels(): CommandChannels {
+  const channels: Partial<Record<CommandKind, unknown>> = {}
+  for (const kind of COMMAND_KINDS) {
+    const input: z.ZodObject = CATALOGUE[kind].input
+    channels[kind] = request(act(input), ActionOutcome)
+  }
+  // one channel per kind, built by the loop above; TypeScript cannot follow a loop over keys
+  return channels as CommandChannels
+}
 const NoteList = z
   .array(z.object({ note: z.string(), createdAt: z.string().optional() }))
   .nullable()
@@ -55,16 +66,8 @@ export const requests = {
   'workspace:secretStatus': request(ws, SecretStatus),
   'workspace:openDemo': request(z.object({}), WorkspaceConfig),
 
-  'alerts:acknowledge': request(act(AlertActionInput.acknowledge), ActionOutcome),
-  'alerts:unacknowledge': request(act(AlertActionInput.unacknowledge), ActionOutcome),
-  'alerts:close': request(act(AlertActionInput.close), ActionOutcome),
-  'alerts:addNote': request(act(AlertActionInput.addNote), ActionOutcome),
-  'alerts:assign': request(act(AlertActionInput.assign), ActionOutcome),
-  'alerts:addResponder': request(act(AlertActionInput.addResponder), ActionOutcome),
-  'alerts:escalate': request(act(AlertActionInput.escalate), ActionOutcome),
-  'alerts:snooze': request(act(AlertActionInput.snooze), ActionOutcome),
-  'alerts:setPriority': request(act(AlertActionInput.setPriority), ActionOutcome),
-  'alerts:create': request(act(CreateAlertInput), ActionOutcome),
+  ...commandChannels(),
+
   'alerts:get': request(
     ws.extend({ alertId: z.string().min(1), by: z.enum(['id', 'alias', 'tiny']).default('id') }),
     Alert.nullable(),
@@ -81,14 +84,6 @@ export const requests = {
     page(Alert),
   ),
 
-  'incidents:create': request(act(CreateIncidentInput), ActionOutcome),
-  'incidents:resolve': request(act(IncidentActionInput.resolve), ActionOutcome),
-  'incidents:close': request(act(IncidentActionInput.close), ActionOutcome),
-  'incidents:reopen': request(act(IncidentActionInput.reopen), ActionOutcome),
-  'incidents:addNote': request(act(IncidentActionInput.addNote), ActionOutcome),
-  'incidents:addResponders': request(act(IncidentActionInput.addResponders), ActionOutcome),
-  'incidents:setPriority': request(act(IncidentActionInput.setPriority), ActionOutcome),
-  'incidents:updateDescription': request(act(IncidentActionInput.updateDescription), ActionOutcome),
   'incidents:notes': request(ws.extend({ incidentId: z.string().min(1) }), NoteList),
   'incidents:get': request(ws.extend({ incidentId: z.string().min(1) }), Incident.nullable()),
   'incidents:list': request(

@@ -3,35 +3,23 @@ import { Priority } from '../domain/severity'
 import { ResponderRef } from '../domain/responder'
 
 /**
- * Responder actions in domain terms: the renderer (outbox, notifications, workflows) speaks these;
- * the gateway maps them onto a provider adapter (Opsgenie today). Field limits are Opsgenie's,
- * checked here so a bad command is refused before it is queued.
+ * The field shapes responder actions are built from, in domain terms. Each action's own input is
+ * declared once, in the command catalogue (`src/shared/commands`); the gateway maps it onto a
+ * provider adapter (Opsgenie today). Field limits are Opsgenie's, checked so a bad command is
+ * refused before it is queued.
  */
-const Note = z.string().min(1).max(25_000)
-const Actor = z.string().min(1).max(100)
-const Id = z.string().min(1).max(512)
+export const Note = z.string().min(1).max(25_000)
+export const Actor = z.string().min(1).max(100)
+export const Id = z.string().min(1).max(512)
 
-const AlertTarget = z.object({
+/** What every action on an existing alert carries. */
+export const AlertTarget = z.object({
   alertId: Id,
   /** Address by alias when the alert's id is not known yet (a create still being processed). */
   by: z.enum(['id', 'alias']).default('id'),
   user: Actor.optional(),
   note: Note.optional(),
 })
-
-export const AlertActionInput = {
-  acknowledge: AlertTarget,
-  unacknowledge: AlertTarget,
-  close: AlertTarget,
-  addNote: AlertTarget.extend({ note: Note }),
-  assign: AlertTarget.extend({ owner: z.object({ id: Id.optional(), username: Id.optional() }) }),
-  addResponder: AlertTarget.extend({ responder: ResponderRef }),
-  escalate: AlertTarget.extend({
-    escalation: z.object({ id: Id.optional(), name: Id.optional() }),
-  }),
-  snooze: AlertTarget.extend({ endTime: z.string().datetime({ offset: true }) }),
-  setPriority: AlertTarget.extend({ priority: Priority }),
-} as const
 
 export const CreateAlertInput = z.object({
   message: z.string().min(1).max(130),
@@ -56,20 +44,8 @@ export const IncidentResponderRef = z
   })
 export type IncidentResponderRef = z.infer<typeof IncidentResponderRef>
 
-const IncidentTarget = z.object({ incidentId: Id, note: Note.optional() })
-
-export const IncidentActionInput = {
-  resolve: IncidentTarget,
-  close: IncidentTarget,
-  reopen: IncidentTarget,
-  addNote: IncidentTarget.extend({ note: Note }),
-  addResponders: IncidentTarget.extend({
-    responders: z.array(IncidentResponderRef).min(1).max(50),
-  }),
-  /** Severity changes of a coordinated incident move its Opsgenie priority. */
-  setPriority: IncidentTarget.extend({ priority: Priority }),
-  updateDescription: IncidentTarget.extend({ description: z.string().max(10_000) }),
-} as const
+/** What every action on an existing incident carries. */
+export const IncidentTarget = z.object({ incidentId: Id, note: Note.optional() })
 
 export const CreateIncidentInput = z.object({
   message: z.string().min(1).max(130),

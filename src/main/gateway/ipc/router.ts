@@ -16,7 +16,30 @@ export type IpcHandler<N extends RequestName> = (
   sender: IpcSender,
 ) => Promise<RequestOutput<N>>
 
-export type IpcHandlers = { [N in RequestName]?: IpcHandler<N> }
+/**
+ * Channels a build may legitimately leave unanswered (the router then says `unknown-channel`):
+ * the Demo workspace where it is not built in, diagnostics in browser mode without a data folder.
+ */
+export type OptionalChannel = 'workspace:openDemo' | 'log:write' | 'diagnostics:export'
+/** Channels the host (Electron shell or browser mode) answers; the gateway answers the rest. */
+export type HostChannel = 'app:info' | 'notifications:show' | 'tray:setStatus' | OptionalChannel
+
+type HandlerMap<N extends RequestName> = { [C in N]: IpcHandler<C> }
+
+/**
+ * Every channel's handler: forgetting one is a type error where the map is composed
+ * (`compose.ts`); only the optional channels may be missing.
+ */
+export type IpcHandlers = HandlerMap<Exclude<RequestName, OptionalChannel>> &
+  Partial<HandlerMap<OptionalChannel>>
+/** What the gateway answers: everything but the host's channels (the Demo is optional). */
+export type GatewayHandlers = HandlerMap<Exclude<RequestName, HostChannel>> &
+  Partial<HandlerMap<'workspace:openDemo'>>
+/** What a host answers: app info, notifications and the tray; diagnostics where it has a log. */
+export type HostHandlers = HandlerMap<Exclude<HostChannel, OptionalChannel>> &
+  Partial<HandlerMap<'log:write' | 'diagnostics:export'>>
+/** Any subset, for routers in tests that answer a few channels. */
+export type SomeIpcHandlers = Partial<HandlerMap<RequestName>>
 
 export interface IpcRouterOptions {
   /** True only for the app's own origin; everything else is refused before parsing. */
@@ -40,17 +63,21 @@ function isRequestName(channel: string): channel is RequestName {
  * answers with an envelope. Main treats IPC as a public API: a compromised renderer gets nothing
  * a schema does not allow.
  */
-export function createIpcRouter(handlers: IpcHandlers, options: IpcRouterOptions): IpcRouter {
+export function createIpcRouter(
+  handlers: IpcHandlers | SomeIpcHandlers,
+  options: IpcRouterOptions,
+): IpcRouter {
+  const answer: SomeIpcHandlers = handlers
   const scrub = options.scrub ?? ((text: string) => text)
   return {
     async dispatch(channel, input, sender) {
       if (!options.isTrustedSender(sender)) {
         return fail({ code: 'forbidden-sender', message: `IPC from ${sender.url} is not allowed` })
       }
-      if (!isRequestName(channel) || handlers[channel] === undefined) {
+      if (!isRequestName(channel) || answer[channel] === undefined) {
         return fail({ code: 'unknown-channel', message: `no IPC channel named ${channel}` })
       }
-      return invoke(channel, handlers[channel] as IpcHandler<RequestName>, input, sender)
+      return invoke(channel, answer[channel] as IpcHandler<RequestName>, input, sender)
     },
   }
 

@@ -1,4 +1,3 @@
-import type { z } from 'zod'
 import type {
   Alert,
   Escalation,
@@ -10,25 +9,17 @@ import type {
   User,
 } from '../../../shared/domain'
 import type { Capabilities } from '../../../shared/ipc/schemas'
-import type {
-  AlertActionInput,
-  CreateAlertInput,
-  CreateIncidentInput,
-  IncidentActionInput,
-} from '../../../shared/provider/actions'
+import type { CommandKind, ParsedCommandInput } from '../../../shared/commands/catalogue'
 import type { ActionOutcome } from '../../../shared/provider/outcome'
 import type { RequestPriority } from '../governor'
 
-type AlertActions = {
-  [K in keyof typeof AlertActionInput]: (
-    input: z.output<(typeof AlertActionInput)[K]>,
-    priority?: RequestPriority,
-  ) => Promise<ActionOutcome>
-}
-
-type IncidentActions = {
-  [K in keyof typeof IncidentActionInput]: (
-    input: z.output<(typeof IncidentActionInput)[K]>,
+/**
+ * The catalogue's commands of one domain (`alerts`, `incidents`) by verb: an adapter must
+ * implement every one, so a command added to the catalogue is a compile error until it does.
+ */
+export type ProviderActions<D extends string> = {
+  [K in CommandKind as K extends `${D}:${infer V}` ? V : never]: (
+    input: ParsedCommandInput<K>,
     priority?: RequestPriority,
   ) => Promise<ActionOutcome>
 }
@@ -116,21 +107,13 @@ export class ProviderError extends Error {
 export interface Provider {
   readonly name: string
   capabilities(): Promise<Capabilities>
-  readonly alerts: AlertActions & {
-    create(
-      input: z.output<typeof CreateAlertInput>,
-      priority?: RequestPriority,
-    ): Promise<ActionOutcome>
+  readonly alerts: ProviderActions<'alerts'> & {
     get(id: string, by: 'id' | 'alias' | 'tiny'): Promise<Alert | null>
     list(query: string, cursor?: string, priority?: RequestPriority): Promise<Page<Alert>>
     /** The alert's notes (first page), so the outbox can look for its marker before a resend. */
     notes(id: string, by: 'id' | 'alias'): Promise<ProviderNote[] | null>
   }
-  readonly incidents: IncidentActions & {
-    create(
-      input: z.output<typeof CreateIncidentInput>,
-      priority?: RequestPriority,
-    ): Promise<ActionOutcome>
+  readonly incidents: ProviderActions<'incidents'> & {
     get(id: string): Promise<Incident | null>
     list(query: string, cursor?: string): Promise<Page<Incident>>
     /** The incident's notes (first page), for the outbox's marker lookup. */

@@ -76,7 +76,7 @@ export async function pageResponders(
       source: 'Ondeck',
     },
   })
-  const alias = String(command.input['alias'])
+  const alias = command.kind === 'alerts:create' ? String(command.input.alias) : ''
   await ctx.db.linkedAlerts.put({
     key: `alias:${alias}`,
     incidentId: incident.id,

@@ -1,38 +1,19 @@
 import type { z } from 'zod'
-import { requests, type RequestInput } from '../../../shared/ipc/contract'
+import { assertNever } from '../../../shared/assert-never'
+import { addressed, type CommandSpec } from '../../../shared/commands/catalogue'
+import { requests } from '../../../shared/ipc/contract'
 
 /**
- * A command is a responder's intent, named by the IPC channel that carries it, with that
- * channel's input minus the workspace (the outbox adds it and the replay priority at send time).
+ * A command is a responder's intent, one of the catalogue's kinds (named by the IPC channel that
+ * carries it), with that channel's input minus the workspace (the outbox adds it and the replay
+ * priority at send time).
  */
-export const COMMAND_KINDS = [
-  'alerts:acknowledge',
-  'alerts:unacknowledge',
-  'alerts:close',
-  'alerts:addNote',
-  'alerts:assign',
-  'alerts:addResponder',
-  'alerts:escalate',
-  'alerts:snooze',
-  'alerts:setPriority',
-  'alerts:create',
-  'incidents:create',
-  'incidents:resolve',
-  'incidents:close',
-  'incidents:reopen',
-  'incidents:addNote',
-  'incidents:addResponders',
-  'incidents:setPriority',
-  'incidents:updateDescription',
-] as const
-export type CommandKind = (typeof COMMAND_KINDS)[number]
-
-export type CommandInput<K extends CommandKind> = Omit<
-  RequestInput<K>,
-  'workspaceId' | 'requestPriority'
->
-/** What a caller hands `enqueue`: a kind and its input, checked against the contract. */
-export type CommandSpec = { [K in CommandKind]: { kind: K; input: CommandInput<K> } }[CommandKind]
+export {
+  COMMAND_KINDS,
+  type CommandInput,
+  type CommandKind,
+  type CommandSpec,
+} from '../../../shared/commands/catalogue'
 
 /** The alias a queued alert create carries, so a resend can never open a second alert. */
 export const createAlias = (commandId: string): string => `ondeck-${commandId}`
@@ -59,25 +40,20 @@ export const createdByCommand = (incidentId: string): string | undefined =>
  * lane, so they wait for it.
  */
 export function laneOf(spec: CommandSpec, commandId: string): string {
-  switch (spec.kind) {
-    case 'alerts:create':
-      return `alert:alias:${spec.input.alias ?? createAlias(commandId)}`
-    case 'incidents:create':
+  const a = addressed(spec)
+  switch (a.target) {
+    case 'new-alert':
+      return `alert:alias:${a.input.alias ?? createAlias(commandId)}`
+    case 'new-incident':
       return `incident:cmd:${commandId}`
-    case 'incidents:resolve':
-    case 'incidents:close':
-    case 'incidents:reopen':
-    case 'incidents:addNote':
-    case 'incidents:addResponders':
-    case 'incidents:setPriority':
-    case 'incidents:updateDescription': {
-      const creator = createdByCommand(spec.input.incidentId)
-      return creator !== undefined
-        ? `incident:cmd:${creator}`
-        : `incident:id:${spec.input.incidentId}`
+    case 'incident': {
+      const creator = createdByCommand(a.input.incidentId)
+      return creator !== undefined ? `incident:cmd:${creator}` : `incident:id:${a.input.incidentId}`
     }
+    case 'alert':
+      return `alert:${a.input.by === 'alias' ? 'alias' : 'id'}:${a.input.alertId}`
     default:
-      return `alert:${spec.input.by === 'alias' ? 'alias' : 'id'}:${spec.input.alertId}`
+      return assertNever(a, 'command target')
   }
 }
 

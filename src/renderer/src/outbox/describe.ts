@@ -1,38 +1,29 @@
 import { assertNever } from '../../../shared/assert-never'
-import { stripNoteMarker, type CommandKind } from './commands'
+import { addressed, rulesOf } from '../../../shared/commands/catalogue'
+import { stripNoteMarker } from './commands'
+import { noteOf } from './overlay'
 import type { OutboxCommand } from './record'
 
-const VERBS: Readonly<Record<CommandKind, string>> = {
-  'alerts:acknowledge': 'acknowledged',
-  'alerts:unacknowledge': 'unacknowledged',
-  'alerts:close': 'closed',
-  'alerts:addNote': 'added a note to',
-  'alerts:assign': 'assigned',
-  'alerts:addResponder': 'added a responder to',
-  'alerts:escalate': 'escalated',
-  'alerts:snooze': 'snoozed',
-  'alerts:setPriority': 'changed the priority of',
-  'alerts:create': 'paged',
-  'incidents:create': 'opened',
-  'incidents:resolve': 'resolved',
-  'incidents:close': 'closed',
-  'incidents:reopen': 'reopened',
-  'incidents:addNote': 'added a note to',
-  'incidents:addResponders': 'added responders to',
-  'incidents:setPriority': 'changed the priority of',
-  'incidents:updateDescription': 'updated the description of',
-}
-
-/** "acknowledged alert disk-full": what the responder did, in their words. */
+/** "acknowledged alert disk-full": what the responder did, in their words (verbs: catalogue). */
 export function describeCommand(c: OutboxCommand): string {
-  const verb = VERBS[c.kind]
-  if (c.kind === 'alerts:create') return `${verb} "${String(c.input['message'])}"`
-  if (c.kind === 'incidents:create') return `${verb} incident "${String(c.input['message'])}"`
-  const target = c.kind.startsWith('alerts:')
-    ? `alert ${String(c.input['alertId'])}`
-    : `incident ${String(c.input['incidentId'])}`
-  const note = c.kind.endsWith(':addNote') ? `: "${stripNoteMarker(String(c.input['note']))}"` : ''
-  return `${verb} ${target}${note}`
+  const rules = rulesOf(c.kind)
+  const a = addressed(c)
+  switch (a.target) {
+    case 'new-alert':
+      return `${rules.verb} "${a.input.message}"`
+    case 'new-incident':
+      return `${rules.verb} incident "${a.input.message}"`
+    case 'alert':
+    case 'incident': {
+      const target =
+        a.target === 'alert' ? `alert ${a.input.alertId}` : `incident ${a.input.incidentId}`
+      const note =
+        rules.effectOnce.strategy === 'note-marker' ? `: "${stripNoteMarker(noteOf(c))}"` : ''
+      return `${rules.verb} ${target}${note}`
+    }
+    default:
+      return assertNever(a, 'command target')
+  }
 }
 
 export function minutesAgo(from: number, now: number): string {
@@ -58,7 +49,7 @@ export function describeState(c: OutboxCommand, now: number): string {
         case 'retry':
           return `waiting: retrying (${wait.message ?? 'no answer'})`
         case 'confirm':
-          return `waiting: you ${VERBS[c.kind]} this ${minutesAgo(c.createdAt, now)}; send now?`
+          return `waiting: you ${rulesOf(c.kind).verb} this ${minutesAgo(c.createdAt, now)}; send now?`
         case 'paused':
           return 'waiting: the API key was refused; fix the key'
         default:

@@ -1,6 +1,7 @@
 import { assertNever } from '../../../shared/assert-never'
 import type { Envelope, IpcError } from '../../../shared/ipc/envelope'
 import type { ActionOutcome } from '../../../shared/provider/outcome'
+import { rulesOf } from '../../../shared/commands/catalogue'
 import { noteMarker } from './commands'
 import type { OutboxPort } from './port'
 import type { OutboxCommand } from './record'
@@ -46,12 +47,15 @@ function fromError(error: IpcError): SendResult {
 }
 
 /** The text a note command sends: the responder's note plus the command's marker. */
-export function markedNote(command: OutboxCommand): string {
-  return `${String(command.input['note'])}\n\n${noteMarker(command.id)}`
+export function markedNote(command: { id: string; input: { note: string } }): string {
+  return `${command.input.note}\n\n${noteMarker(command.id)}`
 }
 
+type Send = (input: object) => Promise<Envelope<ActionOutcome>>
+
 /**
- * Sends one command through the port at `replay` priority. `incidentId` is the resolved id when
+ * Sends one command through the port at `replay` priority, on the channel its kind names. Note
+ * commands carry their marker (effect-once by note marker); `incidentId` is the resolved id when
  * the command targets an incident a queued create opened.
  */
 export function sendCommand(
@@ -59,49 +63,21 @@ export function sendCommand(
   command: OutboxCommand,
   incidentId?: string,
 ): Promise<SendResult> {
-  const base = { ...command.input, workspaceId: command.workspaceId, requestPriority: 'replay' }
-  const inc = { ...base, incidentId: incidentId ?? String(command.input['incidentId']) }
-  // The stored input was checked against the channel schema at enqueue; the casts restate that.
-  type In<F extends (input: never) => unknown> = Parameters<F>[0]
-  const { alerts: a, incidents: i } = port
-  switch (command.kind) {
-    case 'alerts:acknowledge':
-      return settle(() => a.acknowledge(base as In<typeof a.acknowledge>))
-    case 'alerts:unacknowledge':
-      return settle(() => a.unacknowledge(base as In<typeof a.unacknowledge>))
-    case 'alerts:close':
-      return settle(() => a.close(base as In<typeof a.close>))
-    case 'alerts:addNote':
-      return settle(() => a.addNote({ ...base, note: markedNote(command) } as In<typeof a.addNote>))
-    case 'alerts:assign':
-      return settle(() => a.assign(base as In<typeof a.assign>))
-    case 'alerts:addResponder':
-      return settle(() => a.addResponder(base as In<typeof a.addResponder>))
-    case 'alerts:escalate':
-      return settle(() => a.escalate(base as In<typeof a.escalate>))
-    case 'alerts:snooze':
-      return settle(() => a.snooze(base as In<typeof a.snooze>))
-    case 'alerts:setPriority':
-      return settle(() => a.setPriority(base as In<typeof a.setPriority>))
-    case 'alerts:create':
-      return settle(() => a.create(base as In<typeof a.create>))
-    case 'incidents:create':
-      return settle(() => i.create(base as In<typeof i.create>))
-    case 'incidents:resolve':
-      return settle(() => i.resolve(inc as In<typeof i.resolve>))
-    case 'incidents:close':
-      return settle(() => i.close(inc as In<typeof i.close>))
-    case 'incidents:reopen':
-      return settle(() => i.reopen(inc as In<typeof i.reopen>))
-    case 'incidents:addNote':
-      return settle(() => i.addNote({ ...inc, note: markedNote(command) } as In<typeof i.addNote>))
-    case 'incidents:addResponders':
-      return settle(() => i.addResponders(inc as In<typeof i.addResponders>))
-    case 'incidents:setPriority':
-      return settle(() => i.setPriority(inc as In<typeof i.setPriority>))
-    case 'incidents:updateDescription':
-      return settle(() => i.updateDescription(inc as In<typeof i.updateDescription>))
-    default:
-      return assertNever(command.kind, 'outbox command kind')
+  const rules = rulesOf(command.kind)
+  const input: Record<string, unknown> = {
+    ...command.input,
+    workspaceId: command.workspaceId,
+    requestPriority: 'replay',
   }
+  if (rules.target === 'incident' && incidentId !== undefined) input['incidentId'] = incidentId
+  if (rules.effectOnce.strategy === 'note-marker') {
+    input['note'] = markedNote({ id: command.id, input: { note: String(input['note']) } })
+  }
+  const [domain, verb] = command.kind.split(':') as ['alerts' | 'incidents', string]
+  // The port has a method for every kind (OutboxPort derives them from the catalogue), and the
+  // stored input was checked against the channel's schema at enqueue: the cast restates both.
+  const send = (port[domain] as unknown as Record<string, Send>)[verb]
+  if (send === undefined)
+    return Promise.resolve({ kind: 'not-sent', message: `no ${command.kind}` })
+  return settle(() => send(input))
 }

@@ -1,4 +1,5 @@
 import type { Clock } from '../../../shared/clock'
+import { addressed } from '../../../shared/commands/catalogue'
 import { createdByCommand, type CommandSpec } from './commands'
 import { sendCommand, settle } from './dispatch'
 import { newCommand } from './enqueue'
@@ -93,7 +94,8 @@ export function createOutboxEngine(options: OutboxEngineOptions): OutboxEngine {
   async function resolveIncident(
     command: OutboxCommand,
   ): Promise<string | 'wait' | 'gone' | undefined> {
-    const raw = command.input['incidentId']
+    const a = addressed(command)
+    const raw = a.target === 'incident' ? a.input.incidentId : undefined
     const creator = typeof raw === 'string' ? createdByCommand(raw) : undefined
     if (creator === undefined) return undefined
     const create = await db.commands.where('id').equals(creator).first()

@@ -1,3 +1,4 @@
+import { addressed, rulesOf } from '../../../shared/commands/catalogue'
 import { uuid } from '../../../shared/uuid'
 import {
   createAlias,
@@ -24,10 +25,15 @@ export function newCommand(
   // `random` only in tests that need repeatable ids
   const id = uuid(random)
   const input: Record<string, unknown> = { ...spec.input }
-  if (spec.kind === 'alerts:create') input['alias'] = spec.input.alias ?? createAlias(id)
-  if (spec.kind === 'incidents:create')
-    input['tags'] = [...(spec.input.tags ?? []), incidentMarkerTag(id)]
-  const parsed = parseCommand({ kind: spec.kind, input } as CommandSpec, workspaceId)
+  const effect = rulesOf(spec.kind).effectOnce.strategy
+  const a = addressed(spec)
+  if (a.target === 'new-alert' && effect === 'alias')
+    input['alias'] = a.input.alias ?? createAlias(id)
+  if (a.target === 'new-incident' && effect === 'marker-tag')
+    input['tags'] = [...(a.input.tags ?? []), incidentMarkerTag(id)]
+  // the spec's own input with the effect-once fields added: still that kind's input
+  const built = { kind: spec.kind, input } as CommandSpec
+  const parsed = parseCommand(built, workspaceId)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
     throw new TypeError(
@@ -35,10 +41,7 @@ export function newCommand(
     )
   }
   const note = input['note']
-  if (
-    (spec.kind === 'alerts:addNote' || spec.kind === 'incidents:addNote') &&
-    typeof note === 'string'
-  ) {
+  if (effect === 'note-marker' && typeof note === 'string') {
     if (note.length + noteMarker(id).length + 2 > NOTE_LIMIT) {
       throw new TypeError(
         `cannot queue ${spec.kind}: note is longer than ${NOTE_LIMIT - 60} characters`,
@@ -46,11 +49,10 @@ export function newCommand(
     }
   }
   return {
+    ...built,
     id,
     workspaceId,
-    lane: laneOf({ kind: spec.kind, input } as CommandSpec, id),
-    kind: spec.kind,
-    input,
+    lane: laneOf(built, id),
     createdAt: now,
     state: 'queued',
     nextAt: now,

@@ -1,4 +1,5 @@
 import type { Alert, Incident } from '../../../shared/domain'
+import { addressed, rulesOf } from '../../../shared/commands/catalogue'
 import { stripNoteMarker } from './commands'
 import type { OutboxCommand } from './record'
 
@@ -20,58 +21,47 @@ export function isPendingForView(
 }
 
 export function targetsAlert(c: OutboxCommand, alert: Pick<Alert, 'id' | 'alias'>): boolean {
-  if (!c.kind.startsWith('alerts:')) return false
-  if (c.kind === 'alerts:create') return c.input['alias'] === alert.alias || c.entityId === alert.id
-  const id = c.input['alertId']
-  return c.input['by'] === 'alias' ? id === alert.alias : id === alert.id
+  const a = addressed(c)
+  if (a.target === 'new-alert') return a.input.alias === alert.alias || c.entityId === alert.id
+  if (a.target !== 'alert') return false
+  return a.input.by === 'alias' ? a.input.alertId === alert.alias : a.input.alertId === alert.id
+}
+
+function targetsIncident(c: OutboxCommand, incident: Pick<Incident, 'id'>): boolean {
+  const a = addressed(c)
+  if (a.target === 'incident' && a.input.incidentId === incident.id) return true
+  return c.entityId === incident.id
+}
+
+/**
+ * Applies the commands' `pending` (catalogue) in order. `rulesOf` types the entity loosely; the
+ * caller passes only commands that target this entity, so each entry gets the kind it expects.
+ */
+function applyEach<E extends Alert | Incident>(entity: E, commands: readonly OutboxCommand[]): E {
+  let next = entity
+  for (const c of commands) {
+    const pending = rulesOf(c.kind).pending
+    if (pending !== undefined) next = pending(next as Alert & Incident, c.input) as E
+  }
+  return next
 }
 
 /** `alert` as the responder expects it to be once the given commands (in enqueue order) apply. */
 export function applyPending(alert: Alert, commands: readonly OutboxCommand[]): Alert {
-  let next = alert
-  for (const c of commands) {
-    if (!targetsAlert(c, alert)) continue
-    switch (c.kind) {
-      case 'alerts:acknowledge':
-        next = next.status === 'open' ? { ...next, acknowledged: true } : next
-        break
-      case 'alerts:unacknowledge':
-        next = { ...next, acknowledged: false }
-        break
-      case 'alerts:close':
-        next = { ...next, status: 'closed', snoozed: false }
-        break
-      case 'alerts:setPriority':
-        next = { ...next, priority: c.input['priority'] as Alert['priority'] }
-        break
-      case 'alerts:assign': {
-        const owner = c.input['owner'] as { id?: string; username?: string }
-        const name = owner.username ?? owner.id
-        next = name !== undefined ? { ...next, owner: name } : next
-        break
-      }
-      case 'alerts:snooze':
-        next = { ...next, snoozed: true, snoozedUntil: String(c.input['endTime']) }
-        break
-      default:
-        break
-    }
-  }
-  return next
+  return applyEach(
+    alert,
+    commands.filter((c) => rulesOf(c.kind).target === 'alert' && targetsAlert(c, alert)),
+  )
 }
 
 export function applyPendingIncident(
   incident: Incident,
   commands: readonly OutboxCommand[],
 ): Incident {
-  let next = incident
-  for (const c of commands) {
-    if (c.input['incidentId'] !== incident.id && c.entityId !== incident.id) continue
-    if (c.kind === 'incidents:resolve') next = { ...next, status: 'resolved' }
-    else if (c.kind === 'incidents:close') next = { ...next, status: 'closed' }
-    else if (c.kind === 'incidents:reopen') next = { ...next, status: 'open' }
-  }
-  return next
+  return applyEach(
+    incident,
+    commands.filter((c) => rulesOf(c.kind).target === 'incident' && targetsIncident(c, incident)),
+  )
 }
 
 /** Notes still on their way, for the alert or incident timeline (marker stripped). */
@@ -80,20 +70,29 @@ export function pendingNotes(
   matches: (c: OutboxCommand) => boolean,
 ): { id: string; note: string; state: OutboxCommand['state'] }[] {
   return commands
-    .filter((c) => (c.kind === 'alerts:addNote' || c.kind === 'incidents:addNote') && matches(c))
-    .map((c) => ({ id: c.id, note: stripNoteMarker(String(c.input['note'])), state: c.state }))
+    .filter((c) => rulesOf(c.kind).effectOnce.strategy === 'note-marker' && matches(c))
+    .map((c) => ({ id: c.id, note: stripNoteMarker(noteOf(c)), state: c.state }))
 }
 
 /** Alerts a queued create will open, to show in the list before Opsgenie has them. */
 export function pendingAlertCreates(
   commands: readonly OutboxCommand[],
 ): { commandId: string; alias: string; message: string; priority: string }[] {
-  return commands
-    .filter((c) => c.kind === 'alerts:create' && c.state !== 'confirmed')
-    .map((c) => ({
+  const creates: { commandId: string; alias: string; message: string; priority: string }[] = []
+  for (const c of commands) {
+    const a = addressed(c)
+    if (a.target !== 'new-alert' || c.state === 'confirmed') continue
+    creates.push({
       commandId: c.id,
-      alias: String(c.input['alias']),
-      message: String(c.input['message']),
-      priority: String(c.input['priority'] ?? 'P3'),
-    }))
+      alias: String(a.input.alias),
+      message: a.input.message,
+      priority: a.input.priority ?? 'P3',
+    })
+  }
+  return creates
+}
+
+/** The note a note-marker command carries (its input has one: the entries declare it). */
+export function noteOf(c: OutboxCommand): string {
+  return 'note' in c.input && typeof c.input.note === 'string' ? c.input.note : ''
 }

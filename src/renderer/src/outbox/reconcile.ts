@@ -1,6 +1,7 @@
 import { assertNever } from '../../../shared/assert-never'
 import type { Alert, Incident } from '../../../shared/domain'
 import type { Envelope } from '../../../shared/ipc/envelope'
+import { addressed, rulesOf, type Addressed } from '../../../shared/commands/catalogue'
 import { incidentMarkerTag, noteMarker } from './commands'
 import type { OutboxPort } from './port'
 import type { OutboxCommand } from './record'
@@ -32,10 +33,10 @@ const verdict = (applied: boolean, entityId?: string): Reconciled =>
     : { kind: 'not-applied' }
 
 /**
- * Looks at the provider's current state, per command type: creates by their alias (alerts) or
- * marker tag (incidents), notes by their marker, state changes by the state they set. Adding a
- * responder or escalating has nothing to look at: a resend of the former is a no-op upstream,
- * the latter may escalate twice (README.md).
+ * Looks at the provider's current state as the command's effect-once strategy says (catalogue):
+ * creates by their alias (alerts) or marker tag (incidents), notes by their marker, state changes
+ * by the state they set. Commands with nothing to look at (adding a responder, escalating) are
+ * `not-applied`: what a resend does is in their catalogue entry (README.md).
  */
 export async function reconcile(
   port: OutboxPort,
@@ -52,82 +53,86 @@ export async function reconcile(
 async function lookUp(
   port: OutboxPort,
   command: OutboxCommand,
-  incidentId = String(command.input['incidentId']),
+  resolvedIncidentId?: string,
 ): Promise<Reconciled> {
-  const workspaceId = command.workspaceId
-  const input = command.input
-  const marker = noteMarker(command.id)
-  const alertRef = { workspaceId, alertId: String(input['alertId']), by: alertBy(input) }
-  const alert = (): Promise<Alert | null> => read(() => port.alerts.get(alertRef))
-  const incident = (): Promise<Incident | null> =>
-    read(() => port.incidents.get({ workspaceId, incidentId }))
-  const onAlert = async (test: (a: Alert) => boolean): Promise<Reconciled> => {
-    const found = await alert()
-    return found === null ? gone('alert') : verdict(test(found))
-  }
-  const onIncident = async (test: (i: Incident) => boolean): Promise<Reconciled> => {
-    const found = await incident()
-    return found === null ? gone('incident') : verdict(test(found))
-  }
-  switch (command.kind) {
-    case 'alerts:create': {
-      const alias = String(input['alias'])
+  const { workspaceId } = command
+  const effect = rulesOf(command.kind).effectOnce
+  const a = addressed(command)
+  switch (effect.strategy) {
+    case 'none':
+      return { kind: 'not-applied' }
+    case 'alias': {
+      if (a.target !== 'new-alert') return misdeclared(command)
+      const alias = String(a.input.alias)
       const found = await read(() => port.alerts.get({ workspaceId, alertId: alias, by: 'alias' }))
       return verdict(found !== null, found?.id)
     }
-    case 'alerts:acknowledge':
-      return onAlert((a) => a.acknowledged || a.status === 'closed')
-    case 'alerts:unacknowledge':
-      return onAlert((a) => !a.acknowledged)
-    case 'alerts:close':
-      return onAlert((a) => a.status === 'closed')
-    case 'alerts:setPriority':
-      return onAlert((a) => a.priority === input['priority'])
-    case 'alerts:assign': {
-      const owner = input['owner'] as { id?: string; username?: string }
-      return onAlert((a) => a.owner !== undefined && a.owner === (owner.username ?? owner.id))
-    }
-    case 'alerts:snooze':
-      return onAlert(
-        (a) =>
-          a.snoozedUntil !== undefined &&
-          Date.parse(a.snoozedUntil) === Date.parse(String(input['endTime'])),
-      )
-    case 'alerts:addNote': {
-      const notes = await read(() => port.alerts.notes(alertRef))
-      return notes === null ? gone('alert') : verdict(notes.some((n) => n.note.endsWith(marker)))
-    }
-    case 'alerts:addResponder':
-    case 'alerts:escalate':
-    case 'incidents:addResponders':
-      return { kind: 'not-applied' }
-    case 'incidents:create': {
+    case 'marker-tag': {
       const query = `tag:${incidentMarkerTag(command.id)}`
       const page = await read(() => port.incidents.list({ workspaceId, query }))
       const found = page.items[0]
       return verdict(found !== undefined, found?.id)
     }
-    case 'incidents:resolve':
-      return onIncident((i) => i.status === 'resolved')
-    case 'incidents:close':
-      return onIncident((i) => i.status === 'closed')
-    case 'incidents:reopen':
-      return onIncident((i) => i.status === 'open')
-    case 'incidents:setPriority':
-      return onIncident((i) => i.priority === input['priority'])
-    case 'incidents:updateDescription':
-      return onIncident((i) => (i.description ?? '') === input['description'])
-    case 'incidents:addNote': {
-      const notes = await read(() => port.incidents.notes({ workspaceId, incidentId }))
-      return notes === null ? gone('incident') : verdict(notes.some((n) => n.note.endsWith(marker)))
+    case 'note-marker': {
+      const marker = noteMarker(command.id)
+      const notes = await readNotes(port, a, workspaceId, resolvedIncidentId)
+      return notes === null ? gone(a.target) : verdict(notes.some((n) => n.note.endsWith(marker)))
+    }
+    case 'state': {
+      const found = await readEntity(port, a, workspaceId, resolvedIncidentId)
+      return found === null ? gone(a.target) : verdict(effect.applied(found, command.input))
     }
     default:
-      return assertNever(command.kind, 'outbox command kind')
+      return assertNever(effect, 'effect-once strategy')
   }
 }
 
-function alertBy(input: Record<string, unknown>): 'id' | 'alias' {
-  return input['by'] === 'alias' ? 'alias' : 'id'
+type Note = { note: string }
+
+function readNotes(
+  port: OutboxPort,
+  a: Addressed,
+  workspaceId: string,
+  resolvedIncidentId?: string,
+): Promise<Note[] | null> {
+  if (a.target === 'alert') {
+    const { alertId, by } = a.input
+    return read(() =>
+      port.alerts.notes({ workspaceId, alertId, by: by === 'alias' ? 'alias' : 'id' }),
+    )
+  }
+  if (a.target === 'incident') {
+    const incidentId = resolvedIncidentId ?? a.input.incidentId
+    return read(() => port.incidents.notes({ workspaceId, incidentId }))
+  }
+  throw new LookupFailed(`a ${a.target} command has no notes to look at`)
+}
+
+/** The target as it stands; typed as both so a state predicate of either kind can read it. */
+async function readEntity(
+  port: OutboxPort,
+  a: Addressed,
+  workspaceId: string,
+  resolvedIncidentId?: string,
+): Promise<(Alert & Incident) | null> {
+  let found: Alert | Incident | null
+  if (a.target === 'alert') {
+    const { alertId, by } = a.input
+    found = await read(() =>
+      port.alerts.get({ workspaceId, alertId, by: by === 'alias' ? 'alias' : 'id' }),
+    )
+  } else if (a.target === 'incident') {
+    const incidentId = resolvedIncidentId ?? a.input.incidentId
+    found = await read(() => port.incidents.get({ workspaceId, incidentId }))
+  } else {
+    throw new LookupFailed(`a ${a.target} command has no state to look at`)
+  }
+  // the predicate belongs to the same entry as the target, so it reads the entity it expects
+  return found as (Alert & Incident) | null
+}
+
+function misdeclared(command: OutboxCommand): Reconciled {
+  return { kind: 'retry', message: `${command.kind} cannot be looked up by alias` }
 }
 
 function gone(what: string): Reconciled {

@@ -1,4 +1,4 @@
-import type { CommandKind } from './commands'
+import type { CommandInput, CommandKind } from './commands'
 
 /**
  * - queued: not sent yet (or about to be);
@@ -25,14 +25,21 @@ export interface CommandFailure {
   message: string
 }
 
-/** One row of the outbox. `seq` (auto-increment) is the enqueue order lanes replay in. */
-export interface OutboxCommand {
+/**
+ * One row of the outbox, typed by its kind: `input` is that kind's input as it was enqueued
+ * (before zod's defaults; the stored format is unchanged). `seq` (auto-increment) is the enqueue
+ * order lanes replay in.
+ */
+export type OutboxCommand = {
+  [K in CommandKind]: CommandRow & { kind: K; input: CommandInput<K> }
+}[CommandKind]
+
+/** The fields every row has, whatever its kind. */
+export interface CommandRow {
   seq?: number
   id: string
   workspaceId: string
   lane: string
-  kind: CommandKind
-  input: Record<string, unknown>
   createdAt: number
   state: CommandState
   /** Earliest time the engine may act on it again. */

@@ -1,11 +1,10 @@
 import type { z } from 'zod'
 import type { RateDomain } from '../../../../shared/opsgenie/rate-domains'
+import type { ParsedCommandInput } from '../../../../shared/commands/catalogue'
 import type {
-  AlertActionInput,
-  CreateAlertInput,
-  CreateIncidentInput,
-  IncidentActionInput,
+  AlertTarget,
   IncidentResponderRef,
+  IncidentTarget as IncidentTargetSchema,
 } from '../../../../shared/provider/actions'
 import type { ActionOutcome } from '../../../../shared/provider/outcome'
 import type { RequestPriority } from '../../governor'
@@ -19,7 +18,7 @@ export type Send = (
   call: () => Promise<Accepted>,
 ) => Promise<ActionOutcome>
 
-type Target = z.output<(typeof AlertActionInput)['acknowledge']>
+type Target = z.output<typeof AlertTarget>
 
 function ref(input: Target): AlertRef {
   return input.by === 'alias' ? { alias: input.alertId } : input.alertId
@@ -65,7 +64,7 @@ export function alertActions(
       run(p, () => a.escalate(ref(i), { ...fields(i), escalation: definedOnly(i.escalation) })),
     snooze: (i, p) => run(p, () => a.snooze(ref(i), { ...fields(i), endTime: i.endTime })),
     setPriority: (i, p) => run(p, () => a.updatePriority(ref(i), { priority: i.priority })),
-    create: (i: z.output<typeof CreateAlertInput>, p) =>
+    create: (i: ParsedCommandInput<'alerts:create'>, p) =>
       run(p, () =>
         a.create(
           definedOnly({
@@ -78,7 +77,7 @@ export function alertActions(
   }
 }
 
-type IncidentTarget = z.output<(typeof IncidentActionInput)['resolve']>
+type IncidentTarget = z.output<typeof IncidentTargetSchema>
 
 export function incidentActions(
   client: OpsgenieClient,
@@ -103,7 +102,7 @@ export function incidentActions(
     setPriority: (i, p) => run(p, () => inc.updatePriority(i.incidentId, { priority: i.priority })),
     updateDescription: (i, p) =>
       run(p, () => inc.updateDescription(i.incidentId, { description: i.description })),
-    create: (i: z.output<typeof CreateIncidentInput>, p) =>
+    create: (i: ParsedCommandInput<'incidents:create'>, p) =>
       run(p, () => inc.create(definedOnly({ ...i, responders: i.responders.map(responder) }))),
   }
 }

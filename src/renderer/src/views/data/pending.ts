@@ -1,4 +1,5 @@
 import { priorityRank } from '../../db/derive'
+import { addressed } from '../../../../shared/commands/catalogue'
 import type { AlertRow } from '../../db/rows'
 import { applyPending, pendingNotes, targetsAlert } from '../../outbox/overlay'
 import type { OutboxCommand } from '../../outbox/record'
@@ -27,8 +28,10 @@ export function overlayRows(
   const alertCommands = pending.filter((c) => c.kind.startsWith('alerts:'))
   if (alertCommands.length === 0) return rows
   const keys = new Set<unknown>()
-  for (const c of alertCommands)
-    keys.add(c.kind === 'alerts:create' ? c.input['alias'] : c.input['alertId'])
+  for (const c of alertCommands) {
+    const a = addressed(c)
+    keys.add(a.target === 'new-alert' ? a.input.alias : a.target === 'alert' ? a.input.alertId : '')
+  }
   return rows.map((row) =>
     keys.has(row.id) || keys.has(row.alias) ? overlayRow(row, alertCommands) : row,
   )

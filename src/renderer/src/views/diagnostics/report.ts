@@ -24,7 +24,7 @@ const cap = (text: string, max: number): string => (text.length > max ? text.sli
  * except a note's text: the responder's own words, which a report about a lost note needs.
  */
 function summarize(command: OutboxCommand): DiagnosticsReport['outbox']['commands'][number] {
-  const note = command.input['note']
+  const note = 'note' in command.input ? command.input.note : undefined
   const wait = command.wait
   return {
     id: cap(command.id, 100),

@@ -1,4 +1,5 @@
 import { useMemo, type ReactElement } from 'react'
+import { addressed } from '../../../../shared/commands/catalogue'
 import { useOutbox } from '../../app/outbox-context'
 import { useWorkspace } from '../../app/workspace-context'
 import { pendingNotes } from '../../outbox/overlay'
@@ -29,10 +30,11 @@ export function IncidentDetail(props: { incidentId: string }): ReactElement {
   const timeline = useTimeline(db, 'incident', props.incidentId)
   const notes = useMemo(() => {
     const texts = (timeline ?? []).map((t) => t.text ?? '')
-    return pendingNotes(
-      overlay.pending,
-      (c) => c.input['incidentId'] === props.incidentId || c.entityId === props.incidentId,
-    ).filter((n) => !texts.some((t) => t.includes(`[ondeck:${n.id}]`)))
+    return pendingNotes(overlay.pending, (c) => {
+      const a = addressed(c)
+      const onIt = a.target === 'incident' && a.input.incidentId === props.incidentId
+      return onIt || c.entityId === props.incidentId
+    }).filter((n) => !texts.some((t) => t.includes(`[ondeck:${n.id}]`)))
   }, [overlay.pending, props.incidentId, timeline])
   const services = useServices(db)
   const linked = useLiveQuery(
