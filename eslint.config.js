@@ -146,6 +146,12 @@ const policies = [
     message:
       "src/simulator states Opsgenie's behaviour itself (src/simulator/rate-domains.ts): importing the client's src/shared/opsgenie would make a wrong classification identical on both sides",
   },
+  {
+    from: { element: { type: 'renderer' } },
+    disallow: { to: { element: { type: 'shared', fileInternalPath: 'opsgenie/**' } } },
+    message:
+      'src/renderer applies domain events only (src/shared/domain): main reads everything Opsgenie sends through the provider, so Opsgenie wire knowledge (src/shared/opsgenie) stays out of the renderer',
+  },
 ]
 
 const noRawIpc = {

@@ -1,3 +1,4 @@
+import { decodeRelayFrame } from '../../src/main/gateway/provider/opsgenie/events'
 import type { IntakeEvent } from '../../src/shared/ipc/schemas'
 
 /**
@@ -61,7 +62,9 @@ export function createEvents(
       repeat: false,
       payload: webhook,
     })
-    events.push({ workspaceId, cursor: `relay:${n}`, source: 'relay', receivedAt, payload: data })
+    // Decoded by main's real decoder, as the renderer receives it.
+    const payload = decodeRelayFrame(data, receivedAt)
+    events.push({ workspaceId, cursor: `relay:${n}`, source: 'relay', receivedAt, payload })
   }
   return events
 }

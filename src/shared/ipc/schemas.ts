@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { UpstreamEvent } from '../domain/upstream-event'
 import { checkEndpointText } from '../secure-endpoint'
 
 /** Shapes that appear in several channels of the contract. */
@@ -88,14 +89,17 @@ export const ConnectionHealth = z.object({
 })
 export type ConnectionHealth = z.infer<typeof ConnectionHealth>
 
-/** One upstream event as it reaches the renderer; `cursor` is what to resume after. */
+/**
+ * One upstream event as it reaches the renderer; `cursor` is what to resume after. Main has
+ * already read it through the provider: `payload` is a domain event, never the provider's wire
+ * format, and the renderer parses it with this schema before applying it.
+ */
 export const IntakeEvent = z.object({
   workspaceId: WorkspaceId,
   cursor: z.string(),
   source: z.enum(['relay', 'poll', 'reconcile']),
   receivedAt: z.number(),
-  /** The raw webhook JSON text for relay events (nanosecond timestamps intact); entity JSON otherwise. */
-  payload: z.string(),
+  payload: UpstreamEvent,
 })
 export type IntakeEvent = z.infer<typeof IntakeEvent>
 

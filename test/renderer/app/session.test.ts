@@ -49,7 +49,7 @@ const event = (workspaceId: string, n: number): IntakeEvent => ({
   cursor: String(n),
   source: 'relay',
   receivedAt: 1000 + n,
-  payload: '{}',
+  payload: { kind: 'gap', reason: 'test' },
 })
 
 describe('startSession', () => {

@@ -1,4 +1,6 @@
 import 'fake-indexeddb/auto'
+import { decodeRelayFrame } from '../../../src/main/gateway/provider/opsgenie/events'
+import { rawOf } from '../../../src/renderer/src/sync/intake-events'
 import { describe, expect, it } from 'vitest'
 import { createIngest } from '../../../src/renderer/src/sync'
 import { confirmDeleted, freshDb, pollEvent, relayEvent, webhook } from './support'
@@ -127,8 +129,8 @@ describe('ingest of relay events', () => {
       JSON.stringify({ action: 'Teleport', alert: { alertId: 'a9' } }),
     )
     const missingId = relayEvent(JSON.stringify({ action: 'Close', alert: { message: 'no id' } }))
-    const notRelay = { ...relayEvent('{}'), payload: '{"hello":1}' }
-    const unknownPoll = pollEvent({ kind: 'meteor' })
+    const notRelay = { ...relayEvent('{}'), payload: decodeRelayFrame('{"hello":1}', 0) }
+    const unknownPoll = pollEvent({ kind: 'alert', alert: { message: 'no id' } })
     const result = await createIngest(db).applyBatch([
       malformed,
       relayEvent(webhook('Create', 'a1', '1700000000000000001')),
@@ -148,8 +150,8 @@ describe('ingest of relay events', () => {
       expect.stringContaining('not a relay event'),
       expect.stringContaining('unknown intake payload'),
     ])
-    expect(diagnostics[0]?.raw).toBe(malformed.payload)
-    expect(diagnostics[4]).toMatchObject({ source: 'poll', raw: unknownPoll.payload })
+    expect(diagnostics[0]?.raw).toBe(rawOf(malformed))
+    expect(diagnostics[4]).toMatchObject({ source: 'poll', raw: rawOf(unknownPoll) })
   })
 })
 

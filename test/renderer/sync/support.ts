@@ -2,7 +2,6 @@ import 'fake-indexeddb/auto'
 import { randomUUID } from 'node:crypto'
 import { pathToFileURL } from 'node:url'
 import type { Alert } from '../../../src/shared/domain'
-import type { IntakeEvent } from '../../../src/shared/ipc/schemas'
 import { CacheDb } from '../../../src/renderer/src/db/cache-db'
 import { confirmGone } from '../../../src/renderer/src/sync/deletions'
 import { WEBHOOK_FIXTURES_DIR } from '../../fixtures/opsgenie/paths'
@@ -15,47 +14,7 @@ export async function freshDb(): Promise<CacheDb> {
   return new CacheDb(`t-${randomUUID().slice(0, 8)}`).openOrExplain()
 }
 
-let relayId = 0
-
-/** What main forwards for one relay SSE event: the relay's `data:` JSON text, verbatim. */
-export function relayEvent(
-  webhook: string,
-  receivedAt = Date.parse('2026-11-27T00:00:00Z'),
-): IntakeEvent {
-  relayId += 1
-  const data = JSON.stringify({
-    id: relayId,
-    receivedAt: new Date(receivedAt).toISOString(),
-    action: 'x',
-    alertId: 'x',
-    dedupKey: 'x',
-    repeat: false,
-    payload: webhook,
-  })
-  return {
-    workspaceId: 'w',
-    cursor: `relay:${relayId}`,
-    source: 'relay',
-    receivedAt,
-    payload: data,
-  }
-}
-
-export function pollEvent(
-  payload: unknown,
-  cursor = 'poll:1:1',
-  source: IntakeEvent['source'] = 'poll',
-  /** When main received the page: an API read is trusted over webhooks that arrived before it. */
-  receivedAt = Date.now(),
-): IntakeEvent {
-  return {
-    workspaceId: 'w',
-    cursor,
-    source,
-    receivedAt,
-    payload: JSON.stringify(payload),
-  }
-}
+export { pollEvent, relayEvent } from '../../support/upstream-events'
 
 /** A webhook body shaped like the zulip fixtures, `updatedAt` spliced in as an exact ns literal. */
 export function webhook(

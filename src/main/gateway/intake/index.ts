@@ -27,4 +27,3 @@ export {
 } from './reconciler'
 export { createSseParser, type SseMessage, type SseHandlers, type SseParser } from './sse-parser'
 export { formatCursor, parseCursor, type IntakeCursor } from './cursor'
-export type { PollPayload, ReconcilePayload } from './payloads'

@@ -1,10 +1,10 @@
+import type { Alert, Incident, UpstreamEvent } from '@shared/domain'
 import { WorkspaceId, type ConnectionHealth, type IntakeEvent } from '@shared/ipc/schemas'
 import { systemClock, type Clock } from '../governor'
-import type { Provider } from '../provider/provider'
+import type { FeedItem, Provider } from '../provider/provider'
 import type { BackoffOptions } from '../../../shared/backoff'
 import { formatCursor, parseCursor, type IntakeCursor } from './cursor'
 import { healthOfPoll, healthOfRelay } from './health'
-import type { PollPayload, ReconcilePayload } from './payloads'
 import { createPoller, type PolledChange, type Poller } from './poller'
 import { createReconciler, type OpenAlertsSnapshot, type Reconciler } from './reconciler'
 import { createRelayClient, type RelayClient } from './relay-client'
@@ -31,7 +31,10 @@ export interface IntakeOptions {
   readonly workspaceId: string
   /** With a relay: live over SSE; without: the poller. */
   readonly relay?: { readonly url: string; readonly token: string }
-  /** The workspace's provider; its adapter runs every read through the governor. */
+  /**
+   * The workspace's provider: its adapter runs every read through the governor, and it reads
+   * relay frames into domain events, so nothing provider-specific reaches the renderer.
+   */
   readonly provider: Pick<Provider, 'feed'>
   emit(event: IntakeEvent): void
   onHealth(health: ConnectionHealth): void
@@ -83,8 +86,13 @@ export function createIntake(options: IntakeOptions): Intake {
     options.onHealth(health)
   }
 
-  const send = (source: IntakeEvent['source'], cursor: string, payload: string): void => {
+  const send = (
+    source: IntakeEvent['source'],
+    cursor: string,
+    payload: UpstreamEvent | ((receivedAt: number) => UpstreamEvent),
+  ): void => {
     const receivedAt = clock.now()
+    if (typeof payload === 'function') payload = payload(receivedAt)
     options.emit({ workspaceId, cursor, source, receivedAt, payload })
     if (source === 'reconcile') return
     lastEventAt = receivedAt
@@ -96,27 +104,9 @@ export function createIntake(options: IntakeOptions): Intake {
     (cursor: () => string) =>
     (snapshot: OpenAlertsSnapshot): void => {
       const { reconcileId, startedAt, alerts } = snapshot
-      for (const alert of alerts)
-        send(
-          'reconcile',
-          cursor(),
-          JSON.stringify({
-            kind: 'alert',
-            reconcileId,
-            alert: alert.upstream,
-          } satisfies ReconcilePayload),
-        )
-      const ids = alerts.map((a) => a.id)
-      send(
-        'reconcile',
-        cursor(),
-        JSON.stringify({
-          kind: 'open-alerts',
-          reconcileId,
-          startedAt,
-          alertIds: ids,
-        } satisfies ReconcilePayload),
-      )
+      for (const alert of alerts) send('reconcile', cursor(), alertEvent(alert, reconcileId))
+      const alertIds = alerts.map((a) => a.id)
+      send('reconcile', cursor(), { kind: 'open-alerts', reconcileId, startedAt, alertIds })
     }
 
   const reconcilerFor = (cursor: () => string): Reconciler =>
@@ -148,10 +138,14 @@ export function createIntake(options: IntakeOptions): Intake {
       clock,
       random: tuning.random,
       onEvent: (event) =>
-        send('relay', formatCursor({ kind: 'relay', lastEventId: event.id }), event.data),
+        send('relay', formatCursor({ kind: 'relay', lastEventId: event.id }), (receivedAt) =>
+          options.provider.feed.decodePush(event.data, receivedAt),
+        ),
       onReset: (reset) => {
         // The stream skipped events we never saw: the cursor moves on, reconciliation fills the gap.
-        send('relay', formatCursor({ kind: 'relay', lastEventId: reset.id }), reset.data)
+        send('relay', formatCursor({ kind: 'relay', lastEventId: reset.id }), (receivedAt) =>
+          options.provider.feed.decodePush(reset.data, receivedAt),
+        )
         void reconciler.run()
       },
       onState: (state) => {
@@ -175,11 +169,9 @@ export function createIntake(options: IntakeOptions): Intake {
       overlapMs: tuning.pollOverlapMs,
       clock,
       onChange: (change: PolledChange) => {
-        const payload: PollPayload =
-          change.kind === 'alert'
-            ? { kind: 'alert', alert: change.alert.upstream }
-            : { kind: 'incident', incident: change.incident.upstream }
-        send('poll', formatCursor({ kind: 'poll', ...change.watermark }), JSON.stringify(payload))
+        const payload =
+          change.kind === 'alert' ? alertEvent(change.alert) : incidentEvent(change.incident)
+        send('poll', formatCursor({ kind: 'poll', ...change.watermark }), payload)
       },
       onCycle: (outcome) => publish(healthOfPoll(outcome)),
     })
@@ -214,4 +206,23 @@ export function createIntake(options: IntakeOptions): Intake {
     },
     health: () => ({ ...current, lastEventAt }),
   }
+}
+
+/** A listed alert as a domain event; one the provider could not map goes on as a `problem`. */
+function alertEvent(item: FeedItem<Alert>, reconcileId?: string): UpstreamEvent {
+  if (item.record === undefined) return unreadable(item, 'alert')
+  return reconcileId === undefined
+    ? { kind: 'alert', alert: item.record }
+    : { kind: 'alert', alert: item.record, reconcileId }
+}
+
+function incidentEvent(item: FeedItem<Incident>): UpstreamEvent {
+  return item.record === undefined
+    ? unreadable(item, 'incident')
+    : { kind: 'incident', incident: item.record }
+}
+
+function unreadable(item: FeedItem<unknown>, what: string): UpstreamEvent {
+  const reason = item.unreadable?.reason ?? `${what} ${item.id} does not fit the domain model`
+  return { kind: 'problem', reason, raw: item.unreadable?.raw ?? JSON.stringify({ id: item.id }) }
 }

@@ -6,6 +6,7 @@ import type {
   Schedule,
   Service,
   Team,
+  UpstreamEvent,
   User,
 } from '../../../shared/domain'
 import type { Capabilities } from '../../../shared/ipc/schemas'
@@ -35,18 +36,16 @@ export interface Page<T> {
 }
 
 /**
- * One record from a feed listing. `id` and `updatedAt` key the poller's watermark and dedupe;
- * `upstream` is the provider's own record, which intake still forwards verbatim because the
- * renderer decodes poll and reconcile payloads itself (moving that decoding into main is part 1
- * of "one provider-neutral core"; then `record` replaces `upstream`). `record` is undefined when
- * the upstream record does not map onto the domain, so one odd record cannot stall a listing.
+ * One record from a feed listing. `id` and `updatedAt` key the poller's watermark and dedupe.
+ * `record` is undefined when the provider's record does not map onto the domain, so one odd record
+ * cannot stall a listing; `unreadable` then says why, with the record's raw JSON for diagnostics.
  */
 export interface FeedItem<T> {
   readonly id: string
   /** ISO time of the last change, when the provider states one. */
   readonly updatedAt: string | undefined
   readonly record: T | undefined
-  readonly upstream: unknown
+  readonly unreadable?: { readonly reason: string; readonly raw: string }
 }
 
 export interface FeedOptions {
@@ -57,6 +56,12 @@ export interface FeedOptions {
 
 /** Reads for intake, all at `sync` priority. Pages repeat items at their edges: dedupe by id. */
 export interface ProviderFeed {
+  /**
+   * Reads one push event (a relay SSE frame's `data:` text) into a domain event; never throws:
+   * what it cannot read comes back as a `problem` event. `receivedAtMs` dates a frame that carries
+   * no readable receipt time of its own.
+   */
+  decodePush(frameText: string, receivedAtMs: number): UpstreamEvent
   /** Alerts updated at or after `since` (epoch ms), oldest change first across pages. */
   changedAlerts(
     since: number,

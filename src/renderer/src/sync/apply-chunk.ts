@@ -1,4 +1,5 @@
 import { assertNever } from '../../../shared/assert-never'
+import type { AlertEvent, UpstreamEvent } from '../../../shared/domain'
 import type { IntakeEvent } from '../../../shared/ipc/schemas'
 import type { CacheDb } from '../db/cache-db'
 import { toAlertRow, toIncidentRow } from '../db/derive'
@@ -10,15 +11,19 @@ import type {
   IncidentRow,
   PendingDeleteRow,
 } from '../db/rows'
-import { activityIdOf, applyWebhook, coversKey } from './apply-webhook'
-import { cursorKindOf, type Decoded } from './decode'
+import { activityIdOf, applyAlertEvent, coversKey } from './apply-alert-event'
+import { cursorKindOf, rawOf } from './intake-events'
 import type { PreparedChunk } from './prepare-chunk'
 import { closeMissing } from './reconcile'
 import { readPendingDeletes, readTombstones } from './tombstones'
 import { afterApiRead, trustBoundNs } from './trust'
-import { IngestProblem, type WebhookEvent } from './webhook-event'
 
 export { tombstoneKey } from './tombstones'
+
+/** An event ingest cannot apply; it goes to diagnostics with this reason and the raw text. */
+export class IngestProblem extends Error {
+  override readonly name = 'IngestProblem'
+}
 
 /** How old an alert first seen by reconciliation may be and still count as news (15 minutes). */
 export const RECENT_UNSEEN_MS = 15 * 60_000
@@ -67,7 +72,7 @@ export async function applyChunk(
     event.receivedAt
   // Versions past this are not believed, whenever they were stored (see `trust.ts`).
   const boundFor = (event: IntakeEvent): string => trustBoundNs(Math.max(now, event.receivedAt))
-  const { events, decoded, incidentIds, activityIds } = chunk
+  const { events, incidentIds, activityIds } = chunk
   const alertIds = [...chunk.alertIds]
   return db.transaction(
     'rw',
@@ -141,7 +146,7 @@ export async function applyChunk(
           ...pending.get(alertId),
           alertId,
           requestedAt: event.receivedAt,
-          raw: event.payload,
+          raw: rawOf(event),
         }
         pending.set(alertId, row)
         newPending.push(row)
@@ -150,19 +155,19 @@ export async function applyChunk(
           put(current, true)
       }
 
-      const apply = (d: Decoded, event: IntakeEvent): void => {
+      const apply = (d: UpstreamEvent, event: IntakeEvent): void => {
         switch (d.kind) {
-          case 'webhook': {
-            const { alertId, key } = d.event
-            const earlier = activity.get(activityIdOf(d.event))
+          case 'alert-event': {
+            const { alertId, key } = d
+            const earlier = activity.get(activityIdOf(d))
             if (coversKey(earlier, key)) return // a repeat delivery of a change already applied
-            if (d.event.clampedFromNs !== undefined) diagnostics.push(clampNote(d.event, event))
+            if (d.clampedFromNs !== undefined) diagnostics.push(clampNote(d, event))
             const current = alerts.get(alertId)
             const deleted = current === 'delete' || tombstoned.has(alertId)
-            const effect = applyWebhook(
+            const effect = applyAlertEvent(
               current === 'delete' ? undefined : current,
               deleted,
-              d.event,
+              d,
               boundFor(event),
             )
             activity.set(effect.activity.id, entryAfter(earlier, effect.activity, key))
@@ -203,7 +208,7 @@ export async function applyChunk(
             closed.activity.forEach((a) => activity.set(a.id, a))
             return
           }
-          case 'none':
+          case 'gap': // the source skipped events: only the cursor moves; reconciliation fills in
             return
           case 'problem':
             throw new IngestProblem(d.reason)
@@ -212,8 +217,8 @@ export async function applyChunk(
         }
       }
 
-      for (const [i, event] of events.entries()) {
-        const d = decoded[i] as Decoded
+      for (const event of events) {
+        const d = event.payload
         try {
           apply(d, event)
           applied += d.kind === 'problem' ? 0 : 1
@@ -226,7 +231,7 @@ export async function applyChunk(
             receivedAt: event.receivedAt,
             source: String(event.source),
             reason,
-            raw: event.payload,
+            raw: rawOf(event),
           })
         }
         const kind = cursorKindOf(event)
@@ -263,18 +268,18 @@ export async function applyChunk(
   )
 }
 
-/** The diagnostic for a webhook dated far ahead of the relay: applied, but as of receivedAt. */
-function clampNote(webhook: WebhookEvent, event: IntakeEvent): DiagnosticRow {
-  const claimed = webhook.clampedFromNs ?? '0'
-  const received = webhook.versionNs?.replace(/^0+(?=\d)/, '') ?? '0'
+/** The diagnostic for an event dated far ahead of its receipt: applied, but as of receivedAt. */
+function clampNote(alertEvent: AlertEvent, event: IntakeEvent): DiagnosticRow {
+  const claimed = alertEvent.clampedFromNs ?? '0'
+  const received = alertEvent.versionNs ?? '0'
   const aheadMin = (BigInt(claimed) - BigInt(received)) / 60_000_000_000n
   return {
     receivedAt: event.receivedAt,
     source: String(event.source),
     reason:
-      `webhook ${webhook.action} for alert ${webhook.alertId}: alert.updatedAt ${claimed} is ` +
+      `event ${alertEvent.action} for alert ${alertEvent.alertId}: its time ${claimed} is ` +
       `${aheadMin} min ahead of the relay's receivedAt; clamped to receivedAt (forged or skewed)`,
-    raw: event.payload,
+    raw: rawOf(event),
   }
 }
 

@@ -4,7 +4,7 @@ import type { CacheDb } from '../db/cache-db'
 import { toAlertRow, toIncidentRow } from '../db/derive'
 import type { AlertRow, IncidentRow } from '../db/rows'
 import { applyChunk, type AlertChange } from './apply-chunk'
-import { reconcileStartsOf } from './decode'
+import { reconcileStartsOf } from './intake-events'
 import { prepareChunk, type PreparedChunk } from './prepare-chunk'
 import { readTombstones } from './tombstones'
 import { afterApiRead, trustBoundNs } from './trust'
@@ -122,7 +122,7 @@ export function createIngest(db: CacheDb, options: IngestOptions = {}): Ingest {
           cursor: '',
           source: 'reconcile',
           receivedAt: now(),
-          payload: JSON.stringify({ kind: 'open-alerts', ...snapshot }),
+          payload: { kind: 'open-alerts', ...snapshot, alertIds: [...snapshot.alertIds] },
         },
       ]),
     pruneSeen,

@@ -1,13 +1,9 @@
-import { toEpochNanos } from '../../../shared/domain'
+import { FUTURE_SKEW_MS, toEpochNanos } from '../../../shared/domain'
 import { padNs } from '../db/derive'
 import type { AlertRow } from '../db/rows'
 
-/**
- * How far a timestamp may be ahead of the clock that received it: ordinary clock skew between
- * Opsgenie, the relay and this machine. Anything further ahead is not a real time, and trusting it
- * would let one forged webhook (a Close dated 2255) outrank every real event after it.
- */
-export const FUTURE_SKEW_MS = 5 * 60_000
+/** Main clamps event times past this skew; stored versions past it are not believed here. */
+export { FUTURE_SKEW_MS }
 
 /**
  * How long after a webhook arrived an API read must have been made to overrule it. Opsgenie's
@@ -15,12 +11,6 @@ export const FUTURE_SKEW_MS = 5 * 60_000
  * may not show it yet; a read made later than this shows the truth.
  */
 export const API_SETTLE_MS = 10_000
-
-/** The claimed `updatedAt` clamped to the relay's receivedAt, or undefined when it is plausible. */
-export function clampToReceived(claimedNs: string, receivedMs: number): string | undefined {
-  const limit = BigInt(Math.max(0, Math.trunc(receivedMs + FUTURE_SKEW_MS))) * 1_000_000n
-  return BigInt(claimedNs) > limit ? toEpochNanos(Math.max(0, Math.trunc(receivedMs))) : undefined
-}
 
 /**
  * The newest stored version still believable at `nowMs` (padded ns). A row whose version is past

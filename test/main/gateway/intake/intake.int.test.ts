@@ -6,18 +6,14 @@ import {
   TOKEN_REFUSED,
   type Intake,
   type IntakeTuning,
-  type ReconcilePayload as NeutralReconcilePayload,
 } from '../../../../src/main/gateway/intake'
-import type { BaseAlert, IncidentRecord } from '../../../../src/main/gateway/provider/opsgenie'
+import type { UpstreamEvent } from '../../../../src/shared/domain'
 import type { Governor } from '../../../../src/main/gateway/governor'
 import { providerFor, roomyGovernor, startStack, until, type Stack } from './support'
 
-/** The payloads as the Opsgenie adapter fills them: its list records, verbatim. */
-type PollPayload =
-  { kind: 'alert'; alert: BaseAlert } | { kind: 'incident'; incident: IncidentRecord }
-type ReconcilePayload =
-  | Exclude<NeutralReconcilePayload, { kind: 'alert' }>
-  | { kind: 'alert'; reconcileId: string; alert: BaseAlert }
+/** The payloads: domain events, already read through the provider. */
+type PollPayload = UpstreamEvent
+type ReconcilePayload = UpstreamEvent
 
 let stack: Stack | undefined
 let intake: Intake | undefined
@@ -58,7 +54,7 @@ function open(s: Stack, relay: boolean, tuning: IntakeTuning = {}): Recorder & {
     },
   }
   const payloads = <T>(source: IntakeEvent['source']): T[] =>
-    events.filter((e) => e.source === source).map((e) => JSON.parse(e.payload) as T)
+    events.filter((e) => e.source === source).map((e) => e.payload as T)
   const created = createIntake({
     workspaceId: 'acme-us',
     relay: relay ? { url: s.relay.url, token: s.token } : undefined,
@@ -90,9 +86,8 @@ describe('intake with a relay (live)', () => {
     expect(new Set(r.governed)).toEqual(new Set(['search/sync']))
     const alertId = await stack.createAlert('api-5xx')
     const event = await until(() => r.events.find((e) => e.source === 'relay'), 'the relay event')
-    const data = JSON.parse(event.payload) as { id: number; alertId: string; payload: string }
-    expect(data.alertId).toBe(alertId)
-    expect(event.cursor).toBe(`relay:${data.id}`)
+    expect(event.payload).toMatchObject({ kind: 'alert-event', alertId, activity: 'created' })
+    expect(event.cursor).toMatch(/^relay:\d+$/)
     expect(event.workspaceId).toBe('acme-us')
     await until(() => r.last()?.lastEventAt === event.receivedAt, 'lastEventAt in the health')
     expect(intake.health()).toMatchObject({ state: 'live', lastEventAt: event.receivedAt })
@@ -142,7 +137,7 @@ describe('intake with a relay (live)', () => {
     await intake.start('relay:999') // a cursor from a wiped relay
     const reset = await until(() => r.events.find((e) => e.source === 'relay'), 'the reset notice')
     expect(reset.cursor).toBe(`relay:${latest}`)
-    expect(JSON.parse(reset.payload)).toEqual({ reason: 'unknown_cursor', lastEventId: latest })
+    expect(reset.payload).toEqual({ kind: 'gap', reason: 'relay reset: unknown_cursor' })
     await until(() => r.snapshots().length >= 2, 'the start and the reset reconciliations')
   })
 

@@ -11,7 +11,7 @@ import type { AlertChange } from '../../../../src/renderer/src/sync'
 import { FULL_CAPABILITIES, ok, type FakeHandlers } from './fake-api'
 import { harness, type TestHarness } from './render'
 
-/** The alerts an event in these tests carries: the payload is the alert itself. */
+/** The alerts an event in these tests carries: an `alert` domain event. */
 export function alertEvent(
   workspaceId: string,
   alert: Alert,
@@ -22,7 +22,7 @@ export function alertEvent(
     cursor: alert.updatedAt,
     source,
     receivedAt: Date.now(),
-    payload: JSON.stringify(alert),
+    payload: { kind: 'alert', alert },
   }
 }
 
@@ -35,7 +35,8 @@ function recordingIngest(t: TestHarness): Ingest {
     async applyBatch(events) {
       const changes: AlertChange[] = []
       for (const event of events) {
-        const alert = toAlertRow(JSON.parse(event.payload) as Alert)
+        if (event.payload.kind !== 'alert') continue
+        const alert = toAlertRow(event.payload.alert)
         const before = await t.db.alerts.get(alert.id)
         await t.db.alerts.put(alert)
         const kind =

@@ -4,6 +4,7 @@ import type { RequestPriority } from '../../governor'
 import type { FeedItem, FeedOptions, Page, ProviderFeed } from '../provider'
 import type { BaseAlert, IncidentRecord, OpsgenieClient } from './index'
 import { readErrorOf } from './outcome-mapping'
+import { decodeRelayFrame } from './events'
 import { toAlert, toIncident } from './to-domain'
 
 /** Runs one call through the workspace's governor (the adapter's single path to it). */
@@ -23,28 +24,26 @@ export const timeOf = (iso: string | undefined): number | undefined => {
   return Number.isNaN(ms) ? undefined : ms
 }
 
-const mapped = <R, T>(map: (r: R) => T, r: R): T | undefined => {
+/**
+ * One listed record in domain terms; a record that does not map stays in the listing as
+ * `unreadable` (reason and raw JSON), so it cannot stall the listing and still reaches diagnostics.
+ */
+const item = <R extends { id: string; updatedAt?: string }, T>(
+  what: 'alert' | 'incident',
+  map: (r: R) => T,
+  r: R,
+): FeedItem<T> => {
+  const base = { id: r.id, updatedAt: r.updatedAt }
   try {
-    return map(r)
-  } catch {
-    // The renderer decodes `upstream` itself and reports a record it cannot use.
-    return undefined
+    return { ...base, record: map(r) }
+  } catch (error) {
+    const reason = `${what} ${r.id} does not fit the domain model: ${(error as Error).message}`
+    return { ...base, record: undefined, unreadable: { reason, raw: JSON.stringify(r) } }
   }
 }
 
-const alertItem = (a: BaseAlert): FeedItem<Alert> => ({
-  id: a.id,
-  updatedAt: a.updatedAt,
-  record: mapped(toAlert, a),
-  upstream: a,
-})
-
-const incidentItem = (i: IncidentRecord): FeedItem<Incident> => ({
-  id: i.id,
-  updatedAt: i.updatedAt,
-  record: mapped(toIncident, i),
-  upstream: i,
-})
+const alertItem = (a: BaseAlert): FeedItem<Alert> => item('alert', toAlert, a)
+const incidentItem = (i: IncidentRecord): FeedItem<Incident> => item('incident', toIncident, i)
 
 /** `<from ms>:<offset>`: where a keyset listing continues. */
 const keysetCursor = (cursor: string | undefined, from: number): { at: number; offset: number } => {
@@ -104,6 +103,7 @@ export function opsgenieFeed(client: OpsgenieClient, governed: Governed): Provid
     })
 
   return {
+    decodePush: decodeRelayFrame,
     changedAlerts: (since, cursor, options = {}) => keyset('', 'updatedAt', since, cursor, options),
     openAlerts: (cursor, options = {}) => keyset('status:open', 'createdAt', 0, cursor, options),
     changedIncidents: (since, cursor, options = {}) =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseLossless } from '../../../src/renderer/src/sync/lossless-json'
+import { parseLossless } from '../../../src/shared/opsgenie/lossless-json'
 
 describe('parseLossless', () => {
   it('keeps integers beyond 2^53 exact as text and leaves everything else alone', () => {
