@@ -1,3 +1,4 @@
+import { vi } from 'vitest'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -21,20 +22,23 @@ export const API_KEY = 'intake-global-key-0001'
 const SECRET = 'intake-webhook-secret-0123456789'
 export const DEVICE = 'laptop'
 
-/** Bounded poll for a condition; the only waiting the intake tests do. */
-export async function until<T>(
+/**
+ * `vi.waitFor` for a value: resolves with the first one `check` answers (not undefined or false),
+ * and a timeout names what was awaited. The only waiting the intake tests do.
+ */
+export function until<T>(
   check: () => T | undefined | false | Promise<T | undefined | false>,
   what: string,
   timeoutMs = 10_000,
 ): Promise<T> {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    const value = await check()
-    if (value !== undefined && value !== false) return value
-    if (Date.now() > deadline)
-      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 10))
-  }
+  return vi.waitFor(
+    async () => {
+      const value = await check()
+      if (value === undefined || value === false) throw new Error(`still waiting for ${what}`)
+      return value
+    },
+    { timeout: timeoutMs, interval: 10 },
+  )
 }
 
 /** The workspace's provider as the composition root builds it: intake reads only through it. */
