@@ -20,7 +20,7 @@ export type {
 } from './define'
 
 /**
- * The one command catalogue: each responder action (acknowledge, snooze, page, the incident
+ * The one command catalogue: each responder action (acknowledge, add a note, page, the incident
  * actions, ...) is declared once with its input schema, target, effect-once strategy, label and
  * form. The IPC contract's action channels, the gateway's forwarding, the outbox's kinds and its
  * send, reconciliation, overlay and descriptions, and the alert detail's forms all derive from it.
@@ -84,7 +84,7 @@ export function rulesOf(kind: CommandKind): CommandRules {
 export type AlertCommandKind = {
   [K in CommandKind]: Catalogue[K]['target'] extends 'alert' ? K : never
 }[CommandKind]
-/** `snooze` for `alerts:snooze`: what an alert action is called in the renderer. */
+/** `close` for `alerts:close`: what an alert action is called in the renderer. */
 export type AlertActionName = AlertCommandKind extends `alerts:${infer V}` ? V : never
 
 /** The alert actions that open a form (more than a click), in catalogue order. */
@@ -104,7 +104,7 @@ export const ALERT_FORMS = ALERT_ACTIONS.filter(
   (name) => CATALOGUE[`alerts:${name}`].form !== undefined,
 ) as readonly AlertFormName[]
 
-/** The label of an alert action: "Snooze". */
+/** The label of an alert action: "Add note". */
 export function alertActionLabel(name: AlertActionName): string {
   return CATALOGUE[`alerts:${name}`].label
 }

@@ -63,9 +63,9 @@ export type FormArgs<I> = Omit<I, 'alertId' | 'incidentId'>
 export interface CommandDef<S extends z.ZodObject, T extends CommandTarget> {
   readonly input: S
   readonly target: T
-  /** The button and outcome label: "Snooze". */
+  /** The button and outcome label: "Add note". */
   readonly label: string
-  /** The past tense for descriptions: "snoozed" (alert X). */
+  /** The past tense for descriptions: "added a note to" (alert X). */
   readonly verb: string
   readonly effectOnce: EffectOnce<EntityOf<T>, z.input<S>>
   /** The entity as the responder expects it once the command applies (the optimistic view). */

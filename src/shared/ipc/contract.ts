@@ -36,7 +36,7 @@ type ActChannel<S extends z.ZodObject> = RequestChannel<
   ReturnType<typeof act<S['shape']>>,
   typeof ActionOutcome
 >
-/** One channel per catalogue command, named by its kind (`alerts:snooze` and so on). */
+/** One channel per catalogue command, named by its kind (`alerts:close` and so on). */
 type CommandChannels = { [K in CommandKind]: ActChannel<Catalogue[K]['input']> }
 function commandChannels(): CommandChannels {
   const channels: Partial<Record<CommandKind, unknown>> = {}

@@ -4,7 +4,6 @@ import { act, cleanup, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Alert } from '../../../src/shared/domain'
 import type { ActionOutcome } from '../../../src/shared/provider/outcome'
-import { useActionStore } from '../../../src/renderer/src/stores/action-store'
 import { useAlertViewStore } from '../../../src/renderer/src/stores/alert-view-store'
 import { useNavigationStore } from '../../../src/renderer/src/stores/navigation-store'
 import { useWorkspaceStore } from '../../../src/renderer/src/stores/workspace-store'
@@ -15,7 +14,6 @@ beforeEach(() => {
   useWorkspaceStore.getState().reset()
   useNavigationStore.getState().reset()
   useAlertViewStore.getState().reset()
-  useActionStore.getState().reset()
   vi.spyOn(console, 'warn').mockImplementation(() => undefined)
 })
 afterEach(() => {
@@ -73,8 +71,10 @@ describe('alert actions go through the outbox', () => {
     await w.user.click(within(detail).getByRole('button', { name: 'Acknowledge' }))
 
     // "queued" only once the command is in the outbox database
-    await waitFor(() => expect(useActionStore.getState().byAlert['alert-1']?.phase).toBe('queued'))
-    const commandId = useActionStore.getState().byAlert['alert-1']?.commandId ?? ''
+    const shown = (): string =>
+      detail.querySelector('.action-outcome')?.getAttribute('data-command-id') ?? ''
+    await waitFor(() => expect(shown()).not.toBe(''))
+    const commandId = shown()
     const stored = await w.t.services.outbox.commands.where('id').equals(commandId).first()
     expect(stored).toMatchObject({ kind: 'alerts:acknowledge', input: { alertId: 'alert-1' } })
 

@@ -201,7 +201,7 @@ async function enqueueInterleaved(
     cursors[i] = (cursors[i] ?? 0) + 1
     const command = await engine().enqueue(specFor(lane, op))
     if (op === 'create')
-      lane.key = lane.kind === 'alert' ? String(command.input['alias']) : command.id
+      lane.key = command.kind === 'alerts:create' ? String(command.input.alias) : command.id
     if (op === 'note') lane.noteIds.push(command.id)
   }
 }

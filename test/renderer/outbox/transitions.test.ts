@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { OutboxCommand } from '../../../src/renderer/src/outbox/record'
+import type { CommandRow, OutboxCommand } from '../../../src/renderer/src/outbox/record'
 import { outboxSettings } from '../../../src/renderer/src/outbox/settings'
 import {
   afterFollow,
@@ -16,7 +16,7 @@ const settings = outboxSettings({
   followIntervalMs: 50,
 })
 const ctx = (now = 10_000, random = () => 0.5): StepContext => ({ now, random, settings })
-const command = (over: Partial<OutboxCommand> = {}): OutboxCommand => ({
+const command = (over: Partial<CommandRow> = {}): OutboxCommand => ({
   seq: 1,
   id: 'c1',
   workspaceId: 'w',

@@ -1,5 +1,4 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import { useActionStore, selectActionFor } from '../../../src/renderer/src/stores/action-store'
 import {
   DEFAULT_ALERT_FILTERS,
   selectActiveFilterCount,
@@ -20,7 +19,6 @@ beforeEach(() => {
   useWorkspaceStore.getState().reset()
   useStatusStore.getState().reset()
   useAlertViewStore.getState().reset()
-  useActionStore.getState().reset()
   useNavigationStore.getState().reset()
 })
 
@@ -135,15 +133,17 @@ describe('alert selection for the keyboard', () => {
 })
 
 describe('action and navigation stores', () => {
-  it('records the latest action per alert', () => {
-    const s = useActionStore.getState()
-    s.record('a1', { action: 'acknowledge', phase: 'sending', at: 1 })
-    s.record('a1', { action: 'acknowledge', phase: 'confirmed', at: 2 })
-    s.record('a2', { action: 'close', phase: 'rejected', message: 'nope', at: 3 })
-    const state = useActionStore.getState()
-    expect(selectActionFor('a1')(state)?.phase).toBe('confirmed')
-    expect(selectActionFor('a2')(state)?.message).toBe('nope')
-    expect(selectActionFor(undefined)(state)).toBeUndefined()
+  it('keeps, per alert, the latest action refused before it was queued, until one is queued', () => {
+    const s = useAlertViewStore.getState()
+    s.refuse('a1', { action: 'acknowledge', message: 'database closed', at: 1 })
+    s.refuse('a2', { action: 'close', message: 'nope', at: 2 })
+    expect(useAlertViewStore.getState().refusals['a1']?.message).toBe('database closed')
+    s.refuse('a1', undefined)
+    expect(useAlertViewStore.getState().refusals).toEqual({
+      a2: { action: 'close', message: 'nope', at: 2 },
+    })
+    s.reset()
+    expect(useAlertViewStore.getState().refusals).toEqual({})
   })
 
   it('opening an incident switches to the incidents view', () => {

@@ -1,7 +1,8 @@
-import type { RequestInput } from '../../../shared/ipc/contract'
-import type { AlertActionName } from '../stores/action-store'
+import type { AlertActionName, CommandInput } from '../../../shared/commands/catalogue'
 
-type Args<K extends AlertActionName> = Omit<RequestInput<`alerts:${K}`>, 'workspaceId' | 'alertId'>
+export type { AlertActionName } from '../../../shared/commands/catalogue'
+
+type Args<K extends AlertActionName> = Omit<CommandInput<`alerts:${K}`>, 'alertId'>
 
 /**
  * One responder action on one alert, with whatever that action needs (note, owner, ...). The

@@ -1,6 +1,6 @@
 import type { PaletteCommand } from '../keyboard/command-filter'
 import { KEYMAP } from '../keyboard/keymap'
-import { ACTION_LABELS } from '../stores/action-store'
+import { alertActionLabel } from '../../../shared/commands/catalogue'
 import type { AlertFormName } from '../stores/alert-view-store'
 import { VIEWS, type ViewName } from '../stores/navigation-store'
 import { FORM_ACTIONS } from '../views/alerts/action-forms'
@@ -62,7 +62,7 @@ export function buildPaletteCommands(ctx: PaletteContext): PaletteCommand[] {
     ): PaletteCommand => ({
       id: `alert:${action}`,
       group,
-      label: ACTION_LABELS[action],
+      label: alertActionLabel(action),
       keywords: [alert.message],
       disabled: ctx.readOnly || closed,
       ...(shortcut !== undefined ? { shortcut } : {}),
@@ -77,7 +77,7 @@ export function buildPaletteCommands(ctx: PaletteContext): PaletteCommand[] {
       commands.push({
         id: `alert:${form}`,
         group,
-        label: `${ACTION_LABELS[form]}…`,
+        label: `${alertActionLabel(form)}…`,
         keywords: [alert.message],
         disabled: ctx.readOnly || (closed && form !== 'addNote'),
         ...(shortcut !== undefined ? { shortcut } : {}),

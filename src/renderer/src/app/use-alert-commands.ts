@@ -1,6 +1,6 @@
 import { useCallback } from 'react'
 import type { CommandSpec } from '../outbox/commands'
-import { useActionStore, type ActionRecord } from '../stores/action-store'
+import { useAlertViewStore } from '../stores/alert-view-store'
 import type { AlertActionRequest } from './alert-actions'
 import { useOutbox } from './outbox-context'
 
@@ -12,28 +12,33 @@ export function alertCommandSpec(request: AlertActionRequest): CommandSpec {
   } as CommandSpec
 }
 
+/** Queued (the command's id, its state is in the outbox), or refused before it got there. */
+export type RunResult = { ok: true; commandId: string } | { ok: false; message: string }
+
 /**
  * The one way the screen runs an alert action: buttons, the keyboard, the command palette and
  * notification buttons all call `run`. It queues the action in the outbox and says "queued" only
- * once the command is on disk; what happens to it next is the command's state (the outbox).
+ * once the command is on disk; what happens to it next is the command's state (the outbox). An
+ * action refused before it was queued (invalid input, closed database) is noted in the alert
+ * view's store, since the outbox never saw it.
  */
-export function useAlertCommands(): { run(request: AlertActionRequest): Promise<ActionRecord> } {
+export function useAlertCommands(): { run(request: AlertActionRequest): Promise<RunResult> } {
   const { engine } = useOutbox()
-  const record = useActionStore((s) => s.record)
+  const refuse = useAlertViewStore((s) => s.refuse)
   const run = useCallback(
-    async (request: AlertActionRequest): Promise<ActionRecord> => {
+    async (request: AlertActionRequest): Promise<RunResult> => {
       const { action, alertId } = request
-      let result: ActionRecord
       try {
         const command = await engine.enqueue(alertCommandSpec(request))
-        result = { action, phase: 'queued', commandId: command.id, at: Date.now() }
+        refuse(alertId, undefined)
+        return { ok: true, commandId: command.id }
       } catch (error) {
-        result = { action, phase: 'failed', message: (error as Error).message, at: Date.now() }
+        const message = (error as Error).message
+        refuse(alertId, { action, message, at: Date.now() })
+        return { ok: false, message }
       }
-      record(alertId, result)
-      return result
     },
-    [engine, record],
+    [engine, refuse],
   )
   return { run }
 }

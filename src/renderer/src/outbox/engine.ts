@@ -6,7 +6,7 @@ import { newCommand } from './enqueue'
 import type { OutboxDb } from './outbox-db'
 import type { OutboxPort } from './port'
 import { reconcile } from './reconcile'
-import { ACTIVE_STATES, isActive, type OutboxCommand } from './record'
+import { ACTIVE_STATES, isActive, type CommandOf, type OutboxCommand } from './record'
 import { outboxSettings, type OutboxSettings, type OutboxSettingsInput } from './settings'
 import {
   afterFollow,
@@ -43,7 +43,7 @@ export interface OutboxEngine {
   /** Stops replaying; in-flight answers are dropped unrecorded, exactly as a crash would. */
   stop(): void
   /** Durably queues a command and resolves only once it is on disk. */
-  enqueue(spec: CommandSpec): Promise<OutboxCommand>
+  enqueue<S extends CommandSpec>(spec: S): Promise<CommandOf<S['kind']>>
   /** Sends a failed, expired or cancelled command again, or a waiting one now. */
   retry(id: string): Promise<void>
   /** "Send now" for a command older than the confirmation limit. */

@@ -8,7 +8,7 @@ import {
   parseCommand,
   type CommandSpec,
 } from './commands'
-import type { OutboxCommand } from './record'
+import type { CommandOf } from './record'
 
 const NOTE_LIMIT = 25_000
 
@@ -16,12 +16,12 @@ const NOTE_LIMIT = 25_000
  * Builds the row for a new command, adding what makes it effect-once: an alert create's alias,
  * an incident create's marker tag. Refuses input the channel would refuse, before it is queued.
  */
-export function newCommand(
-  spec: CommandSpec,
+export function newCommand<S extends CommandSpec>(
+  spec: S,
   workspaceId: string,
   now: number,
   random?: () => number,
-): OutboxCommand {
+): CommandOf<S['kind']> {
   // `random` only in tests that need repeatable ids
   const id = uuid(random)
   const input: Record<string, unknown> = { ...spec.input }
@@ -48,6 +48,7 @@ export function newCommand(
       )
     }
   }
+  // `built` is `spec` with its effect-once fields, so the row is of the spec's kind
   return {
     ...built,
     id,
@@ -59,5 +60,5 @@ export function newCommand(
     attempts: 0,
     maybeSent: false,
     updatedAt: now,
-  }
+  } as CommandOf<S['kind']>
 }

@@ -1,7 +1,7 @@
 import type { CommandKind } from '../../../shared/commands/catalogue'
 import type { OndeckApi } from '../../../shared/ipc/api'
 
-/** `snooze` for `alerts:snooze`: the catalogue's commands of one IPC domain, by verb. */
+/** `close` for `alerts:close`: the catalogue's commands of one IPC domain, by verb. */
 type Verbs<D extends string> = CommandKind extends infer K
   ? K extends `${D}:${infer V}`
     ? V

@@ -34,6 +34,9 @@ export type OutboxCommand = {
   [K in CommandKind]: CommandRow & { kind: K; input: CommandInput<K> }
 }[CommandKind]
 
+/** The row of one kind: what `enqueue` answers for a spec of that kind. */
+export type CommandOf<K extends CommandKind> = Extract<OutboxCommand, { kind: K }>
+
 /** The fields every row has, whatever its kind. */
 export interface CommandRow {
   seq?: number

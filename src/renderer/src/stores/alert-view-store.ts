@@ -1,5 +1,8 @@
 import { create } from 'zustand'
+import type { AlertActionName, AlertFormName } from '../../../shared/commands/catalogue'
 import type { Priority } from '../../../shared/domain'
+
+export type { AlertFormName } from '../../../shared/commands/catalogue'
 
 /** How the alert list is narrowed and ordered; the rows themselves come from Dexie. */
 export interface AlertFilters {
@@ -15,9 +18,15 @@ export interface AlertFilters {
 export const ALERT_SORTS = ['priority', 'newest', 'oldest', 'updated'] as const
 export type AlertSort = (typeof ALERT_SORTS)[number]
 
-/** The detail's forms ("Add note", "Assign", ...), openable from the keyboard and the palette. */
-export type AlertFormName =
-  'addNote' | 'assign' | 'addResponder' | 'escalate' | 'snooze' | 'setPriority'
+/**
+ * An action that never reached the outbox (invalid input, closed database): the outbox holds the
+ * state of every queued one, this only what it never saw, so the detail can still say why.
+ */
+export interface ActionRefusal {
+  readonly action: AlertActionName
+  readonly message: string
+  readonly at: number
+}
 
 export interface AlertViewState {
   readonly filters: AlertFilters
@@ -29,7 +38,10 @@ export interface AlertViewState {
    * `j`/`k` can move through exactly what the responder sees.
    */
   readonly visibleIds: readonly string[]
+  /** The detail's form that is open ("Add note", ...), openable from the keyboard and palette. */
   readonly openForm?: AlertFormName
+  /** Per alert, the latest action refused before it was queued; cleared by the next queued one. */
+  readonly refusals: Readonly<Record<string, ActionRefusal>>
 }
 
 export interface AlertViewActions {
@@ -42,6 +54,7 @@ export interface AlertViewActions {
   moveSelection(delta: number): void
   setVisibleIds(ids: readonly string[]): void
   setOpenForm(form: AlertFormName | undefined): void
+  refuse(alertId: string, refusal: ActionRefusal | undefined): void
   clearFilters(): void
   reset(): void
 }
@@ -58,6 +71,7 @@ const initialState: AlertViewState = {
   search: '',
   sort: 'priority',
   visibleIds: [],
+  refusals: {},
 }
 
 export const useAlertViewStore = create<AlertViewState & AlertViewActions>()((set) => ({
@@ -86,6 +100,12 @@ export const useAlertViewStore = create<AlertViewState & AlertViewActions>()((se
     }),
   setVisibleIds: (visibleIds) => set({ visibleIds }),
   setOpenForm: (openForm) => set({ openForm }),
+  refuse: (alertId, refusal) =>
+    set((s) => {
+      if (refusal === undefined && s.refusals[alertId] === undefined) return {}
+      const { [alertId]: _dropped, ...rest } = s.refusals
+      return { refusals: refusal === undefined ? rest : { ...rest, [alertId]: refusal } }
+    }),
   clearFilters: () => set({ filters: DEFAULT_ALERT_FILTERS, search: '' }),
   reset: () => set({ ...initialState, selectedId: undefined, openForm: undefined }),
 }))

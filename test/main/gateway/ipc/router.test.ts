@@ -1,12 +1,12 @@
 import { describe, expect, it, vi } from 'vitest'
-import { createIpcRouter, type IpcHandlers } from '../../../../src/main/gateway/ipc/router'
+import { createIpcRouter, type SomeIpcHandlers } from '../../../../src/main/gateway/ipc/router'
 import { requests } from '../../../../src/shared/ipc/contract'
 import { CHANNEL_NAME } from '../../../../src/shared/ipc/define'
 
 const app = { url: 'app://ondeck/index.html' }
 const foreign = { url: 'https://evil.example/' }
 
-function routerWith(handlers: IpcHandlers, scrub?: (t: string) => string) {
+function routerWith(handlers: SomeIpcHandlers, scrub?: (t: string) => string) {
   return createIpcRouter(handlers, {
     isTrustedSender: (s) => s.url.startsWith('app://ondeck/'),
     ...(scrub ? { scrub } : {}),

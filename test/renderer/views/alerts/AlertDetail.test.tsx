@@ -141,14 +141,14 @@ describe('AlertDetail', () => {
     })
   })
 
-  it('offers Unacknowledge on an acknowledged alert and shows the last outcome', () => {
+  it('offers Unacknowledge on an acknowledged alert and says why an action was not queued', () => {
     setup({
       alert: { ...alert, acknowledged: true },
-      lastAction: { action: 'close', phase: 'rejected', message: 'wrong-key: read-only', at: 1 },
+      refusal: { action: 'close', message: 'the outbox database is closed', at: 1 },
     })
     expect(screen.queryByRole('button', { name: 'Acknowledge' })).toBeNull()
     expect(screen.getByRole('button', { name: 'Unacknowledge' })).toBeTruthy()
-    expect(screen.getByText('Close: rejected (wrong-key: read-only)')).toBeTruthy()
+    expect(screen.getByText('Close: failed (the outbox database is closed)')).toBeTruthy()
   })
 
   it('disables actions and says why when the key is read-only', () => {

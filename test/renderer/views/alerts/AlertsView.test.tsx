@@ -3,7 +3,6 @@ import 'fake-indexeddb/auto'
 import { act, cleanup, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { useActionStore } from '../../../../src/renderer/src/stores/action-store'
 import { useAlertViewStore } from '../../../../src/renderer/src/stores/alert-view-store'
 import { AlertsView } from '../../../../src/renderer/src/views/alerts/AlertsView'
 import { ok } from '../../app/support/fake-api'
@@ -12,7 +11,6 @@ import { harness } from '../../app/support/render'
 
 beforeEach(() => {
   useAlertViewStore.getState().reset()
-  useActionStore.getState().reset()
 })
 afterEach(cleanup)
 

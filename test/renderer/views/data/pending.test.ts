@@ -23,7 +23,7 @@ function command(
     attempts: 0,
     maybeSent: false,
     updatedAt: 0,
-  }
+  } as OutboxCommand
 }
 
 describe('overlayRows', () => {

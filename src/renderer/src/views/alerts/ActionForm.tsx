@@ -1,11 +1,13 @@
 import { useState, type FormEvent, type ReactElement } from 'react'
-import { PRIORITIES, RESPONDER_TYPES, type Priority } from '../../../../shared/domain'
+import { assertNever } from '../../../../shared/assert-never'
+import type { FormField } from '../../../../shared/commands/catalogue'
+import type { Priority } from '../../../../shared/domain'
 import type { AlertActionRequest } from '../../app/alert-actions'
-import { ACTION_LABELS } from '../../stores/action-store'
 import {
   buildRequest,
-  EMPTY_FORM,
-  SNOOZE_CHOICES,
+  formFields,
+  formLabel,
+  initialValues,
   type FormAction,
   type FormValues,
 } from './action-forms'
@@ -19,15 +21,14 @@ export interface ActionFormProps {
   onCancel(): void
 }
 
-/** The small form behind "Add note", "Assign", ...: one or two fields, a submit, a cancel. */
+/** The small form behind "Add note", "Assign", ...: its catalogue fields, a submit, a cancel. */
 export function ActionForm(props: ActionFormProps): ReactElement {
-  const [values, setValues] = useState<FormValues>({
-    ...EMPTY_FORM,
-    priority: props.currentPriority,
-  })
+  const [values, setValues] = useState<FormValues>(() =>
+    initialValues(props.action, { priority: props.currentPriority }),
+  )
   const [error, setError] = useState<string | undefined>()
-  const set = (patch: Partial<FormValues>): void => setValues((v) => ({ ...v, ...patch }))
-  const label = ACTION_LABELS[props.action]
+  const set = (name: string, value: string): void => setValues((v) => ({ ...v, [name]: value }))
+  const label = formLabel(props.action)
 
   const submit = (event: FormEvent): void => {
     event.preventDefault()
@@ -39,102 +40,17 @@ export function ActionForm(props: ActionFormProps): ReactElement {
 
   return (
     <form className="action-form" aria-label={label} onSubmit={submit} noValidate>
-      {props.action === 'addNote' && (
-        <label className="field">
-          <span>Note</span>
-          <textarea
-            autoFocus
-            value={values.note}
-            onChange={(e) => set({ note: e.target.value })}
-            rows={3}
+      {formFields(props.action).map((field) => (
+        <label key={field.name} className="field">
+          <span>{field.label}</span>
+          <Control
+            field={field}
+            value={values[field.name] ?? ''}
+            onChange={(value) => set(field.name, value)}
+            {...(props.usernames !== undefined ? { usernames: props.usernames } : {})}
           />
         </label>
-      )}
-      {props.action === 'assign' && (
-        <label className="field">
-          <span>Owner username</span>
-          <input
-            autoFocus
-            list="action-users"
-            value={values.owner}
-            onChange={(e) => set({ owner: e.target.value })}
-          />
-          <datalist id="action-users">
-            {props.usernames?.map((u) => (
-              <option key={u} value={u} />
-            ))}
-          </datalist>
-        </label>
-      )}
-      {props.action === 'addResponder' && (
-        <>
-          <label className="field">
-            <span>Responder type</span>
-            <select
-              value={values.responderType}
-              onChange={(e) =>
-                set({ responderType: e.target.value as FormValues['responderType'] })
-              }
-            >
-              {RESPONDER_TYPES.map((t) => (
-                <option key={t} value={t}>
-                  {t}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="field">
-            <span>Responder name</span>
-            <input
-              autoFocus
-              value={values.responderName}
-              onChange={(e) => set({ responderName: e.target.value })}
-            />
-          </label>
-        </>
-      )}
-      {props.action === 'escalate' && (
-        <label className="field">
-          <span>Escalation name</span>
-          <input
-            autoFocus
-            value={values.escalation}
-            onChange={(e) => set({ escalation: e.target.value })}
-          />
-        </label>
-      )}
-      {props.action === 'snooze' && (
-        <label className="field">
-          <span>Snooze for</span>
-          <select
-            autoFocus
-            value={values.snoozeMinutes}
-            onChange={(e) => set({ snoozeMinutes: Number(e.target.value) })}
-          >
-            {SNOOZE_CHOICES.map((c) => (
-              <option key={c.minutes} value={c.minutes}>
-                {c.label}
-              </option>
-            ))}
-          </select>
-        </label>
-      )}
-      {props.action === 'setPriority' && (
-        <label className="field">
-          <span>New priority</span>
-          <select
-            autoFocus
-            value={values.priority}
-            onChange={(e) => set({ priority: e.target.value as Priority })}
-          >
-            {PRIORITIES.map((p) => (
-              <option key={p} value={p}>
-                {p}
-              </option>
-            ))}
-          </select>
-        </label>
-      )}
+      ))}
       {error !== undefined && (
         <p role="alert" className="error">
           {error}
@@ -150,4 +66,59 @@ export function ActionForm(props: ActionFormProps): ReactElement {
       </div>
     </form>
   )
+}
+
+interface ControlProps {
+  readonly field: FormField
+  readonly value: string
+  readonly usernames?: readonly string[]
+  onChange(value: string): void
+}
+
+const USERS_LIST = 'action-users'
+
+/** One field's control, as its declaration says: a text box, a text area or a select. */
+function Control({ field, value, usernames, onChange }: ControlProps): ReactElement {
+  const autoFocus = field.autoFocus ?? false
+  switch (field.control) {
+    case 'textarea':
+      return (
+        <textarea
+          autoFocus={autoFocus}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          rows={3}
+        />
+      )
+    case 'select':
+      return (
+        <select autoFocus={autoFocus} value={value} onChange={(e) => onChange(e.target.value)}>
+          {field.options?.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )
+    case 'text':
+      return field.suggest === 'usernames' ? (
+        <>
+          <input
+            autoFocus={autoFocus}
+            list={USERS_LIST}
+            value={value}
+            onChange={(e) => onChange(e.target.value)}
+          />
+          <datalist id={USERS_LIST}>
+            {usernames?.map((u) => (
+              <option key={u} value={u} />
+            ))}
+          </datalist>
+        </>
+      ) : (
+        <input autoFocus={autoFocus} value={value} onChange={(e) => onChange(e.target.value)} />
+      )
+    default:
+      return assertNever(field.control, 'form control')
+  }
 }

@@ -1,19 +1,20 @@
 import type { ReactElement } from 'react'
+import { alertActionLabel, rulesOf } from '../../../../shared/commands/catalogue'
 import type { AlertActionRequest } from '../../app/alert-actions'
 import type { AlertRow } from '../../db/rows'
 import { describeState } from '../../outbox/describe'
 import type { OutboxCommand } from '../../outbox/record'
-import { ACTION_LABELS, type ActionRecord } from '../../stores/action-store'
 import { ActionForm } from './ActionForm'
-import { useAlertViewStore } from '../../stores/alert-view-store'
+import { useAlertViewStore, type ActionRefusal } from '../../stores/alert-view-store'
 import { FORM_ACTIONS } from './action-forms'
 
 export interface AlertActionsProps {
   readonly alert: AlertRow
   onAction(request: AlertActionRequest): void
-  readonly lastAction?: ActionRecord
   /** The latest outbox command on this alert: its state is the outcome shown. */
   readonly lastCommand?: OutboxCommand
+  /** The latest action, when it was refused before it was queued: shown instead of `lastCommand`. */
+  readonly refusal?: ActionRefusal
   /** Commands on this alert that failed for good: no longer applied, and this says why. */
   readonly failedCommands?: readonly OutboxCommand[]
   /** Set when the workspace's key cannot write: buttons are disabled and this says why. */
@@ -21,43 +22,26 @@ export interface AlertActionsProps {
   readonly usernames?: readonly string[]
 }
 
-const PHASE_TEXT: Readonly<Record<ActionRecord['phase'], string>> = {
-  queued: 'queued',
-  sending: 'sending…',
-  accepted: 'accepted by Opsgenie, waiting for confirmation',
-  confirmed: 'confirmed',
-  throttled: 'throttled',
-  offline: 'not sent: offline',
-  rejected: 'rejected',
-  unknown: 'outcome unknown',
-  failed: 'failed',
-}
-
-const commandAction = (c: OutboxCommand): string => {
-  const name = c.kind.slice('alerts:'.length)
-  return name in ACTION_LABELS ? ACTION_LABELS[name as keyof typeof ACTION_LABELS] : name
-}
+const commandAction = (c: OutboxCommand): string => rulesOf(c.kind).label
 
 /**
- * The outcome line: the state of the command the latest action became (or of the latest command
- * on the alert, after a restart), else how the action ended before reaching the outbox.
+ * The outcome line: the state of the latest command on the alert (the outbox is the one record
+ * of what happened to it), unless the latest action never reached the outbox: then why (a
+ * refusal lasts until the next action on the alert is queued).
  */
 function outcomeOf(props: AlertActionsProps): { phase?: string; text: string; commandId?: string } {
-  const { lastAction, lastCommand } = props
-  if (lastCommand !== undefined) {
-    const text = describeState(lastCommand, Date.now())
+  const { refusal, lastCommand } = props
+  if (refusal !== undefined) {
     return {
-      phase: lastCommand.state,
-      text: `${commandAction(lastCommand)}: ${text}`,
-      commandId: lastCommand.id,
+      phase: 'failed',
+      text: `${alertActionLabel(refusal.action)}: failed (${refusal.message})`,
     }
   }
-  if (lastAction === undefined) return { text: '' }
-  const message = lastAction.message !== undefined ? ` (${lastAction.message})` : ''
+  if (lastCommand === undefined) return { text: '' }
   return {
-    phase: lastAction.phase,
-    text: `${ACTION_LABELS[lastAction.action]}: ${PHASE_TEXT[lastAction.phase]}${message}`,
-    ...(lastAction.commandId !== undefined ? { commandId: lastAction.commandId } : {}),
+    phase: lastCommand.state,
+    text: `${commandAction(lastCommand)}: ${describeState(lastCommand, Date.now())}`,
+    commandId: lastCommand.id,
   }
 }
 
@@ -82,7 +66,7 @@ export function AlertActions(props: AlertActionsProps): ReactElement {
             disabled={disabled || closed}
             onClick={() => quick('unacknowledge')}
           >
-            Unacknowledge
+            {alertActionLabel('unacknowledge')}
           </button>
         ) : (
           <button
@@ -91,11 +75,11 @@ export function AlertActions(props: AlertActionsProps): ReactElement {
             disabled={disabled || closed}
             onClick={() => quick('acknowledge')}
           >
-            Acknowledge
+            {alertActionLabel('acknowledge')}
           </button>
         )}
         <button type="button" disabled={disabled || closed} onClick={() => quick('close')}>
-          Close
+          {alertActionLabel('close')}
         </button>
         {FORM_ACTIONS.map((action) => (
           <button
@@ -105,7 +89,7 @@ export function AlertActions(props: AlertActionsProps): ReactElement {
             disabled={disabled || (closed && action !== 'addNote')}
             onClick={() => setForm(form === action ? undefined : action)}
           >
-            {ACTION_LABELS[action]}
+            {alertActionLabel(action)}
           </button>
         ))}
       </div>

@@ -2,7 +2,7 @@ import { useMemo, type ReactElement } from 'react'
 import { useOutbox } from '../../app/outbox-context'
 import { useAlertCommands } from '../../app/use-alert-commands'
 import { useWorkspace } from '../../app/workspace-context'
-import { selectActionFor, useActionStore } from '../../stores/action-store'
+import { useAlertViewStore } from '../../stores/alert-view-store'
 import { selectReadOnlyReason, useWorkspaceStore } from '../../stores/workspace-store'
 import { useAlert, useTimeline } from '../data/alerts'
 import { useUsers } from '../data/directory'
@@ -42,15 +42,14 @@ export function AlertDetailPane(props: { alertId: string | undefined }): ReactEl
     [cached, overlay.pending, timeline],
   )
   const users = useUsers(db)
-  const lastAction = useActionStore(selectActionFor(props.alertId))
+  const refusal = useAlertViewStore((s) =>
+    props.alertId === undefined ? undefined : s.refusals[props.alertId],
+  )
   const readOnlyReason = useWorkspaceStore(selectReadOnlyReason)
   const { run } = useAlertCommands()
 
-  // the command this session's latest action became; after a restart, the latest on the alert
-  const lastCommand =
-    lastAction === undefined
-      ? mine[mine.length - 1]
-      : mine.find((c) => c.id === lastAction.commandId)
+  // the latest command on the alert, from whichever path (button, keyboard, notification) it came
+  const lastCommand = mine[mine.length - 1]
 
   if (props.alertId === undefined) {
     return <p className="detail detail--empty muted">Select an alert to see its details.</p>
@@ -65,7 +64,7 @@ export function AlertDetailPane(props: { alertId: string | undefined }): ReactEl
       {...(lastCommand !== undefined ? { lastCommand } : {})}
       failedCommands={mine.filter((c) => c.state === 'failed')}
       onAction={(request) => void run(request)}
-      {...(lastAction !== undefined ? { lastAction } : {})}
+      {...(refusal !== undefined ? { refusal } : {})}
       {...(readOnlyReason !== undefined ? { readOnlyReason } : {})}
       usernames={(users ?? []).map((u) => u.username)}
     />
