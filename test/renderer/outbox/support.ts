@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto'
+import { vi } from 'vitest'
 import { randomUUID } from 'node:crypto'
 import { createGateway, type Gateway } from '../../../src/main/gateway/compose'
 import type { Budgets } from '../../../src/main/gateway/governor'
@@ -86,19 +87,23 @@ export async function freshDb(): Promise<OutboxDb> {
   return new OutboxDb(`outbox-test-${randomUUID()}`).openOrExplain()
 }
 
-/** Polls `check` until it returns true or `timeoutMs` passes (then throws with `what`). */
+/**
+ * Waits (vi.waitFor) until `check` holds or `timeoutMs` passes; the failure names `what`. Kept
+ * as a named wrapper because the outbox tests wait on plain conditions (row states, simulator
+ * counts) rather than on assertions.
+ */
 export async function until(
   what: string,
   check: () => boolean | Promise<boolean>,
   timeoutMs = 20_000,
   intervalMs = 10,
 ): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    if (await check()) return
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, intervalMs))
-  }
+  await vi.waitFor(
+    async () => {
+      if (!(await check())) throw new Error(`timed out waiting for ${what}`)
+    },
+    { timeout: timeoutMs, interval: intervalMs },
+  )
 }
 
 /** A small seeded PRNG (mulberry32) for repeatable jitter and ids. */
