@@ -3,6 +3,7 @@ import type { Envelope, IpcError } from '../../../shared/ipc/envelope'
 import type { ActionOutcome } from '../../../shared/provider/outcome'
 import { rulesOf } from '../../../shared/commands/catalogue'
 import { noteMarker } from './commands'
+import { noteOf } from './overlay'
 import type { OutboxPort } from './port'
 import type { OutboxCommand } from './record'
 
@@ -71,7 +72,7 @@ export function sendCommand(
   }
   if (rules.target === 'incident' && incidentId !== undefined) input['incidentId'] = incidentId
   if (rules.effectOnce.strategy === 'note-marker') {
-    input['note'] = markedNote({ id: command.id, input: { note: String(input['note']) } })
+    input['note'] = markedNote({ id: command.id, input: { note: noteOf(command) } })
   }
   const [domain, verb] = command.kind.split(':') as ['alerts' | 'incidents', string]
   // The port has a method for every kind (OutboxPort derives them from the catalogue), and the

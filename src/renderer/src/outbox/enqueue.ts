@@ -40,7 +40,7 @@ export function newCommand<S extends CommandSpec>(
       `cannot queue ${spec.kind}: ${issue?.path.join('.') || 'input'} ${issue?.message ?? 'is invalid'}`,
     )
   }
-  const note = input['note']
+  const note = 'note' in spec.input ? spec.input.note : undefined
   if (effect === 'note-marker' && typeof note === 'string') {
     if (note.length + noteMarker(id).length + 2 > NOTE_LIMIT) {
       throw new TypeError(
