@@ -3,10 +3,10 @@
  * running in Chromium's IndexedDB, served from the same origin as the built app so the app finds
  * the cache and the saved workspace this page leaves behind.
  */
-import { PREFERENCE_KEYS, writePreference } from '../../src/renderer/src/app/preferences'
-import { SettingsDb } from '../../src/renderer/src/app/settings-db'
+import { PREFERENCE_KEYS, writePreference } from '../../src/renderer/src/settings/preferences'
+import { SettingsDb } from '../../src/renderer/src/settings/settings-db'
 import { CacheDb } from '../../src/renderer/src/db/cache-db'
-import { readTopAlerts } from '../../src/renderer/src/views/data/alerts'
+import { readTopAlerts } from '../../src/renderer/src/db/alert-reads'
 import { createIngest } from '../../src/renderer/src/sync'
 import { createEvents } from './events'
 import { HARNESS_GLOBAL, type HarnessApi } from './harness-api'

@@ -1,12 +1,12 @@
 import { useEffect, useRef, useState, type ReactElement, type ReactNode } from 'react'
-import { PREFERENCE_KEYS } from './app/preferences'
-import { ServicesProvider, useServices, type AppServices } from './app/services'
-import type { WorkspaceEntry } from './app/settings-db'
+import { PREFERENCE_KEYS } from './settings/preferences'
+import { ServicesProvider, useAppServices, type AppServices } from './app/services'
+import type { WorkspaceEntry } from './settings/settings-db'
 import { useTheme } from './app/use-theme'
 import { addDemoWorkspace } from './app/workspace-setup'
 import { WorkspaceScreen } from './app/WorkspaceScreen'
-import { useLiveQuery } from './views/data/use-live-query'
-import { FirstRun } from './views/first-run/FirstRun'
+import { useLiveQuery } from './db/use-live-query'
+import { FirstRun } from './settings/FirstRun'
 
 export interface AppProps {
   readonly services: AppServices
@@ -28,7 +28,7 @@ export function App(props: AppProps): ReactElement {
  * to the demo when asked; the workspace list is read live from the settings database.
  */
 function Root(props: { hash: string; overlays: ReactNode }): ReactElement {
-  const { api, settings } = useServices()
+  const { api, settings } = useAppServices()
   useTheme(settings)
   const saved = useLiveQuery(() => settings.workspaces.orderBy('addedAt').toArray(), [settings])
   const lastId = useLiveQuery(async () => {

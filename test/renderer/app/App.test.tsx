@@ -4,8 +4,8 @@ import { act, cleanup, render, screen, waitFor, within } from '@testing-library/
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { App } from '../../../src/renderer/src/App'
-import { useNavigationStore } from '../../../src/renderer/src/stores/navigation-store'
-import { useWorkspaceStore } from '../../../src/renderer/src/stores/workspace-store'
+import { useNavigationStore } from '../../../src/renderer/src/app/navigation-store'
+import { useWorkspaceStore } from '../../../src/renderer/src/app/workspace-store'
 import {
   FULL_CAPABILITIES,
   ok,

@@ -2,9 +2,9 @@
 import 'fake-indexeddb/auto'
 import { cleanup, screen, waitFor } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { useAlertViewStore } from '../../../src/renderer/src/stores/alert-view-store'
-import { useNavigationStore } from '../../../src/renderer/src/stores/navigation-store'
-import { useWorkspaceStore } from '../../../src/renderer/src/stores/workspace-store'
+import { useAlertViewStore } from '../../../src/renderer/src/alerts/alert-view-store'
+import { useNavigationStore } from '../../../src/renderer/src/app/navigation-store'
+import { useWorkspaceStore } from '../../../src/renderer/src/app/workspace-store'
 import { alertRow } from './support/fixtures'
 import { openWorkspace } from './support/open-workspace'
 

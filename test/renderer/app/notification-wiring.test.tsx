@@ -3,9 +3,9 @@ import 'fake-indexeddb/auto'
 import { act, cleanup, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Alert } from '../../../src/shared/domain'
-import { useAlertViewStore } from '../../../src/renderer/src/stores/alert-view-store'
-import { useNavigationStore } from '../../../src/renderer/src/stores/navigation-store'
-import { useWorkspaceStore } from '../../../src/renderer/src/stores/workspace-store'
+import { useAlertViewStore } from '../../../src/renderer/src/alerts/alert-view-store'
+import { useNavigationStore } from '../../../src/renderer/src/app/navigation-store'
+import { useWorkspaceStore } from '../../../src/renderer/src/app/workspace-store'
 import { alertEvent, openWorkspace } from './support/open-workspace'
 
 beforeEach(() => {

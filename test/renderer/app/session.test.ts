@@ -1,10 +1,13 @@
 import 'fake-indexeddb/auto'
 import { describe, expect, it, vi } from 'vitest'
 import type { IntakeEvent } from '../../../src/shared/ipc/schemas'
-import type { AppServices, Ingest } from '../../../src/renderer/src/app/services'
+import type { AppServices, SessionIngest } from '../../../src/renderer/src/app/services'
 import { startSession, type SessionSink } from '../../../src/renderer/src/app/session'
-import { SettingsDb } from '../../../src/renderer/src/app/settings-db'
-import { CoordinationDb, coordinationDbName } from '../../../src/renderer/src/coordination'
+import { SettingsDb } from '../../../src/renderer/src/settings/settings-db'
+import {
+  CoordinationDb,
+  coordinationDbName,
+} from '../../../src/renderer/src/incidents/coordination'
 import { CacheDb } from '../../../src/renderer/src/db/cache-db'
 import { OutboxDb } from '../../../src/renderer/src/outbox/outbox-db'
 import { createFakeApi, FULL_CAPABILITIES, ok, type FakeHandlers } from './support/fake-api'
@@ -13,7 +16,7 @@ import { freshWorkspaceId } from './support/fixtures'
 function setup(handlers: FakeHandlers) {
   const id = freshWorkspaceId()
   const batches: IntakeEvent[][] = []
-  const ingest: Ingest = { applyBatch: async (events) => void batches.push([...events]) }
+  const ingest: SessionIngest = { applyBatch: async (events) => void batches.push([...events]) }
   const fake = createFakeApi(handlers)
   const services: AppServices = {
     api: fake.api,

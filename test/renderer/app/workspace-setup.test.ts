@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
-import { SettingsDb } from '../../../src/renderer/src/app/settings-db'
+import { SettingsDb } from '../../../src/renderer/src/settings/settings-db'
 import {
   addDemoWorkspace,
   addWorkspace,

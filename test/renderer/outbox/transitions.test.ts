@@ -3,7 +3,7 @@ import type { CommandRow, OutboxCommand } from '../../../src/renderer/src/outbox
 import { outboxSettings } from '../../../src/renderer/src/outbox/settings'
 import {
   afterFollow,
-  afterReconcile,
+  afterVerify,
   afterSend,
   staleness,
   type StepContext,
@@ -152,17 +152,17 @@ describe('state machine while following and reconciling', () => {
     expect(next.requestId).toBeUndefined()
   })
   it('confirms what already happened, resends what did not, fails a vanished target', () => {
-    expect(afterReconcile(command(), { kind: 'applied' }, ctx()).command.state).toBe('confirmed')
-    expect(afterReconcile(command(), { kind: 'not-applied' }, ctx()).command).toMatchObject({
+    expect(afterVerify(command(), { kind: 'applied' }, ctx()).command.state).toBe('confirmed')
+    expect(afterVerify(command(), { kind: 'not-applied' }, ctx()).command).toMatchObject({
       state: 'queued',
       maybeSent: false,
       nextAt: 10_000,
     })
+    expect(afterVerify(command(), { kind: 'gone', message: 'no alert' }, ctx()).command.state).toBe(
+      'failed',
+    )
     expect(
-      afterReconcile(command(), { kind: 'gone', message: 'no alert' }, ctx()).command.state,
-    ).toBe('failed')
-    expect(
-      afterReconcile(command(), { kind: 'retry', message: 'offline' }, ctx()).command,
+      afterVerify(command(), { kind: 'retry', message: 'offline' }, ctx()).command,
     ).toMatchObject({ state: 'waiting', maybeSent: true })
   })
 })

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
 import { createIngest, SEEN_RETENTION_MS } from '../../../src/renderer/src/sync'
-import { readTimeline as timeline } from '../../../src/renderer/src/views/data/alerts'
+import { readTimeline as timeline } from '../../../src/renderer/src/db/alert-reads'
 import type { Alert } from '../../../src/shared/domain'
 import { confirmDeleted, freshDb, pollEvent, relayEvent, webhook } from './support'
 
@@ -116,7 +116,7 @@ describe('poll and reconcile payloads', () => {
       { kind: 'closed', action: 'Reconcile', at: `${startedAt}000000` },
     ])
     // Running the same result again changes nothing.
-    await ingest.reconcile({ reconcileId: 'r1', startedAt, alertIds: ['kept'] })
+    await ingest.applyOpenAlerts({ reconcileId: 'r1', startedAt, alertIds: ['kept'] })
     expect(await db.activity.count()).toBe(1)
   })
 

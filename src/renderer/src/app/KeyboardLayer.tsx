@@ -2,19 +2,19 @@ import { useState, type ReactElement } from 'react'
 import { CommandPalette } from '../components/CommandPalette'
 import { bindKeymap } from '../keyboard/keymap'
 import { useShortcuts } from '../keyboard/use-shortcuts'
-import { useAlertViewStore } from '../stores/alert-view-store'
-import { useNavigationStore } from '../stores/navigation-store'
-import { selectReadOnlyReason, useWorkspaceStore } from '../stores/workspace-store'
-import { ALERT_SEARCH_INPUT_ID } from '../views/alerts/AlertFilterBar'
-import { ALERT_DETAIL_TITLE_ID } from '../views/alerts/AlertDetail'
-import { useAlert } from '../views/data/alerts'
+import { useAlertViewStore } from '../alerts/alert-view-store'
+import { useNavigationStore } from './navigation-store'
+import { selectReadOnlyReason, useWorkspaceStore } from './workspace-store'
+import { ALERT_SEARCH_INPUT_ID } from '../alerts/AlertFilterBar'
+import { ALERT_DETAIL_TITLE_ID } from '../alerts/AlertDetail'
+import { useAlert } from '../db/alert-reads'
 import { focusSoon } from './focus'
-import { useCoordinationViewStore } from '../views/coordination/coordination-view-store'
+import { useCoordinationViewStore } from '../incidents/coordination-view-store'
 import { buildPaletteCommands } from './palette-commands'
-import { PREFERENCE_KEYS, writePreference, type Theme } from './preferences'
-import type { WorkspaceEntry } from './settings-db'
-import { useServices } from './services'
-import { useAlertCommands } from './use-alert-commands'
+import { PREFERENCE_KEYS, writePreference, type Theme } from '../settings/preferences'
+import type { WorkspaceEntry } from '../settings/settings-db'
+import { useAppServices } from './services'
+import { useAlertCommands } from '../alerts/use-alert-commands'
 import { applyTheme } from './use-theme'
 import { addDemoWorkspace } from './workspace-setup'
 import { useWorkspace } from './workspace-context'
@@ -27,7 +27,7 @@ const MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator
  * buttons do.
  */
 export function KeyboardLayer(props: { onOpen(entry: WorkspaceEntry): void }): ReactElement {
-  const { api, settings } = useServices()
+  const { api, settings } = useAppServices()
   const { db } = useWorkspace()
   const { run } = useAlertCommands()
   const [paletteOpen, setPaletteOpen] = useState(false)

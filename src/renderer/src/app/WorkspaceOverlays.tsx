@@ -1,14 +1,17 @@
 import { useEffect, type ReactElement } from 'react'
 import { useOutboxCounts } from '../outbox/use-outbox'
-import { useAlertViewStore } from '../stores/alert-view-store'
-import { useNavigationStore } from '../stores/navigation-store'
-import { useStatusStore } from '../stores/status-store'
-import { AlarmBanner } from './AlarmBanner'
+import { useAlertViewStore } from '../alerts/alert-view-store'
+import { useNavigationStore } from './navigation-store'
+import { useStatusStore } from './status-store'
+import { AlarmBanner } from '../notifications/AlarmBanner'
 import { KeyboardLayer } from './KeyboardLayer'
-import { useOutbox } from './outbox-context'
-import type { WorkspaceEntry } from './settings-db'
-import { useAlertCommands } from './use-alert-commands'
-import type { NotificationHandlers, NotificationWiring } from './use-notification-center'
+import { useOutbox } from '../outbox/outbox-context'
+import type { WorkspaceEntry } from '../settings/settings-db'
+import { useAlertCommands } from '../alerts/use-alert-commands'
+import type {
+  NotificationHandlers,
+  NotificationWiring,
+} from '../notifications/use-notification-center'
 import { useTray } from './use-tray'
 
 /** Shows an alert: the alerts view with it selected, even when the filters hid it. */

@@ -1,14 +1,14 @@
 import { useEffect, useRef, type ReactElement } from 'react'
-import type { Coordination } from '../coordination'
+import type { Coordination } from '../incidents/coordination'
 import type { AlertChange } from '../sync'
-import { CoordinationProvider } from '../views/coordination/coordination-context'
-import { useOpenCoordination } from '../views/coordination/use-open-coordination'
+import { CoordinationProvider } from '../incidents/coordination-context'
+import { useOpenCoordination } from '../incidents/use-open-coordination'
 import { AppShell, type AppShellProps } from './AppShell'
-import { OutboxProvider } from './outbox-context'
-import { useServices } from './services'
-import type { WorkspaceEntry } from './settings-db'
-import { useNotificationCenter } from './use-notification-center'
-import { useOutboxEngine } from './use-outbox-engine'
+import { OutboxProvider } from '../outbox/outbox-context'
+import { useAppServices } from './services'
+import type { WorkspaceEntry } from '../settings/settings-db'
+import { useNotificationCenter } from '../notifications/use-notification-center'
+import { useOutboxEngine } from '../outbox/use-outbox-engine'
 import { useSession } from './use-session'
 import { WorkspaceProvider } from './workspace-context'
 import { WorkspaceOverlays } from './WorkspaceOverlays'
@@ -28,7 +28,7 @@ export function WorkspaceScreen(props: AppShellProps & { entry: WorkspaceEntry }
     void coordinated.current?.onIngestChanges(changes)
   })
   const outbox = useOutboxEngine(entry.id)
-  const { api, openCoordination } = useServices()
+  const { api, openCoordination } = useAppServices()
   const coordination = useOpenCoordination(entry.id, outbox?.engine, api, openCoordination)
   useEffect(() => {
     coordinated.current = coordination

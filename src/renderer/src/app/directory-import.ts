@@ -2,7 +2,7 @@ import type { OndeckApi } from '../../../shared/ipc/api'
 import type { Envelope } from '../../../shared/ipc/envelope'
 import type { Capabilities } from '../../../shared/ipc/schemas'
 import type { CacheDb } from '../db/cache-db'
-import type { Ingest } from './services'
+import type { SessionIngest } from './services'
 
 const MAX_PAGES = 20
 
@@ -34,7 +34,7 @@ function value<T>(answer: Envelope<T>): T {
 export async function importDirectory(
   api: OndeckApi,
   db: CacheDb,
-  ingest: Ingest,
+  ingest: SessionIngest,
   workspaceId: string,
   capabilities: Capabilities | undefined,
 ): Promise<string[]> {

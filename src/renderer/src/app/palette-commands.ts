@@ -1,11 +1,11 @@
 import type { PaletteCommand } from '../keyboard/command-filter'
 import { KEYMAP } from '../keyboard/keymap'
 import { alertActionLabel } from '../../../shared/commands/catalogue'
-import type { AlertFormName } from '../stores/alert-view-store'
-import { VIEWS, type ViewName } from '../stores/navigation-store'
-import { FORM_ACTIONS } from '../views/alerts/action-forms'
-import type { AlertActionRequest } from './alert-actions'
-import type { Theme } from './preferences'
+import type { AlertFormName } from '../alerts/alert-view-store'
+import { VIEWS, type ViewName } from './navigation-store'
+import { FORM_ACTIONS } from '../alerts/action-forms'
+import type { AlertActionRequest } from '../alerts/alert-actions'
+import type { Theme } from '../settings/preferences'
 
 export const VIEW_LABELS: Readonly<Record<ViewName, string>> = {
   alerts: 'Alerts',

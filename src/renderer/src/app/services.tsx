@@ -2,14 +2,17 @@ import { createContext, useContext, type ReactElement, type ReactNode } from 're
 import type { OndeckApi } from '../../../shared/ipc/api'
 import type { Incident } from '../../../shared/domain'
 import type { IntakeEvent } from '../../../shared/ipc/schemas'
-import type { CoordinationDb } from '../coordination'
+import type { CoordinationDb } from '../incidents/coordination'
 import type { CacheDb } from '../db/cache-db'
 import type { OutboxDb } from '../outbox/outbox-db'
 import type { AlertChange } from '../sync'
-import type { SettingsDb } from './settings-db'
+import type { SettingsDb } from '../settings/settings-db'
 
-/** Applies upstream events to the cache; `src/sync`'s `createIngest(db)` is the real one. */
-export interface Ingest {
+/**
+ * What a workspace session needs of `sync`'s `Ingest` (`createIngest(db)` is the real one): a
+ * narrower port, so tests can record the batches a session hands over.
+ */
+export interface SessionIngest {
   /** Resolves with what the batch changed, when the ingest reports it (the real one does). */
   applyBatch(
     events: readonly IntakeEvent[],
@@ -28,7 +31,7 @@ export interface AppServices {
   openCache(workspaceId: string): Promise<CacheDb>
   /** The workspace's local incidents, workflows and roles (`coordination/`). */
   openCoordination(workspaceId: string): Promise<CoordinationDb>
-  createIngest(db: CacheDb): Ingest
+  createIngest(db: CacheDb): SessionIngest
   /** The outbox's database (one for the app; each workspace's engine reads only its rows). */
   readonly outbox: OutboxDb
 }
@@ -42,8 +45,8 @@ export function ServicesProvider(props: {
   return <ServicesContext value={props.services}>{props.children}</ServicesContext>
 }
 
-export function useServices(): AppServices {
+export function useAppServices(): AppServices {
   const services = useContext(ServicesContext)
-  if (services === null) throw new Error('useServices() outside <ServicesProvider>')
+  if (services === null) throw new Error('useAppServices() outside <ServicesProvider>')
   return services
 }

@@ -4,7 +4,7 @@ import { createDeletionConfirmer, type AlertChange } from '../sync'
 import { importDirectory } from './directory-import'
 import { createEventBatcher } from './event-batcher'
 import type { AppServices } from './services'
-import type { WorkspaceEntry } from './settings-db'
+import type { WorkspaceEntry } from '../settings/settings-db'
 
 /** Where the session reports to; the app points these at the workspace and status stores. */
 export interface SessionSink {

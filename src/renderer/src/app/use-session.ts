@@ -1,19 +1,19 @@
 import { useEffect, useRef, useState } from 'react'
 import type { CacheDb } from '../db/cache-db'
 import type { AlertChange } from '../sync'
-import { useStatusStore } from '../stores/status-store'
-import { useWorkspaceStore } from '../stores/workspace-store'
-import { PREFERENCE_KEYS, writePreference } from './preferences'
+import { useStatusStore } from './status-store'
+import { useWorkspaceStore } from './workspace-store'
+import { PREFERENCE_KEYS, writePreference } from '../settings/preferences'
 import { startSession, type SessionSink } from './session'
-import { useServices } from './services'
-import type { WorkspaceEntry } from './settings-db'
+import { useAppServices } from './services'
+import type { WorkspaceEntry } from '../settings/settings-db'
 
 /** Runs the session of the open workspace for as long as the component using it is mounted. */
 export function useSession(
   entry: WorkspaceEntry,
   onChanges?: (changes: readonly AlertChange[]) => void,
 ): { db?: CacheDb; error?: string } {
-  const services = useServices()
+  const services = useAppServices()
   const [state, setState] = useState<{ db?: CacheDb; error?: string; for?: string }>({})
   // A username edited in Settings changes the entry but must not restart the session.
   const latest = useRef(entry)

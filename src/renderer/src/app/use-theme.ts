@@ -1,7 +1,7 @@
 import { useEffect } from 'react'
-import { useLiveQuery } from '../views/data/use-live-query'
-import { PREFERENCE_KEYS, readPreference, Theme } from './preferences'
-import type { SettingsDb } from './settings-db'
+import { useLiveQuery } from '../db/use-live-query'
+import { PREFERENCE_KEYS, readPreference, Theme } from '../settings/preferences'
+import type { SettingsDb } from '../settings/settings-db'
 
 function systemTheme(): Theme {
   return typeof window.matchMedia === 'function' &&

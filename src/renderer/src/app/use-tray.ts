@@ -1,9 +1,9 @@
 import { useEffect, useMemo } from 'react'
 import { createAlarmStore, createTrayPusher, deriveTrayStatus, useAlarm } from '../notifications'
 import type { AlarmStore } from '../notifications'
-import { useStatusStore } from '../stores/status-store'
-import { useLiveQuery } from '../views/data/use-live-query'
-import { useServices } from './services'
+import { useStatusStore } from './status-store'
+import { useLiveQuery } from '../db/use-live-query'
+import { useAppServices } from './services'
 import { useWorkspace } from './workspace-context'
 
 /** Stands in when there is no notification center yet: nothing rings. */
@@ -14,7 +14,7 @@ const silent = createAlarmStore()
  * whether an alarm rings (main bounces the dock and holds an update install while it does).
  */
 export function useTray(alarm: AlarmStore = silent): void {
-  const { api } = useServices()
+  const { api } = useAppServices()
   const { db } = useWorkspace()
   const health = useStatusStore((s) => s.health?.state)
   const queued = useStatusStore((s) => s.queued)

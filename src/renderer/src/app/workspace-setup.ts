@@ -2,7 +2,7 @@ import Dexie from 'dexie'
 import type { OndeckApi } from '../../../shared/ipc/api'
 import type { Capabilities, WorkspaceConfig } from '../../../shared/ipc/schemas'
 import { cacheDbName } from '../db/cache-db'
-import type { SettingsDb, WorkspaceEntry } from './settings-db'
+import type { SettingsDb, WorkspaceEntry } from '../settings/settings-db'
 
 export type SetupResult =
   { ok: true; entry: WorkspaceEntry; capabilities: Capabilities } | { ok: false; error: string }

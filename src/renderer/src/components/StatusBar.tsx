@@ -1,6 +1,6 @@
 import { useEffect, useState, type ReactElement } from 'react'
 import type { ConnectionHealth } from '../../../shared/ipc/schemas'
-import { describeSince } from '../stores/status-store'
+import { describeSince } from '../app/status-store'
 
 const HEALTH_TEXT: Readonly<Record<ConnectionHealth['state'], string>> = {
   live: 'Live',

@@ -5,12 +5,12 @@ import { sendCommand, settle } from './dispatch'
 import { newCommand } from './enqueue'
 import type { OutboxDb } from './outbox-db'
 import type { OutboxPort } from './port'
-import { reconcile } from './reconcile'
+import { verifyEffect } from './verify-effect'
 import { ACTIVE_STATES, isActive, type CommandOf, type OutboxCommand } from './record'
 import { outboxSettings, type OutboxSettings, type OutboxSettingsInput } from './settings'
 import {
   afterFollow,
-  afterReconcile,
+  afterVerify,
   afterSend,
   staleness,
   type StepContext,
@@ -124,7 +124,7 @@ export function createOutboxEngine(options: OutboxEngineOptions): OutboxEngine {
     }
     if (command.maybeSent) {
       command = await apply(
-        afterReconcile(command, await reconcile(port, command, incident), ctx()),
+        afterVerify(command, await verifyEffect(port, command, incident), ctx()),
       )
       if (command.state !== 'queued') return
     }

@@ -1,7 +1,7 @@
 import { backoffDelay, type BackoffOptions } from '../../../shared/backoff'
 import type { ActionOutcome } from '../../../shared/provider/outcome'
 import type { SendResult } from './dispatch'
-import type { Reconciled } from './reconcile'
+import type { EffectVerdict } from './verify-effect'
 import type { CommandWait, OutboxCommand } from './record'
 import type { OutboxSettings } from './settings'
 
@@ -174,7 +174,7 @@ export function afterFollow(c: OutboxCommand, result: SendResult, ctx: StepConte
 }
 
 /** After looking at the provider's state for a send whose outcome was unknown. */
-export function afterReconcile(c: OutboxCommand, r: Reconciled, ctx: StepContext): Transition {
+export function afterVerify(c: OutboxCommand, r: EffectVerdict, ctx: StepContext): Transition {
   switch (r.kind) {
     case 'applied':
       return { command: confirmed(c, ctx.now, r.entityId) }

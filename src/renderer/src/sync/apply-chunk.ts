@@ -14,7 +14,7 @@ import type {
 import { activityIdOf, applyAlertEvent, coversKey } from './apply-alert-event'
 import { cursorKindOf, rawOf } from './intake-events'
 import type { PreparedChunk } from './prepare-chunk'
-import { closeMissing } from './reconcile'
+import { closeMissing } from './open-alerts'
 import { readPendingDeletes, readTombstones } from './tombstones'
 import { afterApiRead, trustBoundNs } from './trust'
 

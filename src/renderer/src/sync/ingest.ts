@@ -8,7 +8,7 @@ import { reconcileStartsOf } from './intake-events'
 import { prepareChunk, type PreparedChunk } from './prepare-chunk'
 import { readTombstones } from './tombstones'
 import { afterApiRead, trustBoundNs } from './trust'
-import type { OpenAlertsSnapshot } from './reconcile'
+import type { OpenAlertsSnapshot } from './open-alerts'
 
 /**
  * The relay keeps events 72 h: a late event for a deleted alert cannot arrive after that, so its
@@ -42,7 +42,7 @@ export interface Ingest {
   applyAlerts(alerts: readonly Alert[]): Promise<number>
   applyIncidents(incidents: readonly Incident[]): Promise<number>
   /** Closes cached open alerts that are no longer open upstream. */
-  reconcile(snapshot: OpenAlertsSnapshot): Promise<BatchResult>
+  applyOpenAlerts(snapshot: OpenAlertsSnapshot): Promise<BatchResult>
   /** Drops deletion tombstones older than the relay's retention; returns how many. */
   pruneSeen(): Promise<number>
 }
@@ -115,7 +115,7 @@ export function createIngest(db: CacheDb, options: IngestOptions = {}): Ingest {
       }
       return written
     },
-    reconcile: (snapshot) =>
+    applyOpenAlerts: (snapshot) =>
       applyBatch([
         {
           workspaceId: 'local',

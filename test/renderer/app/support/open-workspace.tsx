@@ -3,8 +3,8 @@ import userEvent, { type UserEvent } from '@testing-library/user-event'
 import type { Alert } from '../../../../src/shared/domain'
 import type { IntakeEvent } from '../../../../src/shared/ipc/schemas'
 import { App } from '../../../../src/renderer/src/App'
-import { PREFERENCE_KEYS, writePreference } from '../../../../src/renderer/src/app/preferences'
-import type { Ingest } from '../../../../src/renderer/src/app/services'
+import { PREFERENCE_KEYS, writePreference } from '../../../../src/renderer/src/settings/preferences'
+import type { SessionIngest } from '../../../../src/renderer/src/app/services'
 import type { OutboxSettingsInput } from '../../../../src/renderer/src/outbox/settings'
 import { toAlertRow } from '../../../../src/renderer/src/db/derive'
 import type { AlertChange } from '../../../../src/renderer/src/sync'
@@ -30,7 +30,7 @@ export function alertEvent(
  * A stand-in for `src/sync`'s ingest (tested on its own): writes each event's alert and reports
  * the change the way the real one does, so the app's wiring sees the real shape.
  */
-function recordingIngest(t: TestHarness): Ingest {
+function recordingIngest(t: TestHarness): SessionIngest {
   return {
     async applyBatch(events) {
       const changes: AlertChange[] = []

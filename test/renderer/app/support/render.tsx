@@ -1,11 +1,14 @@
 import { render, type RenderResult } from '@testing-library/react'
 import type { ReactElement } from 'react'
-import type { AppServices, Ingest } from '../../../../src/renderer/src/app/services'
+import type { AppServices, SessionIngest } from '../../../../src/renderer/src/app/services'
 import { ServicesProvider } from '../../../../src/renderer/src/app/services'
-import { OutboxProvider, type OpenOutbox } from '../../../../src/renderer/src/app/outbox-context'
-import { SettingsDb } from '../../../../src/renderer/src/app/settings-db'
+import { OutboxProvider, type OpenOutbox } from '../../../../src/renderer/src/outbox/outbox-context'
+import { SettingsDb } from '../../../../src/renderer/src/settings/settings-db'
 import { WorkspaceProvider } from '../../../../src/renderer/src/app/workspace-context'
-import { CoordinationDb, coordinationDbName } from '../../../../src/renderer/src/coordination'
+import {
+  CoordinationDb,
+  coordinationDbName,
+} from '../../../../src/renderer/src/incidents/coordination'
 import { CacheDb } from '../../../../src/renderer/src/db/cache-db'
 import { createOutboxEngine } from '../../../../src/renderer/src/outbox/engine'
 import { OutboxDb } from '../../../../src/renderer/src/outbox/outbox-db'
@@ -22,7 +25,7 @@ export interface TestHarness {
   render(ui: ReactElement, options?: { username?: string }): RenderResult
 }
 
-const noIngest: Ingest = { applyBatch: async () => undefined }
+const noIngest: SessionIngest = { applyBatch: async () => undefined }
 
 /**
  * Services with a fake API and fresh fake-indexeddb databases (cache, settings, outbox), a

@@ -1,0 +1,128 @@
+import type { ReactElement } from 'react'
+import { alertActionLabel, rulesOf } from '../../../shared/commands/catalogue'
+import type { AlertActionRequest } from './alert-actions'
+import type { AlertRow } from '../db/rows'
+import { describeState } from '../outbox/describe'
+import type { OutboxCommand } from '../outbox/record'
+import { ActionForm } from './ActionForm'
+import { useAlertViewStore, type ActionRefusal } from './alert-view-store'
+import { FORM_ACTIONS } from './action-forms'
+
+export interface AlertActionsProps {
+  readonly alert: AlertRow
+  onAction(request: AlertActionRequest): void
+  /** The latest outbox command on this alert: its state is the outcome shown. */
+  readonly lastCommand?: OutboxCommand
+  /** The latest action, when it was refused before it was queued: shown instead of `lastCommand`. */
+  readonly refusal?: ActionRefusal
+  /** Commands on this alert that failed for good: no longer applied, and this says why. */
+  readonly failedCommands?: readonly OutboxCommand[]
+  /** Set when the workspace's key cannot write: buttons are disabled and this says why. */
+  readonly readOnlyReason?: string
+  readonly usernames?: readonly string[]
+}
+
+const commandAction = (c: OutboxCommand): string => rulesOf(c.kind).label
+
+/**
+ * The outcome line: the state of the latest command on the alert (the outbox is the one record
+ * of what happened to it), unless the latest action never reached the outbox: then why (a
+ * refusal lasts until the next action on the alert is queued).
+ */
+function outcomeOf(props: AlertActionsProps): { phase?: string; text: string; commandId?: string } {
+  const { refusal, lastCommand } = props
+  if (refusal !== undefined) {
+    return {
+      phase: 'failed',
+      text: `${alertActionLabel(refusal.action)}: failed (${refusal.message})`,
+    }
+  }
+  if (lastCommand === undefined) return { text: '' }
+  return {
+    phase: lastCommand.state,
+    text: `${commandAction(lastCommand)}: ${describeState(lastCommand, Date.now())}`,
+    commandId: lastCommand.id,
+  }
+}
+
+/** The responder's actions on one alert and the outcome of the latest one. */
+export function AlertActions(props: AlertActionsProps): ReactElement {
+  const { alert, readOnlyReason } = props
+  // In the store so `n` (keyboard) and the command palette can open "Add note" too.
+  const form = useAlertViewStore((s) => s.openForm)
+  const setForm = useAlertViewStore((s) => s.setOpenForm)
+  const disabled = readOnlyReason !== undefined
+  const closed = alert.status === 'closed'
+  const outcome = outcomeOf(props)
+  const quick = (action: 'acknowledge' | 'unacknowledge' | 'close'): void =>
+    props.onAction({ action, alertId: alert.id, args: {} })
+
+  return (
+    <section className="alert-actions" aria-label="Actions">
+      <div className="button-row" role="toolbar" aria-label="Alert actions">
+        {alert.acknowledged ? (
+          <button
+            type="button"
+            disabled={disabled || closed}
+            onClick={() => quick('unacknowledge')}
+          >
+            {alertActionLabel('unacknowledge')}
+          </button>
+        ) : (
+          <button
+            type="button"
+            className="primary"
+            disabled={disabled || closed}
+            onClick={() => quick('acknowledge')}
+          >
+            {alertActionLabel('acknowledge')}
+          </button>
+        )}
+        <button type="button" disabled={disabled || closed} onClick={() => quick('close')}>
+          {alertActionLabel('close')}
+        </button>
+        {FORM_ACTIONS.map((action) => (
+          <button
+            key={action}
+            type="button"
+            aria-expanded={form === action}
+            disabled={disabled || (closed && action !== 'addNote')}
+            onClick={() => setForm(form === action ? undefined : action)}
+          >
+            {alertActionLabel(action)}
+          </button>
+        ))}
+      </div>
+      {readOnlyReason !== undefined && <p className="muted">Read-only: {readOnlyReason}</p>}
+      {form !== undefined && (
+        <ActionForm
+          key={form}
+          action={form}
+          alertId={alert.id}
+          currentPriority={alert.priority}
+          {...(props.usernames !== undefined ? { usernames: props.usernames } : {})}
+          onSubmit={(request) => {
+            setForm(undefined)
+            props.onAction(request)
+          }}
+          onCancel={() => setForm(undefined)}
+        />
+      )}
+      <p
+        className="action-outcome"
+        role="status"
+        aria-live="polite"
+        data-phase={outcome.phase}
+        data-command-id={outcome.commandId}
+      >
+        {outcome.text}
+      </p>
+      {props.failedCommands?.map((c) => (
+        <p key={c.id} className="action-failed" role="alert" data-command-id={c.id}>
+          {commandAction(c)} was not applied: {c.failure?.message ?? 'it failed'}. See the Outbox to
+          retry it.
+        </p>
+      ))}
+    </section>
+  )
+}

@@ -1,0 +1,98 @@
+import type { ReactElement } from 'react'
+import { PriorityBadge } from '../components/PriorityBadge'
+import { VirtualList, type VirtualRowProps } from '../components/VirtualList'
+import { formatTime } from '../components/format'
+import type { AlertRow } from '../db/rows'
+import { isUrgent } from './alert-query'
+
+export const ALERT_ROW_HEIGHT = 44
+
+export interface AlertListProps {
+  readonly rows: readonly AlertRow[]
+  readonly selectedId?: string
+  onSelect(alertId: string): void
+  onOpen?(alertId: string): void
+  readonly fallbackHeight?: number
+}
+
+/** What the responder is told while a Delete webhook waits for Opsgenie to confirm it. */
+const DELETION_TEXT = {
+  pending: 'Deleting…',
+  unconfirmed: 'Deletion unconfirmed',
+} as const
+const DELETION_HINT = {
+  pending: 'A Delete arrived for this alert; checking with Opsgenie before hiding it',
+  unconfirmed:
+    'A Delete arrived but Opsgenie could not be asked yet; it stays shown until confirmed',
+} as const
+
+function stateText(row: AlertRow): string {
+  if (row.deletion !== undefined) return DELETION_TEXT[row.deletion]
+  if (row.status === 'closed') return 'Closed'
+  if (row.snoozed) return 'Snoozed'
+  return row.acknowledged ? 'Acknowledged' : 'Open'
+}
+
+/** The alert list: a virtualized listbox of alert rows; unacknowledged P1/P2 are marked urgent. */
+export function AlertList(props: AlertListProps): ReactElement {
+  const { rows } = props
+  const activeIndex =
+    props.selectedId === undefined ? -1 : rows.findIndex((r) => r.id === props.selectedId)
+
+  const renderRow = ({ index, id, active, style }: VirtualRowProps): ReactElement => {
+    const row = rows[index] as AlertRow
+    const urgent = isUrgent(row)
+    return (
+      <div
+        key={row.id}
+        id={id}
+        role="option"
+        aria-selected={active}
+        aria-setsize={rows.length}
+        aria-posinset={index + 1}
+        data-alert-id={row.id}
+        data-urgent={urgent || undefined}
+        data-deletion={row.deletion}
+        title={row.deletion === undefined ? undefined : DELETION_HINT[row.deletion]}
+        className={`alert-row${urgent ? ' alert-row--urgent' : ''}${active ? ' alert-row--active' : ''}${row.deletion === undefined ? '' : ' alert-row--deleting'}`}
+        style={style}
+        onClick={() => props.onSelect(row.id)}
+        onDoubleClick={() => props.onOpen?.(row.id)}
+      >
+        <PriorityBadge priority={row.priority} />
+        <span className="alert-row__message">{row.message}</span>
+        <span className="alert-row__meta">
+          <span
+            className={`state state--${row.deletion === undefined ? stateText(row).toLowerCase() : 'deleting'}`}
+          >
+            {stateText(row)}
+          </span>
+          {row.owner !== undefined && <span className="alert-row__owner">{row.owner}</span>}
+          <span className="alert-row__tiny">#{row.tinyId}</span>
+          <time dateTime={row.createdAt}>{formatTime(row.createdAt)}</time>
+        </span>
+      </div>
+    )
+  }
+
+  return (
+    <VirtualList
+      label={`Alerts, ${rows.length}`}
+      itemCount={rows.length}
+      rowHeight={ALERT_ROW_HEIGHT}
+      getKey={(index) => rows[index]?.id ?? String(index)}
+      renderRow={renderRow}
+      activeIndex={activeIndex}
+      onActiveChange={(index) => {
+        const row = rows[index]
+        if (row !== undefined) props.onSelect(row.id)
+      }}
+      onOpen={(index) => {
+        const row = rows[index]
+        if (row !== undefined) props.onOpen?.(row.id)
+      }}
+      className="alert-list"
+      {...(props.fallbackHeight !== undefined ? { fallbackHeight: props.fallbackHeight } : {})}
+    />
+  )
+}

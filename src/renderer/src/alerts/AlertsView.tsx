@@ -1,0 +1,83 @@
+import { useEffect, useMemo, type ReactElement } from 'react'
+import { focusSoon } from '../app/focus'
+import { useOutbox } from '../outbox/outbox-context'
+import { usePendingOverlay } from '../outbox/use-outbox'
+import { useWorkspace } from '../app/workspace-context'
+import { useAlertViewStore } from './alert-view-store'
+import { useAlertRows } from '../db/alert-reads'
+import { useServiceRows, useTeams } from '../db/directory-reads'
+import { overlayRows } from './pending-rows'
+import { ALERT_DETAIL_TITLE_ID } from './AlertDetail'
+import { AlertDetailPane } from './AlertDetailPane'
+import { AlertFilterBar } from './AlertFilterBar'
+import { AlertList } from './AlertList'
+import { PendingCreates } from './PendingCreates'
+import { queryAlerts } from './alert-query'
+
+/**
+ * The triage view: filters on top, the virtualized list on the left, the selected alert on the
+ * right. Rows are the cache's confirmed state with the outbox's pending commands applied on top.
+ * The selection lives in the alert view store so the keyboard layer can move it.
+ */
+export function AlertsView(props: { fallbackHeight?: number }): ReactElement {
+  const { db, username } = useWorkspace()
+  const filters = useAlertViewStore((s) => s.filters)
+  const search = useAlertViewStore((s) => s.search)
+  const sort = useAlertViewStore((s) => s.sort)
+  const selectedId = useAlertViewStore((s) => s.selectedId)
+  const select = useAlertViewStore((s) => s.select)
+  const { rows, complete } = useAlertRows(db, filters.status)
+  const teams = useTeams(db)
+  const services = useServiceRows(db)
+  const outbox = useOutbox()
+  const overlay = usePendingOverlay(outbox.db, outbox.workspaceId)
+
+  const shown = useMemo(
+    () =>
+      queryAlerts(overlayRows(rows ?? [], overlay.pending), filters, search, sort, {
+        ...(username !== undefined ? { me: username } : {}),
+        teams: teams ?? [],
+        services: services ?? [],
+      }),
+    [rows, overlay.pending, filters, search, sort, username, teams, services],
+  )
+
+  const setVisibleIds = useAlertViewStore((s) => s.setVisibleIds)
+  useEffect(() => setVisibleIds(shown.map((r) => r.id)), [shown, setVisibleIds])
+
+  return (
+    <section className="alerts-view" aria-label="Alerts">
+      <AlertFilterBar
+        teams={teams ?? []}
+        services={services ?? []}
+        shown={shown.length}
+        complete={complete}
+        {...(username !== undefined ? { me: username } : {})}
+      />
+      <div className="split">
+        <div className="split__list" aria-busy={!complete}>
+          <PendingCreates pending={overlay.pending} />
+          {rows !== undefined && shown.length === 0 ? (
+            <p className="empty muted">No alerts match.</p>
+          ) : (
+            <AlertList
+              rows={shown}
+              {...(selectedId !== undefined ? { selectedId } : {})}
+              onSelect={select}
+              onOpen={(alertId) => {
+                select(alertId)
+                focusSoon(ALERT_DETAIL_TITLE_ID)
+              }}
+              {...(props.fallbackHeight !== undefined
+                ? { fallbackHeight: props.fallbackHeight }
+                : {})}
+            />
+          )}
+        </div>
+        <div className="split__detail">
+          <AlertDetailPane alertId={selectedId} />
+        </div>
+      </div>
+    </section>
+  )
+}

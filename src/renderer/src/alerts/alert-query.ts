@@ -1,0 +1,110 @@
+import { assertNever } from '../../../shared/assert-never'
+import type { AlertRow, ServiceRow, TeamRow } from '../db/rows'
+import type { AlertFilters, AlertSort } from './alert-view-store'
+
+/** Who "me" is and the directory rows the team and service filters refer to. */
+export interface AlertQueryContext {
+  readonly me?: string
+  readonly teams?: readonly TeamRow[]
+  readonly services?: readonly ServiceRow[]
+}
+
+function searchTextOf(row: AlertRow): string {
+  return (
+    row.searchText ??
+    [row.message, row.alias, row.entity ?? '', ...row.tags].join(' ').toLowerCase()
+  )
+}
+
+/** Alerts name their teams by id or by name depending on the source; accept either. */
+function inTeam(row: AlertRow, teamId: string, teams: readonly TeamRow[] | undefined): boolean {
+  const name = teams?.find((t) => t.id === teamId)?.name
+  return row.teams.some((t) => t === teamId || (name !== undefined && t === name))
+}
+
+/**
+ * Opsgenie alerts carry no service field: an alert belongs to a service when it names it (tag,
+ * entity or a `service` detail) or when it was routed to the service's owning team.
+ */
+function inService(
+  row: AlertRow,
+  service: ServiceRow,
+  teams: readonly TeamRow[] | undefined,
+): boolean {
+  const name = service.name.toLowerCase()
+  if (row.tags.some((t) => t.toLowerCase() === name)) return true
+  if (row.entity?.toLowerCase() === name || row.details?.service?.toLowerCase() === name)
+    return true
+  return service.teamId !== undefined && inTeam(row, service.teamId, teams)
+}
+
+/** Owned by me, or I was added as a responder by name or id. */
+function isMineByUser(row: AlertRow, me: string | undefined): boolean {
+  if (me === undefined) return false
+  if (row.owner === me) return true
+  return row.responders.some((r) => r.type === 'user' && (r.name === me || r.id === me))
+}
+
+export function matchesFilters(
+  row: AlertRow,
+  filters: AlertFilters,
+  terms: readonly string[],
+  context: AlertQueryContext,
+): boolean {
+  if (filters.status !== 'all' && row.status !== filters.status) return false
+  if (filters.priorities.length > 0 && !filters.priorities.includes(row.priority)) return false
+  if (filters.acknowledged === 'yes' && !row.acknowledged) return false
+  if (filters.acknowledged === 'no' && row.acknowledged) return false
+  if (filters.mine && !isMineByUser(row, context.me)) return false
+  if (filters.team !== undefined && !inTeam(row, filters.team, context.teams)) return false
+  if (filters.service !== undefined) {
+    const service = context.services?.find((s) => s.id === filters.service)
+    if (service === undefined || !inService(row, service, context.teams)) return false
+  }
+  if (terms.length > 0) {
+    const text = searchTextOf(row)
+    if (!terms.every((term) => text.includes(term))) return false
+  }
+  return true
+}
+
+export function searchTerms(search: string): string[] {
+  return search
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((t) => t !== '')
+}
+
+function compare(sort: AlertSort): (a: AlertRow, b: AlertRow) => number {
+  switch (sort) {
+    case 'priority':
+      return (a, b) => a.priorityRank - b.priorityRank || b.createdMs - a.createdMs
+    case 'newest':
+      return (a, b) => b.createdMs - a.createdMs
+    case 'oldest':
+      return (a, b) => a.createdMs - b.createdMs
+    case 'updated':
+      return (a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0)
+    default:
+      return assertNever(sort, 'alert sort')
+  }
+}
+
+/** Filters, searches and sorts in one pass over the rows read from the cache. */
+export function queryAlerts(
+  rows: readonly AlertRow[],
+  filters: AlertFilters,
+  search: string,
+  sort: AlertSort,
+  context: AlertQueryContext,
+): AlertRow[] {
+  const terms = searchTerms(search)
+  return rows.filter((row) => matchesFilters(row, filters, terms, context)).sort(compare(sort))
+}
+
+/** Unacknowledged open P1/P2 alerts are drawn to stand out. */
+export function isUrgent(row: Pick<AlertRow, 'status' | 'acknowledged' | 'priority'>): boolean {
+  return (
+    row.status === 'open' && !row.acknowledged && (row.priority === 'P1' || row.priority === 'P2')
+  )
+}

@@ -1,0 +1,100 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import {
+  connectNotificationCenter,
+  createBeep,
+  createNotificationCenter,
+  createShowPort,
+  createWebNotifier,
+  type NotificationCenter,
+} from '.'
+import type { AlertChange } from '../sync'
+import { useAppServices } from '../app/services'
+import type { WorkspaceEntry } from '../settings/settings-db'
+import { useNotificationSettings } from './use-notification-settings'
+
+/** What notification buttons do; filled in inside the workspace's providers (the one action path). */
+export interface NotificationHandlers {
+  acknowledge(alertId: string): void
+  close(alertId: string): void
+  open(alertId: string): void
+  openSummary(): void
+}
+
+export interface NotificationWiring {
+  readonly center?: NotificationCenter
+  /** Set by `<WorkspaceOverlays>` once `useAlertCommands()` is reachable. */
+  readonly handlersRef: { current: NotificationHandlers | undefined }
+  /** The session's change feed: only live changes notify, a cold start or reconciliation does not. */
+  feed(changes: readonly AlertChange[]): void
+}
+
+/** Jsdom and some sandboxes have no Web Audio; ringing then stays visual (the alarm banner). */
+function makeSound(): () => void {
+  if (typeof AudioContext === 'undefined') return () => undefined
+  const beep = createBeep()
+  return () => {
+    try {
+      beep()
+    } catch (error) {
+      console.warn('could not play the alarm sound', error)
+    }
+  }
+}
+
+/**
+ * The notification center of the open workspace. Browser mode (no preload, `window.ondeck`
+ * undefined) falls back to Web Notifications; the desktop app lets main show them.
+ */
+export function useNotificationCenter(entry: WorkspaceEntry): NotificationWiring {
+  const { api, settings } = useAppServices()
+  const stored = useNotificationSettings(settings)
+  const handlersRef = useRef<NotificationHandlers | undefined>(undefined)
+  const [center, setCenter] = useState<NotificationCenter>()
+  const current = useRef<NotificationCenter | undefined>(undefined)
+
+  useEffect(() => {
+    const browserMode = window.ondeck === undefined
+    const made: NotificationCenter = createNotificationCenter({
+      show: createShowPort(
+        api,
+        browserMode
+          ? createWebNotifier({ onAction: (action) => void made.handleAction(action) })
+          : undefined,
+      ),
+      playSound: makeSound(),
+      now: Date.now,
+      onError: (error) => console.warn('notification not shown', error),
+      onAcknowledge: (alertId) => handlersRef.current?.acknowledge(alertId),
+      onClose: (alertId) => handlersRef.current?.close(alertId),
+      onOpen: (alertId) => handlersRef.current?.open(alertId),
+      onOpenSummary: () => handlersRef.current?.openSummary(),
+    })
+    const disconnect = connectNotificationCenter(api, made)
+    current.current = made
+    setCenter(made)
+    return () => {
+      disconnect()
+      made.dispose()
+      if (current.current === made) current.current = undefined
+    }
+  }, [api, entry.id])
+
+  useEffect(() => {
+    if (center !== undefined && stored !== undefined) center.setSettings(stored)
+  }, [center, stored])
+
+  const username = entry.username
+  useEffect(() => {
+    center?.setIdentity({
+      userIds: [],
+      usernames: username === undefined ? [] : [username],
+      teams: [],
+    })
+  }, [center, username])
+
+  const feed = useCallback((changes: readonly AlertChange[]) => {
+    for (const change of changes) if (change.live) current.current?.handleChange(change)
+  }, [])
+
+  return { ...(center !== undefined ? { center } : {}), handlersRef, feed }
+}
