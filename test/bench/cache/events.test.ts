@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
 import { createEvents } from '../../../bench/cache/events'
-import { readTopAlerts } from '../../../src/renderer/src/views/data/alerts'
+import { readTopAlerts } from '../../../src/renderer/src/db/alert-reads'
 import { createIngest } from '../../../src/renderer/src/sync'
 import { freshDb } from '../../renderer/sync/support'
 
