@@ -45,7 +45,7 @@ describe('folder boundaries', { timeout: LINT_TIMEOUT_MS }, () => {
     ['src/renderer/src/x.ts', use('../../relay/server')],
     ['src/renderer/src/x.ts', use('../../simulator/store')],
     ['src/renderer/src/sync/x.ts', use('../../../shared/opsgenie/webhook', 'readWebhookBody')],
-    ['src/renderer/src/x.ts', use('@shared/opsgenie/records', 'AlertDetail')],
+    ['src/renderer/src/x.ts', use('@shared/opsgenie/rate-domains', 'RATE_DOMAINS')],
     ['src/renderer/src/x.ts', useDefault('keytar')],
     ['src/renderer/src/x.ts', use('ws', 'WebSocket')],
     ['src/renderer/src/x.ts', useDefault('better-sqlite3')],

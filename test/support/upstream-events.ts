@@ -1,8 +1,11 @@
 import type { UpstreamEvent } from '../../src/shared/domain'
 import type { IntakeEvent } from '../../src/shared/ipc/schemas'
 import { decodeRelayFrame } from '../../src/main/gateway/provider/opsgenie/events'
-import { AlertDetail, IncidentRecord } from '../../src/shared/opsgenie/records'
-import { toAlert, toIncident } from '../../src/shared/opsgenie/to-domain'
+import {
+  AlertDetail,
+  IncidentRecord,
+} from '../../src/main/gateway/provider/opsgenie/schemas/records'
+import { toAlert, toIncident } from '../../src/main/gateway/provider/opsgenie/record-mapping'
 import { issuesLine } from '../../src/shared/zod-issues'
 
 /**

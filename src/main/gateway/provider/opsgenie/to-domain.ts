@@ -1,5 +1,5 @@
 import { Escalation, OnCall, Schedule, Service, Team, User } from '../../../../shared/domain'
-import { toResponders } from '../../../../shared/opsgenie/to-domain'
+import { toResponders } from './record-mapping'
 import type {
   EscalationRecord,
   FlatOnCalls,
@@ -11,9 +11,9 @@ import type {
 
 /**
  * Opsgenie configuration records -> our domain model. Alerts and incidents are mapped in
- * `src/shared/opsgenie/to-domain.ts`, which the renderer uses too.
+ * `record-mapping.ts`, which intake's feed and the adapter share.
  */
-export { toAlert, toIncident } from '../../../../shared/opsgenie/to-domain'
+export { toAlert, toIncident } from './record-mapping'
 
 type OutRef = {
   type: string

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { Paging } from './common'
 
-export { AlertDetail, BaseAlert } from '../../../../../shared/opsgenie/records'
+export { AlertDetail, BaseAlert } from './records'
 
 export const AlertNote = z.object({
   note: z.string(),

@@ -34,4 +34,4 @@ export const Accepted = z.object({
 })
 export type Accepted = z.infer<typeof Accepted>
 
-export { ResponderRefOut, TinyId } from '../../../../../shared/opsgenie/records'
+export { ResponderRefOut, TinyId } from './records'

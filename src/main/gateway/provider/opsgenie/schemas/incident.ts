@@ -1,2 +1,2 @@
 /** The incident record (API-NOTES §4), shared with the renderer. */
-export { IncidentRecord } from '../../../../../shared/opsgenie/records'
+export { IncidentRecord } from './records'

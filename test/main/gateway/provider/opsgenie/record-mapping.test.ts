@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { AlertDetail, IncidentRecord } from '../../../src/shared/opsgenie/records'
-import { toAlert, toIncident, toResponders } from '../../../src/shared/opsgenie/to-domain'
+import {
+  AlertDetail,
+  IncidentRecord,
+} from '../../../../../src/main/gateway/provider/opsgenie/schemas/records'
+import {
+  toAlert,
+  toIncident,
+  toResponders,
+} from '../../../../../src/main/gateway/provider/opsgenie/record-mapping'
 
 describe('Opsgenie records to the domain model', () => {
   it('fills what Opsgenie leaves out with explicit defaults', () => {

@@ -1,8 +1,8 @@
-import { Alert, Incident, parsePriority, type ResponderRef } from '../domain'
-import type { AlertDetail, BaseAlert, IncidentRecord, ResponderRefOut } from './records'
+import { Alert, Incident, parsePriority, type ResponderRef } from '../../../../shared/domain'
+import type { AlertDetail, BaseAlert, IncidentRecord, ResponderRefOut } from './schemas/records'
 
 /**
- * Opsgenie records -> our domain model, in one place for main and the renderer. Opsgenie is
+ * Opsgenie records -> our domain model, in one place for the adapter and the feed. Opsgenie is
  * lenient in what it returns; the domain is strict, so every gap gets an explicit default here and
  * the result is parsed, so a record that cannot be understood fails loudly in one place.
  */

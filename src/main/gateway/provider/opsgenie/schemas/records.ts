@@ -3,8 +3,8 @@ import { z } from 'zod'
 /**
  * Opsgenie's alert and incident records as its REST API returns them (API-NOTES §3.4, §4): lenient
  * (statuses as free strings, most fields optional, unknown keys stripped), because Opsgenie adds
- * fields over time and a new field must never break a responder's client. Shared by the gateway's
- * client and the renderer, which reads the same records from poll and reconcile events.
+ * fields over time and a new field must never break a responder's client. The client's schemas and
+ * the feed read them; the renderer sees only the domain records they map to.
  */
 
 /** Tiny ids are numeric strings; tolerate a number too. */
