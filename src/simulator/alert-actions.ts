@@ -107,7 +107,15 @@ const close: Apply<ActionPayload> = (a, _b, actor, rt) => {
 function snoozeRoute(): Route {
   const route = alertAction('POST', '/snooze', 'Snooze', SnoozePayload, (a, b) => {
     a.snoozedUntil = Date.parse(b.endTime)
-    return { log: `Alert snoozed until ${b.endTime}` }
+    // Opsgenie's webhook integration offers an "alert is snoozed" trigger; the action string
+    // `Snooze` and the `snoozedUntil` field are unverified (no captured payload): API-NOTES §7.3.
+    return {
+      log: `Alert snoozed until ${b.endTime}`,
+      webhook: {
+        action: 'Snooze',
+        extra: { snoozedUntil: new Date(a.snoozedUntil).toISOString() },
+      },
+    }
   })
   const inner = route.handler
   return {

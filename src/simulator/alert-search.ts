@@ -1,6 +1,12 @@
 import { ApiError } from './api-error'
-import { ALERT_QUERY_FIELDS, alertQueryable } from './alert-view'
+import { ALERT_QUERY_FIELDS, UNDOCUMENTED_ALERT_FIELDS, alertQueryable } from './alert-view'
 import { QuerySyntaxError, checkFields, evaluate, parseQuery, type QueryNode } from './query'
+import {
+  acceptedFields,
+  withoutIgnored,
+  type FieldTable,
+  type SearchOptions,
+} from './search-fields'
 import type { AlertRecord } from './store'
 
 const SORT_KEYS: Record<string, (a: AlertRecord) => string | number | boolean> = {
@@ -27,15 +33,21 @@ const SORT_KEYS: Record<string, (a: AlertRecord) => string | number | boolean> =
   'report.closedBy': (a) => a.report.closedBy ?? '',
 }
 
-/** Parses `query` for alerts, turning grammar problems into a 422 that names them. */
+/**
+ * Parses `query`, turning grammar problems and fields outside the documented set (plus what
+ * `options` opts into) into a 422 that names them; terms on ignored fields are dropped.
+ */
 export function parseSearch(
   query: string | undefined,
-  fields: Readonly<Record<string, 'text' | 'contains' | 'number' | 'bool' | 'list'>>,
+  documented: FieldTable,
+  undocumented: FieldTable,
+  options: SearchOptions,
 ): QueryNode | undefined {
   try {
     const node = parseQuery(query ?? '')
-    if (node) checkFields(node, fields)
-    return node
+    if (!node) return undefined
+    checkFields(node, acceptedFields(documented, undocumented, options))
+    return withoutIgnored(node, options.ignoredFields ?? [])
   } catch (error) {
     if (error instanceof QuerySyntaxError)
       throw new ApiError(422, `Invalid query: ${error.message}`)
@@ -47,8 +59,9 @@ export function searchAlerts(
   alerts: Iterable<AlertRecord>,
   query: Record<string, string>,
   now: number,
+  options: SearchOptions,
 ): AlertRecord[] {
-  const node = parseSearch(query.query, ALERT_QUERY_FIELDS)
+  const node = parseSearch(query.query, ALERT_QUERY_FIELDS, UNDOCUMENTED_ALERT_FIELDS, options)
   const sort = query.sort ?? 'createdAt'
   const key = SORT_KEYS[sort]
   if (!key)

@@ -1,5 +1,6 @@
 import { iso } from './ids'
 import type { Queryable } from './query'
+import type { FieldTable } from './search-fields'
 import type { AlertRecord } from './store'
 
 /** List items are BaseAlert (no description/details/actions/entity), API-NOTES §3.4. */
@@ -46,30 +47,49 @@ export function teamIdsOf(a: AlertRecord): string[] {
   return a.responders.filter((r) => r.type === 'team').map((r) => r.id)
 }
 
+/**
+ * The alert fields Opsgenie's "Alerts Search Query Help" documents (the stored copy of the page
+ * ends after `integration.type`; `priority`, `tag`, `actions` and `details.*` are the fields the
+ * same syntax offers in Opsgenie's search bar and in its incident page, so they are kept).
+ */
 export const ALERT_QUERY_FIELDS = {
-  status: 'text',
-  tag: 'list',
-  tags: 'list',
-  priority: 'text',
+  alertId: 'text',
+  tinyId: 'text',
   alias: 'text',
-  acknowledged: 'bool',
-  owner: 'text',
-  teams: 'list',
-  team: 'list',
-  responders: 'list',
+  count: 'number',
   message: 'contains',
   description: 'contains',
   source: 'text',
   entity: 'text',
-  tinyId: 'text',
-  id: 'text',
-  snoozed: 'bool',
+  status: 'text',
+  owner: 'text',
+  acknowledgedBy: 'text',
+  closedBy: 'text',
+  recipients: 'list',
   isSeen: 'bool',
-  count: 'number',
+  acknowledged: 'bool',
+  snoozed: 'bool',
+  snoozedUntil: 'number',
+  teams: 'list',
+  'integration.name': 'text',
+  'integration.type': 'text',
+  priority: 'text',
+  tag: 'list',
+  actions: 'list',
+  'details.key': 'list',
+  'details.value': 'list',
   createdAt: 'number',
-  updatedAt: 'number',
   lastOccurredAt: 'number',
-} as const
+} as const satisfies FieldTable
+
+/** Fields the simulator can evaluate that Opsgenie does not document: only on request. */
+export const UNDOCUMENTED_ALERT_FIELDS = {
+  updatedAt: 'number',
+  id: 'text',
+  tags: 'list',
+  team: 'list',
+  responders: 'list',
+} as const satisfies FieldTable
 
 export function alertQueryable(a: AlertRecord, now: number): Queryable {
   return {
@@ -105,7 +125,26 @@ export function alertQueryable(a: AlertRecord, now: number): Queryable {
         case 'tinyId':
           return a.tinyId
         case 'id':
+        case 'alertId':
           return a.id
+        case 'acknowledgedBy':
+          return a.report.acknowledgedBy ?? ''
+        case 'closedBy':
+          return a.report.closedBy ?? ''
+        case 'recipients':
+          return a.responders.flatMap((r) => [r.id, r.name])
+        case 'snoozedUntil':
+          return a.snoozedUntil ?? 0
+        case 'integration.name':
+          return a.integration.name
+        case 'integration.type':
+          return a.integration.type
+        case 'actions':
+          return a.actions
+        case 'details.key':
+          return Object.keys(a.details)
+        case 'details.value':
+          return Object.values(a.details)
         case 'snoozed':
           return a.snoozedUntil !== undefined && a.snoozedUntil > now
         case 'isSeen':

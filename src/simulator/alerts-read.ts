@@ -41,7 +41,7 @@ function listAlerts(ctx: Ctx): Reply {
     )
   }
   const now = ctx.rt.now()
-  const matched = searchAlerts(visible(ctx), ctx.query, now)
+  const matched = searchAlerts(visible(ctx), ctx.query, now, ctx.rt.search)
   const items = matched.slice(page.offset, page.offset + page.limit).map((a) => baseAlert(a, now))
   const { paging, headers } = pagingLinks(
     ctx.rt.baseUrl(),
@@ -55,7 +55,7 @@ function listAlerts(ctx: Ctx): Reply {
 }
 
 function countAlerts(ctx: Ctx): Reply {
-  return ok({ count: searchAlerts(visible(ctx), ctx.query, ctx.rt.now()).length })
+  return ok({ count: searchAlerts(visible(ctx), ctx.query, ctx.rt.now(), ctx.rt.search).length })
 }
 
 function requestStatus(ctx: Ctx): Reply {

@@ -167,11 +167,13 @@ export function configRoutes(limiter: RateLimiter): Route[] {
           ),
         ),
     },
-    { method: 'GET', pattern: '/v2/users', handler: listUsers },
+    // Opsgenie refuses users to team keys: "Team API Keys are not authorized to perform this action."
+    { method: 'GET', pattern: '/v2/users', handler: listUsers, gate: { accountLevel: true } },
     {
       method: 'GET',
       pattern: '/v2/users/:identifier',
       handler: (ctx) => ok(userView(userNamed(ctx))),
+      gate: { accountLevel: true },
     },
     {
       method: 'GET',

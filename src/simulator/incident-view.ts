@@ -1,6 +1,7 @@
 import { iso } from './ids'
 import type { Queryable } from './query'
-import type { IncidentRecord } from './store'
+import type { FieldTable } from './search-fields'
+import type { IncidentRecord, SimulatorState } from './store'
 
 export function incidentView(i: IncidentRecord, baseUrl: string): Record<string, unknown> {
   return {
@@ -24,22 +25,37 @@ export function incidentView(i: IncidentRecord, baseUrl: string): Record<string,
   }
 }
 
+/** The fields of Opsgenie's "Search syntax for incidents" that the simulator models. */
 export const INCIDENT_QUERY_FIELDS = {
-  status: 'text',
-  priority: 'text',
-  tag: 'list',
-  tags: 'list',
+  createdAt: 'number',
+  id: 'text',
+  tinyId: 'text',
   message: 'contains',
   description: 'contains',
-  tinyId: 'text',
-  id: 'text',
-  ownerTeam: 'text',
-  createdAt: 'number',
-  updatedAt: 'number',
-  impactedServices: 'list',
-} as const
+  status: 'text',
+  priority: 'text',
+  teams: 'list',
+  services: 'list',
+  tag: 'list',
+  actions: 'list',
+  'details.key': 'list',
+  'details.value': 'list',
+} as const satisfies FieldTable
 
-export function incidentQueryable(i: IncidentRecord): Queryable {
+/** Fields the simulator can evaluate that Opsgenie does not document: only on request. */
+export const UNDOCUMENTED_INCIDENT_FIELDS = {
+  updatedAt: 'number',
+  tags: 'list',
+  ownerTeam: 'text',
+  impactedServices: 'list',
+} as const satisfies FieldTable
+
+/** `state` names teams and services, which the documented fields match by name (ids work too). */
+export function incidentQueryable(i: IncidentRecord, state: SimulatorState): Queryable {
+  const teamIds = new Set([
+    i.ownerTeam,
+    ...i.responders.filter((r) => r.type === 'team').map((r) => r.id),
+  ])
   return {
     text: () => [i.message, i.description, ...i.tags].join(' '),
     field: (name) => {
@@ -61,6 +77,19 @@ export function incidentQueryable(i: IncidentRecord): Queryable {
           return i.id
         case 'ownerTeam':
           return i.ownerTeam
+        case 'teams':
+          return state.teams.filter((t) => teamIds.has(t.id)).flatMap((t) => [t.id, t.name])
+        case 'services':
+          return i.impactedServices.flatMap((id) => [
+            id,
+            ...state.services.filter((s) => s.id === id).map((s) => s.name),
+          ])
+        case 'actions':
+          return []
+        case 'details.key':
+          return Object.keys(i.extraProperties)
+        case 'details.value':
+          return Object.values(i.extraProperties)
         case 'createdAt':
           return i.createdAt
         case 'updatedAt':

@@ -4,7 +4,12 @@ import { parseSearch } from './alert-search'
 import { cursorPage, identifierType } from './alerts-read'
 import { uuid } from '../shared/uuid'
 import { iso } from './ids'
-import { INCIDENT_QUERY_FIELDS, incidentQueryable, incidentView } from './incident-view'
+import {
+  INCIDENT_QUERY_FIELDS,
+  UNDOCUMENTED_INCIDENT_FIELDS,
+  incidentQueryable,
+  incidentView,
+} from './incident-view'
 import { incidentActionRoutes } from './incident-actions'
 import { pageRequest, pagingLinks } from './paging'
 import { CreateIncidentPayload, parseBody } from './payloads'
@@ -77,12 +82,19 @@ function listIncidents(ctx: Ctx): Reply {
     throw new ApiError(422, 'Query field cannot be empty.', {
       errors: { query: 'Query field cannot be empty.' },
     })
-  const node = parseSearch(ctx.query.query, INCIDENT_QUERY_FIELDS)
+  const node = parseSearch(
+    ctx.query.query,
+    INCIDENT_QUERY_FIELDS,
+    UNDOCUMENTED_INCIDENT_FIELDS,
+    ctx.rt.search,
+  )
   const page = pageRequest(ctx.query)
   const order = ctx.query.order === 'asc' ? 1 : -1
   const matched = [...ctx.rt.state.incidents.values()]
     .filter(
-      (i) => canSee(ctx.principal, i.responders) && (!node || evaluate(node, incidentQueryable(i))),
+      (i) =>
+        canSee(ctx.principal, i.responders) &&
+        (!node || evaluate(node, incidentQueryable(i, ctx.rt.state))),
     )
     .sort((a, b) => order * (a.createdAt - b.createdAt || Number(a.tinyId) - Number(b.tinyId)))
   const base = ctx.rt.baseUrl()

@@ -10,13 +10,15 @@ import { buildRouter } from './routes'
 import { Runtime } from './runtime'
 import { seedDemo } from './seed-demo'
 import { DEMO_ALERT_TEMPLATES } from './seed-demo-alerts'
-import { handle, type Exchange } from './server'
+import { handle, type Exchange, type Throttling } from './server'
+import type { SearchOptions } from './search-fields'
 import { emptyState, type SimulatorState } from './store'
 import { WebhookDispatcher } from './webhooks'
 
 export { ACCESS_RIGHTS, type AccessRight, type KeyKind, type SimulatorKey } from './auth'
 export type { FaultOptions } from './faults'
-export type { Exchange } from './server'
+export type { Exchange, Throttling } from './server'
+export type { SearchOptions } from './search-fields'
 export type * from './store'
 
 export interface SimulatorOptions {
@@ -32,6 +34,19 @@ export interface SimulatorOptions {
   trickleMs?: number
   random?: () => number
   onExchange?: (exchange: Exchange) => void
+  /** Search strictness: documented fields only unless listed here (`search-fields.ts`). */
+  search?: SearchOptions
+  /**
+   * What an over-limit request gets. Opsgenie's rate-limiting page: a request over the limit "is
+   * either rejected with the HTTP status 429 - Too Many Requests or delayed to be executed".
+   * `reject` (default) answers 429; `delay` holds the request until its domain has a token.
+   */
+  throttling?: Throttling
+  /**
+   * Requests answered 403 code 40302 ("authorised, but this request is not supported", API-NOTES
+   * §2.3), each `METHOD /path` matched as a prefix, e.g. `POST /v2/alerts/` for every alert action.
+   */
+  unsupported?: readonly string[]
 }
 
 export interface RunningSimulator {
@@ -60,6 +75,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     processingDelayMs: options.processingDelayMs ?? 0,
     baseUrl: () => url,
     emit: (event) => webhooks.emit(event),
+    search: options.search,
   })
   const deps = {
     router: buildRouter(limiter),
@@ -69,6 +85,8 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     faults: () => faults,
     random: options.random ?? Math.random,
     onExchange: options.onExchange,
+    throttling: options.throttling ?? 'reject',
+    unsupported: options.unsupported ?? [],
   }
   const server = createServer((req, res) => {
     handle(deps, req, res).catch((error: unknown) => {

@@ -1,6 +1,7 @@
 import type { Plan, Principal } from './auth'
 import { uuid } from '../shared/uuid'
 import type { Reply } from './router'
+import type { SearchOptions } from './search-fields'
 import type { RequestRecord, SimulatorState } from './store'
 import type { WebhookEvent } from './webhook-payload'
 
@@ -18,6 +19,7 @@ export interface RuntimeOptions {
   processingDelayMs: number
   baseUrl: () => string
   emit: (event: WebhookEvent) => void
+  search?: SearchOptions
 }
 
 /**
@@ -29,6 +31,8 @@ export class Runtime {
   readonly plan: Plan
   readonly baseUrl: () => string
   readonly emit: (event: WebhookEvent) => void
+  /** How strictly search queries are read (documented fields only, unless a test opts in). */
+  readonly search: SearchOptions
   private readonly processingDelayMs: number
   private readonly timers = new Set<NodeJS.Timeout>()
   private settledWaiters: (() => void)[] = []
@@ -38,6 +42,7 @@ export class Runtime {
     this.plan = o.plan
     this.baseUrl = o.baseUrl
     this.emit = o.emit
+    this.search = o.search ?? {}
     this.processingDelayMs = o.processingDelayMs
   }
 

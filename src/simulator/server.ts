@@ -4,7 +4,8 @@ import { ApiError } from './api-error'
 import { apiKeyOf, authenticate, authorize, type Principal } from './auth'
 import { decideFault, type FaultOptions } from './faults'
 import { uuid } from '../shared/uuid'
-import type { RateLimiter } from './rate-limiter'
+import type { RateDecision, RateLimiter } from './rate-limiter'
+import type { RateDomain } from './rate-domains'
 import type { Reply, Router } from './router'
 import type { Runtime } from './runtime'
 
@@ -27,7 +28,15 @@ export interface ServerDeps {
   faults: () => FaultOptions
   random: () => number
   onExchange?: (exchange: Exchange) => void
+  throttling: Throttling
+  unsupported: readonly string[]
 }
+
+/** `reject`: 429 when a domain's bucket is empty; `delay`: wait for a token, then answer. */
+export type Throttling = 'reject' | 'delay'
+
+/** The longest a delayed request waits before it is answered 429 after all. */
+const MAX_DELAY_MS = 60_000
 
 const TOO_MANY =
   'You are making too many requests! To avoid errors, we recommend you limit requests.'
@@ -66,7 +75,7 @@ export async function handle(
     const match = deps.router.match(method, path)
     if (match === undefined) throw new ApiError(404, `No handler found for ${method} ${path}`)
     if (match === 'method') throw new ApiError(405, `Method ${method} is not allowed for ${path}`)
-    const decision = deps.limiter.take(simulatedRateDomainOf(method, path))
+    const decision = await admit(deps, simulatedRateDomainOf(method, path))
     if (!decision.ok) {
       throw new ApiError(429, TOO_MANY, {
         headers: {
@@ -77,6 +86,8 @@ export async function handle(
       })
     }
     authorize(principal, method, match.route.gate ?? {}, deps.rt.plan, path)
+    if (deps.unsupported.some((prefix) => `${method} ${path}`.startsWith(prefix)))
+      throw new ApiError(403, 'The request is not supported.', { code: 40302 })
     requestBody = parseJson(raw)
     reply = match.route.handler({
       method,
@@ -116,6 +127,22 @@ export async function handle(
     responseHeaders: headers,
     responseBody: body,
   })
+}
+
+/**
+ * Takes a token from the domain's buckets. In `delay` mode an empty bucket holds the request
+ * (polling for a token at the per-second refill pace) instead of refusing it, as Opsgenie may.
+ */
+async function admit(deps: ServerDeps, domain: RateDomain): Promise<RateDecision> {
+  const started = Date.now()
+  for (;;) {
+    const decision = deps.limiter.take(domain)
+    if (decision.ok || deps.throttling === 'reject') return decision
+    if (Date.now() - started > MAX_DELAY_MS) return decision
+    const budget = deps.limiter.budget(domain)
+    const waitMs = decision.periodInSec === 1 ? 1000 / budget.perSecond : 60_000 / budget.perMinute
+    await new Promise((resolve) => setTimeout(resolve, Math.max(5, Math.ceil(waitMs))))
+  }
 }
 
 function errorReply(error: unknown): Reply {
