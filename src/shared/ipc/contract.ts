@@ -128,6 +128,8 @@ export const events = {
   'notifications:action': event(NotificationAction),
   'app:resumed': event(z.object({ at: z.number() })),
   'notifications:paused': event(z.object({ until: z.number().nullable() })),
+  /** The desktop app's global shortcut while an alarm rings: acknowledge what rings. */
+  'notifications:acknowledgeRinging': event(z.object({ at: z.number() })),
   'app:updateAvailable': event(z.object({ version: z.string() })),
 } as const
 

@@ -32,7 +32,8 @@ const p1 = (overrides: Partial<Alert> = {}): Alert => ({
   teams: [],
   responders: [],
   count: 1,
-  createdAt: '2026-11-27T00:00:00.000Z',
+  // created after the workspace opened: news, not catch-up
+  createdAt: new Date(Date.now() + 1000).toISOString(),
   updatedAt: '2026-11-27T00:00:00.000Z',
   ...overrides,
 })
@@ -47,7 +48,7 @@ describe('notifications in the open workspace', () => {
     expect(shown).toEqual([{ id: 'alert:alert-1', title: 'P1 Payments down' }])
     await waitFor(() => expect(tray.at(-1)).toEqual({ state: 'unacknowledged-p1', openAlerts: 1 }))
 
-    await user.click(within(banner).getByRole('button', { name: 'Acknowledge' }))
+    await user.click(within(banner).getByRole('button', { name: /^Acknowledge/ }))
     await waitFor(() =>
       expect(t.fake.callsTo('alerts:acknowledge')).toEqual([
         { workspaceId: t.workspaceId, alertId: 'alert-1', requestPriority: 'replay' },
@@ -81,13 +82,12 @@ describe('notifications in the open workspace', () => {
     await waitFor(() => expect(screen.queryByRole('alert', { name: /ringing:/ })).toBeNull())
   })
 
-  it('reconciliation (not live) fills the cache without notifying', async () => {
+  it('reconciliation (not live) fills the cache without notifying, but an open P1 rings', async () => {
     const { t, shown } = await openWorkspace()
     act(() => t.fake.emit('intake:event', alertEvent(t.workspaceId, p1(), 'reconcile')))
     await waitFor(async () => expect(await t.db.alerts.get('alert-1')).toBeDefined())
-    await screen.findByText('Payments down')
+    await screen.findByRole('alert', { name: /ringing:/ })
     expect(shown).toEqual([])
-    expect(screen.queryByRole('alert', { name: /ringing:/ })).toBeNull()
   })
 
   it("main's notification buttons go through the same action path, and open shows the alert", async () => {

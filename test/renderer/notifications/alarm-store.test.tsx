@@ -25,6 +25,7 @@ describe('useAlarm', () => {
       alarm: store,
       timers: browserTimers,
       intervalMs: () => 60_000,
+      now: Date.now,
     })
     render(<AlarmBanner store={store} />)
     expect(screen.queryByRole('alert')).toBeNull()

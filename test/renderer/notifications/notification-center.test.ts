@@ -48,14 +48,20 @@ afterEach(() => vi.useRealTimers())
 describe('notification center: showing', () => {
   it('shows a created P2 once (a repeated Create is not a second notification), without ringing', () => {
     const h = harness()
-    const alert = makeAlert({ id: 'a-2', priority: 'P2', message: 'api 500s', entity: 'api' })
+    const alert = makeAlert({
+      id: 'a-2',
+      priority: 'P2',
+      message: 'api 500s',
+      entity: 'api',
+      createdAt: new Date(Date.now() - 4 * 60_000).toISOString(),
+    })
     h.center.handleChange({ kind: 'created', alert })
     h.center.handleChange({ kind: 'created', alert })
     expect(h.shown).toEqual([
       {
         id: 'alert:a-2',
         title: 'P2 api 500s',
-        body: 'api',
+        body: 'P2 · api · 4 min ago',
         actions: ['acknowledge', 'close', 'open'],
         urgent: false,
       },

@@ -20,6 +20,10 @@ import { useWorkspace } from './workspace-context'
 export interface AppShellProps extends Omit<WorkspaceSettingsProps, 'activeId'> {
   /** Overlays owned by other modules (command palette, ringing alarm), drawn above the views. */
   readonly overlays?: ReactNode
+  /** The ringing alarm: in the page flow under the header, so it pushes the views down. */
+  readonly alarm?: ReactNode
+  /** Short live status at the header's end (the ringing count). */
+  readonly headerStatus?: ReactNode
 }
 
 function View(props: { view: ViewName } & AppShellProps & { activeId: string }): ReactElement {
@@ -76,7 +80,9 @@ export function AppShell(props: AppShellProps): ReactElement {
             ))}
           </ul>
         </nav>
+        {props.headerStatus}
       </header>
+      {props.alarm}
       {error !== undefined && (
         <p className="banner banner--error" role="alert">
           {config.name}: {error}. Showing what is in the local cache.
@@ -84,7 +90,12 @@ export function AppShell(props: AppShellProps): ReactElement {
       )}
       <main className="shell__main" id="main">
         <ViewErrorBoundary key={view} name={VIEW_LABELS[view]}>
-          <View view={view} activeId={config.id} {...props} />
+          <View
+            view={view}
+            activeId={config.id}
+            onOpen={props.onOpen}
+            onRemoved={props.onRemoved}
+          />
         </ViewErrorBoundary>
       </main>
       {props.overlays}

@@ -24,9 +24,14 @@ const MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator
 /**
  * The keyboard: j/k, Enter, a, c, n, /, Ctrl/Cmd+K and Escape, plus the command palette. Alert
  * keys act on the selection in the alerts view and go through `useAlertCommands().run`, like the
- * buttons do.
+ * buttons do. While something rings, `a` acknowledges what rings, in any view, whatever is
+ * selected: at 3 a.m. the key must stop the page, not acknowledge the row the cursor was on.
  */
-export function KeyboardLayer(props: { onOpen(entry: WorkspaceEntry): void }): ReactElement {
+export function KeyboardLayer(props: {
+  onOpen(entry: WorkspaceEntry): void
+  /** Acknowledges every ringing alert; false when nothing rings. */
+  acknowledgeRinging?(): boolean
+}): ReactElement {
   const { api, settings } = useAppServices()
   const { db } = useWorkspace()
   const { run } = useAlertCommands()
@@ -56,7 +61,10 @@ export function KeyboardLayer(props: { onOpen(entry: WorkspaceEntry): void }): R
       next: () => inAlerts && moveSelection(1),
       previous: () => inAlerts && moveSelection(-1),
       open: onAlert(() => focusSoon(ALERT_DETAIL_TITLE_ID)),
-      acknowledge: onAlert((alertId) => void run({ action: 'acknowledge', alertId, args: {} })),
+      acknowledge: () => {
+        if (props.acknowledgeRinging?.() === true) return
+        onAlert((alertId) => void run({ action: 'acknowledge', alertId, args: {} }))()
+      },
       close: onAlert((alertId) => void run({ action: 'close', alertId, args: {} })),
       note: onAlert(() => openForm('addNote')),
       search: focusSearch,

@@ -1,9 +1,10 @@
 import { useEffect, type ReactElement } from 'react'
 import { useOutboxCounts } from '../outbox/use-outbox'
-import { useAlertViewStore } from '../alerts/alert-view-store'
 import { useNavigationStore } from './navigation-store'
 import { useStatusStore } from './status-store'
-import { AlarmBanner } from '../notifications/AlarmBanner'
+import { navigateToAlert } from './navigate'
+import { useWorkspace } from './workspace-context'
+import { useTeams } from '../db/directory-reads'
 import { KeyboardLayer } from './KeyboardLayer'
 import { useOutbox } from '../outbox/outbox-context'
 import type { WorkspaceEntry } from '../settings/settings-db'
@@ -14,11 +15,7 @@ import type {
 } from '../notifications/use-notification-center'
 import { useTray } from './use-tray'
 
-/** Shows an alert: the alerts view with it selected, even when the filters hid it. */
-export function navigateToAlert(alertId: string): void {
-  useNavigationStore.getState().go('alerts')
-  useAlertViewStore.getState().select(alertId)
-}
+export { navigateToAlert } from './navigate'
 
 /** Feeds the outbox's "waiting to be sent" count to the status bar and the tray. */
 function useQueuedCount(): void {
@@ -29,8 +26,9 @@ function useQueuedCount(): void {
 }
 
 /**
- * What sits over the open workspace's views: the alarm banner, the keyboard and palette, the
- * tray feed, and the notification buttons' handlers (all through `useAlertCommands().run`).
+ * What sits over the open workspace's views: the keyboard and palette, the tray feed, and the
+ * notification buttons' handlers (all through `useAlertCommands().run`). The alarm banner is in
+ * the page flow (`WorkspaceAlarm`).
  */
 export function WorkspaceOverlays(props: {
   notifications: NotificationWiring
@@ -38,6 +36,8 @@ export function WorkspaceOverlays(props: {
 }): ReactElement {
   const { run } = useAlertCommands()
   const { center, handlersRef } = props.notifications
+  const { db } = useWorkspace()
+  const teams = useTeams(db)
   useQueuedCount()
   useTray(props.notifications.center?.alarm)
 
@@ -46,6 +46,11 @@ export function WorkspaceOverlays(props: {
     close: (alertId) => void run({ action: 'close', alertId, args: {} }),
     open: navigateToAlert,
     openSummary: () => useNavigationStore.getState().go('alerts'),
+    teamNames: (alert) =>
+      alert.teams.flatMap((id) => {
+        const name = teams?.find((team) => team.id === id)?.name
+        return name === undefined ? [] : [name]
+      }),
   }
   useEffect(() => {
     handlersRef.current = actions
@@ -58,11 +63,11 @@ export function WorkspaceOverlays(props: {
   )
 
   return (
-    <>
-      {center !== undefined && (
-        <AlarmBanner alarm={center.alarm} acknowledge={actions.acknowledge} open={actions.open} />
-      )}
-      <KeyboardLayer onOpen={props.onOpen} />
-    </>
+    <KeyboardLayer
+      onOpen={props.onOpen}
+      {...(center !== undefined
+        ? { acknowledgeRinging: () => center.acknowledgeRinging().length > 0 }
+        : {})}
+    />
   )
 }

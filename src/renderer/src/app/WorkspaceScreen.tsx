@@ -12,6 +12,7 @@ import { useOutboxEngine } from '../outbox/use-outbox-engine'
 import { useSession } from './use-session'
 import { WorkspaceProvider } from './workspace-context'
 import { WorkspaceOverlays } from './WorkspaceOverlays'
+import { WorkspaceAlarm, WorkspaceRingingCount } from './WorkspaceAlarm'
 
 /**
  * Opens the workspace's cache, session, outbox engine and notification center, then shows the
@@ -59,6 +60,12 @@ export function WorkspaceScreen(props: AppShellProps & { entry: WorkspaceEntry }
         <CoordinationProvider coordination={coordination} cache={db} outboxDb={outbox.db}>
           <AppShell
             {...shell}
+            {...(notifications.center !== undefined
+              ? {
+                  alarm: <WorkspaceAlarm center={notifications.center} />,
+                  headerStatus: <WorkspaceRingingCount center={notifications.center} />,
+                }
+              : {})}
             overlays={
               <>
                 {overlays}

@@ -3,11 +3,13 @@ import { createStore, useStore, type StoreApi } from 'zustand'
 export interface AlarmState {
   /** Alerts ringing until acknowledged, oldest first. */
   readonly ringing: readonly string[]
+  /** Epoch ms until which the sound is held ("Silence for 5 minutes"); the banner stays. */
+  readonly silencedUntil: number | null
 }
 
 export type AlarmStore = StoreApi<AlarmState> & { reset(): void }
 
-const initial: AlarmState = { ringing: [] }
+const initial: AlarmState = { ringing: [], silencedUntil: null }
 
 /** The in-app alarm: a banner reads it; only the ringer writes it. */
 export function createAlarmStore(): AlarmStore {
@@ -17,4 +19,8 @@ export function createAlarmStore(): AlarmStore {
 
 export function useAlarm(store: AlarmStore): readonly string[] {
   return useStore(store, (state) => state.ringing)
+}
+
+export function useSilencedUntil(store: AlarmStore): number | null {
+  return useStore(store, (state) => state.silencedUntil)
 }

@@ -32,11 +32,30 @@ export interface NotificationPorts extends ActionCallbacks {
   readonly timers?: Timers
   readonly onError?: (error: unknown) => void
   readonly alarm?: AlarmStore
+  /** Team names for a notification's body (the directory is the caller's); ids are never shown. */
+  readonly teamNames?: (alert: Alert) => readonly string[]
 }
+
+/**
+ * How a change reached the center. `catch-up` is what the app learns on opening (the cache it
+ * starts from, reconciliation, the relay's backlog): it rings when the ringing rules say so, but is
+ * not news, so it shows no notification and never counts towards a storm.
+ */
+export type ChangeOrigin = 'live' | 'catch-up'
 
 export interface NotificationCenter {
   readonly alarm: AlarmStore
-  handleChange(change: AlertChange): Decision | undefined
+  handleChange(change: AlertChange, origin?: ChangeOrigin): Decision | undefined
+  /**
+   * Rebuilds the ringing set from the cache's open alerts when the workspace opens: after a
+   * reload, or for a P1 that was already open at launch. The ringing rules decide, not whether
+   * the alert is new; nothing is shown as a notification.
+   */
+  restore(alerts: readonly Alert[]): void
+  /** Acknowledges, through `onAcknowledge`, everything that rings; returns the alert ids. */
+  acknowledgeRinging(): readonly string[]
+  /** Holds the sound for `ms` ("Silence for 5 minutes"); what rings stays on screen. */
+  silence(ms: number): void
   handleAction(action: NotificationAction): RoutedAction
   settings(): NotificationSettings
   setSettings(settings: NotificationSettings): void
@@ -65,6 +84,7 @@ export function createNotificationCenter(
     alarm,
     timers,
     intervalMs: () => settings.ringIntervalMs,
+    now: ports.now,
   })
 
   const show = (request: NotificationRequest): void => {
@@ -93,7 +113,7 @@ export function createNotificationCenter(
     const admission = storm.admit(alert.priority, decision.ring, ports.now())
     switch (admission.kind) {
       case 'single':
-        show(alertRequest(alert, decision.ring))
+        show(alertRequest(alert, decision.ring, ports.now(), ports.teamNames?.(alert)))
         break
       case 'summary':
         show(summaryRequest(admission.summary))
@@ -107,23 +127,33 @@ export function createNotificationCenter(
     return decision
   }
 
+  /** Rings by the rules, remembered so a later live Create of the same alert is not news. */
+  const onCaughtUp = (alert: Alert): Decision | undefined => {
+    if (notified.has(alert.id)) return undefined
+    const decision = decide(alert, settings, me, ports.now())
+    if (!decision.notify) return decision
+    remember(alert.id)
+    if (decision.ring) ringer.start(alert.id)
+    return decision
+  }
+
   /** An update can only stop ringing, or start it when a notified alert is raised to a ringing priority. */
   const onUpdated = (alert: Alert): Decision => {
     const decision = decide(alert, settings, me, ports.now())
     if (!decision.notify || !decision.ring) ringer.stop(alert.id)
     else if (notified.has(alert.id) && !ringer.isRinging(alert.id)) {
       ringer.start(alert.id)
-      show(alertRequest(alert, true))
+      show(alertRequest(alert, true, ports.now(), ports.teamNames?.(alert)))
     }
     return decision
   }
 
   return {
     alarm,
-    handleChange(change) {
+    handleChange(change, origin = 'live') {
       switch (change.kind) {
         case 'created':
-          return onCreated(change.alert)
+          return origin === 'live' ? onCreated(change.alert) : onCaughtUp(change.alert)
         case 'acknowledged':
         case 'closed':
           ringer.stop(change.alert.id)
@@ -133,6 +163,19 @@ export function createNotificationCenter(
         default:
           return assertNever(change.kind, 'alert change')
       }
+    },
+    restore(alerts) {
+      for (const alert of alerts) onCaughtUp(alert)
+    },
+    acknowledgeRinging() {
+      const ringing = alarm.getState().ringing
+      // Like the banner's button, it keeps ringing until the acknowledgement is applied (the
+      // outbox's command, or Opsgenie's answer): the alarm never says more than is true.
+      for (const alertId of ringing) ports.onAcknowledge(alertId)
+      return ringing
+    },
+    silence(ms) {
+      ringer.silence(ports.now() + ms)
     },
     handleAction(action) {
       const routed = routeAction(action, ports)

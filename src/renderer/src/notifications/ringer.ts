@@ -6,6 +6,7 @@ export interface RingerDeps {
   readonly alarm: AlarmStore
   readonly timers: Timers
   readonly intervalMs: () => number
+  readonly now: () => number
 }
 
 export interface Ringer {
@@ -13,6 +14,12 @@ export interface Ringer {
   stop(alertId: string): void
   stopAll(): void
   isRinging(alertId: string): boolean
+  /**
+   * Holds the sound until `until` while the banner (and the tray) keep saying what rings: the
+   * responder heard it and is working on it. The loop keeps going, so the sound comes back by
+   * itself when the time is up and something still rings.
+   */
+  silence(until: number): void
 }
 
 /**
@@ -24,7 +31,8 @@ export function createRinger(deps: RingerDeps): Ringer {
 
   const ringing = (): readonly string[] => deps.alarm.getState().ringing
   const tick = (): void => {
-    deps.playSound()
+    const silencedUntil = deps.alarm.getState().silencedUntil
+    if (silencedUntil === null || deps.now() >= silencedUntil) deps.playSound()
     timer = deps.timers.setTimeout(tick, deps.intervalMs())
   }
   const halt = (): void => {
@@ -42,11 +50,17 @@ export function createRinger(deps: RingerDeps): Ringer {
       if (!ringing().includes(alertId)) return
       const rest = ringing().filter((id) => id !== alertId)
       deps.alarm.setState({ ringing: rest })
-      if (rest.length === 0) halt()
+      if (rest.length === 0) {
+        deps.alarm.setState({ silencedUntil: null })
+        halt()
+      }
     },
     stopAll() {
-      deps.alarm.setState({ ringing: [] })
+      deps.alarm.setState({ ringing: [], silencedUntil: null })
       halt()
+    },
+    silence(until) {
+      if (ringing().length > 0) deps.alarm.setState({ silencedUntil: until })
     },
     isRinging: (alertId) => ringing().includes(alertId),
   }

@@ -7,6 +7,7 @@ import {
   createWebNotifier,
   type NotificationCenter,
 } from '.'
+import type { Alert } from '../../../shared/domain'
 import type { AlertChange } from '../sync'
 import { useAppServices } from '../app/services'
 import type { WorkspaceEntry } from '../settings/settings-db'
@@ -18,13 +19,19 @@ export interface NotificationHandlers {
   close(alertId: string): void
   open(alertId: string): void
   openSummary(): void
+  /** Team names for a notification's body, from the workspace's directory. */
+  teamNames?(alert: Alert): readonly string[]
 }
 
 export interface NotificationWiring {
   readonly center?: NotificationCenter
   /** Set by `<WorkspaceOverlays>` once `useAlertCommands()` is reachable. */
   readonly handlersRef: { current: NotificationHandlers | undefined }
-  /** The session's change feed: only live changes notify, a cold start or reconciliation does not. */
+  /**
+   * The session's change feed. Only live news notifies: a change reconciliation found, or an alert
+   * created before this workspace was opened (the relay's backlog, a fresh profile's first read),
+   * is catch-up, which rings by the rules but shows no notification and raises no storm.
+   */
   feed(changes: readonly AlertChange[]): void
 }
 
@@ -51,9 +58,12 @@ export function useNotificationCenter(entry: WorkspaceEntry): NotificationWiring
   const handlersRef = useRef<NotificationHandlers | undefined>(undefined)
   const [center, setCenter] = useState<NotificationCenter>()
   const current = useRef<NotificationCenter | undefined>(undefined)
+  // Set when the center is made (the effect below); until then nothing is fed.
+  const openedAt = useRef(0)
 
   useEffect(() => {
     const browserMode = window.ondeck === undefined
+    openedAt.current = Date.now()
     const made: NotificationCenter = createNotificationCenter({
       show: createShowPort(
         api,
@@ -68,6 +78,7 @@ export function useNotificationCenter(entry: WorkspaceEntry): NotificationWiring
       onClose: (alertId) => handlersRef.current?.close(alertId),
       onOpen: (alertId) => handlersRef.current?.open(alertId),
       onOpenSummary: () => handlersRef.current?.openSummary(),
+      teamNames: (alert) => handlersRef.current?.teamNames?.(alert) ?? [],
     })
     const disconnect = connectNotificationCenter(api, made)
     current.current = made
@@ -93,7 +104,10 @@ export function useNotificationCenter(entry: WorkspaceEntry): NotificationWiring
   }, [center, username])
 
   const feed = useCallback((changes: readonly AlertChange[]) => {
-    for (const change of changes) if (change.live) current.current?.handleChange(change)
+    for (const change of changes) {
+      const news = change.live && Date.parse(change.alert.createdAt) >= openedAt.current
+      current.current?.handleChange(change, news ? 'live' : 'catch-up')
+    }
   }, [])
 
   return { ...(center !== undefined ? { center } : {}), handlersRef, feed }

@@ -70,7 +70,11 @@ export interface OpenedWorkspace {
  */
 export async function openWorkspace(
   handlers: FakeHandlers = {},
-  options: { outboxSettings?: OutboxSettingsInput } = {},
+  options: {
+    outboxSettings?: OutboxSettingsInput
+    /** Fills the cache before the app opens it, as an earlier run left it. */
+    before?: (t: TestHarness) => Promise<void>
+  } = {},
 ): Promise<OpenedWorkspace> {
   const shown: { id: string; title: string }[] = []
   const tray: { state: string; openAlerts: number }[] = []
@@ -103,6 +107,7 @@ export async function openWorkspace(
     PREFERENCE_KEYS.outboxSettings,
     options.outboxSettings ?? { followIntervalMs: 5, backoffBaseMs: 5, reconcileAfterMs: 20 },
   )
+  await options.before?.(t)
   const services = { ...t.services, createIngest: () => recordingIngest(t) }
   render(<App services={services} hash="#demo" />)
   await screen.findByRole('navigation', { name: 'Views' })
