@@ -5,8 +5,9 @@ import type { CoordinationContext } from './context'
 import {
   createOpsgenieIncident,
   incidentResponders,
-  resolveOpsgenieIncident,
+  reopenOpsgenieIncident,
 } from './opsgenie-incident'
+import { followSeverity } from './alert-priority'
 import type { LocalIncident, LocalIncidentStatus } from './records'
 import { CoordinationError, getIncident, sameResponder, saveIncident } from './incident-repository'
 import { addTimelineEntry } from './timeline'
@@ -80,7 +81,10 @@ export async function declareIncident(
   return getIncident(ctx, incident.id)
 }
 
-/** Moves the linked Opsgenie incident's priority with the severity. */
+/**
+ * Moves the linked Opsgenie incident's priority, and the priority of the open alerts the incident
+ * paged, with the severity (see `alert-priority.ts` for why attached alerts keep theirs).
+ */
 export async function changeSeverity(
   ctx: CoordinationContext,
   id: string,
@@ -92,18 +96,25 @@ export async function changeSeverity(
   const incident = await saveIncident(ctx, { ...before, severity: s })
   const priority = severityToPriority(s)
   const commandIds: string[] = []
+  const effects: string[] = []
   if (incident.opsgenieIncidentId !== undefined) {
     const cmd = await ctx.outbox.enqueue({
       kind: 'incidents:setPriority',
       input: { incidentId: incident.opsgenieIncidentId, priority },
     })
     commandIds.push(cmd.id)
+    effects.push(`Opsgenie incident to ${priority}`)
+  }
+  const alerts = await followSeverity(ctx, incident, priority)
+  if (alerts.length > 0) {
+    commandIds.push(...alerts)
+    effects.push(`${alerts.length} paged alert${alerts.length > 1 ? 's' : ''} to ${priority}`)
   }
   await addTimelineEntry(ctx, {
     incidentId: id,
     source: 'local',
     kind: 'severity',
-    text: `Severity changed from ${before.severity} to ${s}${commandIds.length > 0 ? ` (Opsgenie incident to ${priority})` : ''}`,
+    text: `Severity changed from ${before.severity} to ${s}${effects.length > 0 ? ` (${effects.join(', ')})` : ''}`,
     outcome: commandIds.length > 0 ? 'queued' : 'done',
     commandIds,
   })
@@ -181,8 +192,10 @@ const NEXT: Readonly<Record<LocalIncidentStatus, readonly LocalIncidentStatus[]>
 }
 
 /**
- * started -> mitigated -> resolved (and back to started). Resolving also resolves the linked
- * Opsgenie incident, once, whether or not a workflow asks for it too.
+ * started -> mitigated -> resolved (and back to started). Resolving does not touch the linked
+ * Opsgenie incident: the "resolve the Opsgenie incident" workflow (a default) is the one place
+ * that decides, so disabling it keeps the Opsgenie incident open. Starting again reopens the
+ * Opsgenie incident only if it is resolved.
  */
 export async function transitionIncident(
   ctx: CoordinationContext,
@@ -192,24 +205,19 @@ export async function transitionIncident(
   const before = await getIncident(ctx, id)
   if (!NEXT[before.status].includes(status))
     throw new CoordinationError(`cannot move incident ${id} from ${before.status} to ${status}`)
-  const { resolveCommandId: _r, ...rest } = before
-  const incident = await saveIncident(ctx, { ...(status === 'started' ? rest : before), status })
+  let next: LocalIncident = { ...before, status }
   const commandIds: string[] = []
-  if (status === 'resolved') {
-    const r = await resolveOpsgenieIncident(ctx, incident)
-    if (r.kind === 'queued') commandIds.push(r.commandId)
-  } else if (before.status === 'resolved' && incident.opsgenieIncidentId !== undefined) {
-    const cmd = await ctx.outbox.enqueue({
-      kind: 'incidents:reopen',
-      input: { incidentId: incident.opsgenieIncidentId },
-    })
-    commandIds.push(cmd.id)
+  if (status === 'started') {
+    const reopened = await reopenOpsgenieIncident(ctx, next)
+    next = { ...reopened.incident, status }
+    if (reopened.kind === 'queued') commandIds.push(reopened.commandId)
   }
+  await saveIncident(ctx, next)
   await addTimelineEntry(ctx, {
     incidentId: id,
     source: 'local',
     kind: 'status',
-    text: `Status changed from ${before.status} to ${status}${commandIds.length > 0 ? ` (Opsgenie incident ${status === 'resolved' ? 'resolved' : 'reopened'})` : ''}`,
+    text: `Status changed from ${before.status} to ${status}${commandIds.length > 0 ? ' (Opsgenie incident reopened)' : ''}`,
     outcome: commandIds.length > 0 ? 'queued' : 'done',
     commandIds,
   })

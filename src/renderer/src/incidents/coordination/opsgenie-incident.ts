@@ -63,10 +63,39 @@ export async function resolveOpsgenieIncident(
     return { kind: 'skipped', reason: 'there is no linked Opsgenie incident', incident }
   if (incident.resolveCommandId !== undefined)
     return { kind: 'skipped', reason: 'its resolve is already queued', incident }
+  if (incident.opsgenieStatus === 'resolved' || incident.opsgenieStatus === 'closed')
+    return { kind: 'skipped', reason: `it is already ${incident.opsgenieStatus}`, incident }
   const command = await ctx.outbox.enqueue({
     kind: 'incidents:resolve',
     input: { incidentId: incident.opsgenieIncidentId },
   })
-  const saved = await saveIncident(ctx, { ...incident, resolveCommandId: command.id })
+  const saved = await saveIncident(ctx, {
+    ...incident,
+    resolveCommandId: command.id,
+    opsgenieStatus: 'resolved',
+  })
   return { kind: 'queued', commandId: command.id, incident: saved }
+}
+
+/**
+ * Queues the reopen of the linked Opsgenie incident when it is resolved (by our resolve or in
+ * Opsgenie); one still open is left alone, so disabling the resolve workflow never sends a reopen.
+ */
+export async function reopenOpsgenieIncident(
+  ctx: CoordinationContext,
+  incident: LocalIncident,
+): Promise<LinkResult> {
+  const { resolveCommandId: _resolved, ...rest } = incident
+  if (incident.opsgenieIncidentId === undefined)
+    return { kind: 'skipped', reason: 'there is no linked Opsgenie incident', incident: rest }
+  const resolved =
+    incident.resolveCommandId !== undefined ||
+    incident.opsgenieStatus === 'resolved' ||
+    incident.opsgenieStatus === 'closed'
+  if (!resolved) return { kind: 'skipped', reason: 'it is not resolved', incident: rest }
+  const command = await ctx.outbox.enqueue({
+    kind: 'incidents:reopen',
+    input: { incidentId: incident.opsgenieIncidentId },
+  })
+  return { kind: 'queued', commandId: command.id, incident: { ...rest, opsgenieStatus: 'open' } }
 }

@@ -1,4 +1,4 @@
-import type { Priority, ResponderRef, Severity } from '../../../../shared/domain'
+import type { IncidentStatus, Priority, ResponderRef, Severity } from '../../../../shared/domain'
 import type { Workflow } from '../../workflows/workflow-schema'
 
 export type LocalIncidentStatus = 'started' | 'mitigated' | 'resolved'
@@ -26,6 +26,12 @@ export interface LocalIncident {
   createCommandId?: string
   /** Set once a resolve of the linked Opsgenie incident is queued, so it is queued once. */
   resolveCommandId?: string
+  /**
+   * The linked Opsgenie incident's state as last known here: what we asked for (resolve, reopen)
+   * or what the cache reported. A resolve is not queued for one already resolved, and a reopen
+   * only for one that is.
+   */
+  opsgenieStatus?: IncidentStatus
   declaredAt: number
   updatedAt: number
 }
