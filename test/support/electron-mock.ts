@@ -332,6 +332,9 @@ export const electronState = {
   saveDialogs: [] as Record<string, unknown>[],
   /** Every `net.fetch` call (URL and init); the request itself goes to Node's fetch (loopback). */
   netFetches: [] as { url: string; init: RequestInit | undefined }[],
+  /** Global shortcuts held now, by accelerator; `takenShortcuts` are held by another app. */
+  shortcuts: new Map<string, () => void>(),
+  takenShortcuts: new Set<string>(),
   reset(): void {
     this.app.removeAllListeners()
     this.app = new FakeApp()
@@ -355,6 +358,8 @@ export const electronState = {
     this.saveDialogAnswer = { canceled: true }
     this.saveDialogs = []
     this.netFetches = []
+    this.shortcuts.clear()
+    this.takenShortcuts.clear()
   },
 }
 
@@ -377,6 +382,16 @@ export const electronMock = {
   Notification: FakeNotification,
   Menu: { buildFromTemplate: (items: MenuItem[]) => ({ items }) },
   nativeImage: { createFromPath: (path: string) => ({ path }) },
+  globalShortcut: {
+    register: vi.fn((accelerator: string, callback: () => void): boolean => {
+      if (electronState.takenShortcuts.has(accelerator) || electronState.shortcuts.has(accelerator))
+        return false
+      electronState.shortcuts.set(accelerator, callback)
+      return true
+    }),
+    unregister: vi.fn((accelerator: string) => void electronState.shortcuts.delete(accelerator)),
+    isRegistered: (accelerator: string): boolean => electronState.shortcuts.has(accelerator),
+  },
   dialog: {
     showMessageBox: vi.fn((...args: unknown[]) => {
       const options = args.at(-1) as Record<string, unknown>

@@ -2,6 +2,7 @@ import type { IpcHandlers } from '../gateway/ipc/router'
 import type { Attention } from './attention'
 import type { Notifier } from './notifier'
 import type { RingingState } from './ringing'
+import type { RingShortcut } from './ring-shortcut'
 import type { ShellTray } from './tray'
 
 /** The channels the shell itself answers; the gateway answers the rest. */
@@ -15,6 +16,7 @@ export interface ShellHandlerDeps {
   readonly tray: ShellTray
   readonly attention?: Attention
   readonly ringing?: Pick<RingingState, 'set'>
+  readonly ringShortcut?: RingShortcut
 }
 
 /** Handlers for the router: the router has already checked the sender and parsed the input. */
@@ -26,6 +28,7 @@ export function createShellHandlers(deps: ShellHandlerDeps): ShellHandlers {
       deps.tray.setStatus(status)
       deps.attention?.update(status)
       deps.ringing?.set(status.ringing ?? false)
+      deps.ringShortcut?.update(status.ringing ?? false)
       return {}
     },
   }

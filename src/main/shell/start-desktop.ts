@@ -13,6 +13,7 @@ import { resourcePath } from './resources'
 import { createShellHandlers, type ShellHandlers } from './shell-handlers'
 import { createLoginItem, type LoginItem } from './login-item'
 import { createRingingState, type RingingState } from './ringing'
+import { createRingShortcut } from './ring-shortcut'
 import { createTray } from './tray'
 import { checkForUpdatesOnStart } from './updater'
 import { createMainWindow, isWindowAppFrame } from './window'
@@ -134,6 +135,7 @@ export function startDesktopShell(options: DesktopOptions): DesktopShell {
     tray,
     attention,
     ringing,
+    ringShortcut: createRingShortcut({ emit, log: options.log }),
   })
   return { currentWindow, handlers, emit, actions, isAppFrame, loginItem, ringing }
 }

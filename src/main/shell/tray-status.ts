@@ -40,12 +40,19 @@ const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' :
 
 const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' })
 
-/** Hover text: the state, the counts (always both), and a pause if one is on. */
+/** Hover text: the state, the alarm while it rings, the counts (always both), and a pause if one is on. */
 export function trayTooltip(status: TrayStatus, pausedUntil: number | null): string {
   const lines = [
     `Ondeck: ${headline(status.state)}`,
     `${count(status.openAlerts, 'open alert')}, ${count(status.queuedCommands, 'queued command')}`,
   ]
+  // The alarm first thing after the state: what still waits for someone, while it rings.
+  if (status.ringing === true)
+    lines.splice(
+      1,
+      0,
+      `Alarm ringing: ${count(status.unacknowledged ?? 0, 'unacknowledged alert')}`,
+    )
   if (pausedUntil !== null) lines.push(`Notifications paused until ${clock.format(pausedUntil)}`)
   return lines.join('\n')
 }

@@ -22,6 +22,21 @@ describe('tray status text', () => {
     )
   })
 
+  it('says the alarm rings and how many alerts wait for an acknowledgement', () => {
+    const status = {
+      state: 'unacknowledged-p1',
+      openAlerts: 5,
+      unacknowledged: 3,
+      queuedCommands: 0,
+      ringing: true,
+    } as const
+    expect(trayTooltip(status, null).split('\n')).toEqual([
+      'Ondeck: unacknowledged P1',
+      'Alarm ringing: 3 unacknowledged alerts',
+      '5 open alerts, 0 queued commands',
+    ])
+  })
+
   it('mentions a pause and when it ends', () => {
     const text = trayTooltip({ state: 'clear', openAlerts: 0, queuedCommands: 0 }, Date.now())
     expect(text.split('\n')[2]).toMatch(/^Notifications paused until \d\d.\d\d/)

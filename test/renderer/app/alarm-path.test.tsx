@@ -109,7 +109,7 @@ describe('the alarm path', () => {
       expect(
         t.fake
           .callsTo('alerts:acknowledge')
-          .map((c) => c.alertId)
+          .map((c) => (c as { alertId: string }).alertId)
           .sort(),
       ).toEqual(['alert-1', 'alert-2', 'alert-3']),
     )
