@@ -16,7 +16,11 @@ import { useOpenCoordination } from '../../../src/renderer/src/incidents/use-ope
 const fail = (): never => {
   throw new Error('not read in this test')
 }
-const PORT: CoordinationPort = { directory: { onCalls: fail, schedules: fail, services: fail } }
+const PORT: CoordinationPort = {
+  directory: { onCalls: fail, schedules: fail, services: fail },
+  alerts: { get: fail },
+  incidents: { get: fail, list: fail },
+}
 
 const openDb = (ws: string) => new CoordinationDb(coordinationDbName(ws)).openOrExplain()
 

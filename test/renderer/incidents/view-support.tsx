@@ -40,7 +40,9 @@ const unreachable = (): never => {
  * A real `Coordination` over fake-indexeddb with an outbox engine that queues durably but never
  * sends, and a cache holding a small directory. `services` answers the services import.
  */
-export async function viewRig(options: { services?: ServicesCall } = {}): Promise<ViewRig> {
+export async function viewRig(
+  options: { services?: ServicesCall; incidents?: CoordinationPort['incidents'] } = {},
+): Promise<ViewRig> {
   const workspaceId = `ws-${randomUUID().slice(0, 8)}`
   const outboxDb = await new OutboxDb(`outbox-${workspaceId}`).openOrExplain()
   const outbox = createOutboxEngine({ db: outboxDb, port: {} as OutboxPort, workspaceId })
@@ -51,10 +53,12 @@ export async function viewRig(options: { services?: ServicesCall } = {}): Promis
       schedules: unreachable,
       services: options.services ?? unreachable,
     },
+    alerts: { get: async () => ok(null) },
+    incidents: options.incidents ?? { get: unreachable, list: unreachable },
   }
-  const coordination = createCoordination({ db, outbox, port, workspaceId })
-  await coordination.connect()
   const cache = await new CacheDb(workspaceId).openOrExplain()
+  const coordination = createCoordination({ db, outbox, port, cache, workspaceId })
+  await coordination.connect()
   await seedDirectory(cache)
   useCoordinationViewStore.getState().reset()
   return {

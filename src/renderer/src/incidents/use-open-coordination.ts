@@ -6,18 +6,21 @@ import {
   type CoordinationOutbox,
   type CoordinationPort,
 } from './coordination'
+import type { CacheDb } from '../db/cache-db'
 
 /**
  * One `Coordination` per open workspace, next to its outbox engine: its own database, and the
  * defaults (roles, workflows) created on the first connect. `undefined` until ready or while
  * the outbox is not; closed when the workspace closes. `openDb` comes from the composition root
- * (`AppServices.openCoordination`), which makes every database the app opens.
+ * (`AppServices.openCoordination`), which makes every database the app opens. `cache` (the
+ * workspace's CacheDb) lets the re-page rule match responders by id and by name.
  */
 export function useOpenCoordination(
   workspaceId: string,
   outbox: CoordinationOutbox | undefined,
   port: CoordinationPort,
   openDb: (workspaceId: string) => Promise<CoordinationDb>,
+  cache?: CacheDb,
 ): Coordination | undefined {
   const [open, setOpen] = useState<Coordination | undefined>()
   useEffect(() => {
@@ -31,6 +34,7 @@ export function useOpenCoordination(
         db,
         outbox,
         port,
+        ...(cache !== undefined ? { cache } : {}),
         workspaceId,
         onError: (error) => console.error('an incoming change was not coordinated', error),
       })
@@ -42,6 +46,6 @@ export function useOpenCoordination(
       setOpen(undefined)
       db?.close()
     }
-  }, [workspaceId, outbox, port, openDb])
+  }, [workspaceId, outbox, port, openDb, cache])
   return open?.workspaceId === workspaceId ? open : undefined
 }

@@ -36,10 +36,20 @@ export interface AlertChange {
   readonly live: boolean
 }
 
+/**
+ * How one Opsgenie incident changed in a chunk, for coordination to follow a linked incident's
+ * state. `before` is the cached row the chunk started from (absent when first seen).
+ */
+export interface IncidentChange {
+  readonly before?: IncidentRow
+  readonly incident: IncidentRow
+}
+
 export interface ChunkResult {
   readonly applied: number
   readonly diagnostics: number
   readonly changes: readonly AlertChange[]
+  readonly incidents: readonly IncidentChange[]
 }
 
 export function changeKind(before: AlertRow | undefined, after: AlertRow): AlertChange['kind'] {
@@ -263,7 +273,15 @@ export async function applyChunk(
         alert: row,
         live: liveAlerts.has(row.id),
       }))
-      return { applied, diagnostics: diagnostics.length, changes }
+      const incidentsBefore = new Map([...incidentIds].map((id, i) => [id, incidentRows[i]]))
+      const incidentChanges = [...touchedIncidents].flatMap((id) => {
+        const row = incidents.get(id)
+        const was = incidentsBefore.get(id)
+        return row === undefined
+          ? []
+          : [{ ...(was !== undefined ? { before: was } : {}), incident: row }]
+      })
+      return { applied, diagnostics: diagnostics.length, changes, incidents: incidentChanges }
     },
   )
 }

@@ -1,6 +1,6 @@
 export { createIngest, SEEN_RETENTION_MS } from './ingest'
 export type { BatchResult, Ingest, IngestOptions } from './ingest'
 export type { OpenAlertsSnapshot } from './open-alerts'
-export type { AlertChange } from './apply-chunk'
+export type { AlertChange, IncidentChange } from './apply-chunk'
 export { createDeletionConfirmer } from './deletion-confirmer'
 export type { DeletionConfirmer, DeletionConfirmerOptions, DeletionRun } from './deletion-confirmer'

@@ -3,7 +3,7 @@ import type { IntakeEvent } from '../../../shared/ipc/schemas'
 import type { CacheDb } from '../db/cache-db'
 import { toAlertRow, toIncidentRow } from '../db/derive'
 import type { AlertRow, IncidentRow } from '../db/rows'
-import { applyChunk, type AlertChange } from './apply-chunk'
+import { applyChunk, type AlertChange, type IncidentChange } from './apply-chunk'
 import { reconcileStartsOf } from './intake-events'
 import { prepareChunk, type PreparedChunk } from './prepare-chunk'
 import { readTombstones } from './tombstones'
@@ -30,6 +30,8 @@ export interface BatchResult {
   readonly diagnostics: number
   /** Every alert this batch changed, in write order. */
   readonly changes: readonly AlertChange[]
+  /** Every Opsgenie incident this batch changed (coordination follows linked ones). */
+  readonly incidents: readonly IncidentChange[]
 }
 
 export interface Ingest {
@@ -68,6 +70,7 @@ export function createIngest(db: CacheDb, options: IngestOptions = {}): Ingest {
     let applied = 0
     let diagnostics = 0
     const changes: AlertChange[] = []
+    const incidents: IncidentChange[] = []
     const parts = chunks(events, chunkSize)
     const reconcileStarts = reconcileStartsOf(events)
     let next: PreparedChunk | undefined =
@@ -85,9 +88,10 @@ export function createIngest(db: CacheDb, options: IngestOptions = {}): Ingest {
       applied += result.applied
       diagnostics += result.diagnostics
       changes.push(...result.changes)
+      incidents.push(...result.incidents)
     }
     if (now() - lastPrune >= PRUNE_EVERY_MS) await pruneSeen()
-    return { applied, diagnostics, changes }
+    return { applied, diagnostics, changes, incidents }
   }
 
   return {

@@ -30,6 +30,7 @@ describe('services import through a throttled simulator', () => {
     }
     const cursors: (string | undefined)[] = []
     const port: CoordinationPort = {
+      ...s.api,
       directory: {
         ...s.api.directory,
         services: (input) => {

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto'
 import { createOutboxEngine, type OutboxEngine } from '../../../../src/renderer/src/outbox/engine'
 import type { OutboxDb } from '../../../../src/renderer/src/outbox/outbox-db'
 import { CoordinationDb } from '../../../../src/renderer/src/incidents/coordination/coordination-db'
+import { CacheDb } from '../../../../src/renderer/src/db/cache-db'
 import {
   createCoordination,
   type Coordination,
@@ -28,6 +29,8 @@ export interface Scenario {
   outboxDb: OutboxDb
   engine: OutboxEngine
   db: CoordinationDb
+  /** The workspace's cache, handed to coordination (its directory resolves responder names). */
+  cache: CacheDb
   coordination: Coordination
   close(): Promise<void>
 }
@@ -114,10 +117,12 @@ export async function startScenario(
   })
   await engine.start()
   const db = await freshCoordinationDb()
+  const cache = await new CacheDb(`cache-test-${randomUUID()}`).openOrExplain()
   const coordination = createCoordination({
     db,
     outbox: engine,
     port: api,
+    cache,
     workspaceId: rig.workspaceId,
   })
   await coordination.connect()
@@ -127,10 +132,12 @@ export async function startScenario(
     outboxDb,
     engine,
     db,
+    cache,
     coordination,
     close: async () => {
       engine.stop()
       db.close()
+      cache.close()
       outboxDb.close()
       await rig.close()
     },

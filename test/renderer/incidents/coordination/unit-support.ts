@@ -2,6 +2,8 @@ import 'fake-indexeddb/auto'
 import { randomUUID } from 'node:crypto'
 import type { Alert } from '../../../../src/shared/domain'
 import { toAlertRow } from '../../../../src/renderer/src/db/derive'
+import type { CacheDb } from '../../../../src/renderer/src/db/cache-db'
+import { ok } from '../../../../src/shared/ipc/envelope'
 import { createOutboxEngine } from '../../../../src/renderer/src/outbox/engine'
 import type { OutboxPort } from '../../../../src/renderer/src/outbox/port'
 import type { OutboxDb } from '../../../../src/renderer/src/outbox/outbox-db'
@@ -19,9 +21,14 @@ const unreachable = (): never => {
   throw new Error('this test reads nothing from main')
 }
 
-/** Directory reads are not part of these tests: any call fails loudly. */
-const NO_DIRECTORY: CoordinationPort = {
+/**
+ * Reads from main are not part of these tests unless one passes them: a directory read fails
+ * loudly; a live alert read finds nothing (as for a page still queued); incident reads fail.
+ */
+const NO_MAIN: CoordinationPort = {
   directory: { onCalls: unreachable, schedules: unreachable, services: unreachable },
+  alerts: { get: async () => ok(null) },
+  incidents: { get: unreachable, list: unreachable },
 }
 
 export interface Local {
@@ -36,12 +43,20 @@ export interface Local {
  * Coordination over a real outbox engine that is never started: commands are durably queued
  * and can be inspected, nothing is sent.
  */
-export async function localCoordination(): Promise<Local> {
+export async function localCoordination(
+  options: { port?: Partial<CoordinationPort>; cache?: CacheDb } = {},
+): Promise<Local> {
   const outboxDb = await freshDb()
   const workspaceId = `ws-${randomUUID().slice(0, 8)}`
   const outbox = createOutboxEngine({ db: outboxDb, port: {} as OutboxPort, workspaceId })
   const db = await freshCoordinationDb()
-  const coordination = createCoordination({ db, outbox, port: NO_DIRECTORY, workspaceId })
+  const coordination = createCoordination({
+    db,
+    outbox,
+    port: { ...NO_MAIN, ...options.port },
+    ...(options.cache !== undefined ? { cache: options.cache } : {}),
+    workspaceId,
+  })
   await coordination.connect()
   return {
     coordination,

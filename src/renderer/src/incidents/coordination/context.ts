@@ -3,6 +3,7 @@ import type { CommandSpec } from '../../outbox/commands'
 import type { OutboxCommand } from '../../outbox/record'
 import type { Priority } from '../../../../shared/domain'
 import type { CoordinationDb } from './coordination-db'
+import type { CacheDb } from '../../db/cache-db'
 import type { Trigger } from '../../workflows/workflow-schema'
 
 /** The outbox as coordination uses it: every outbound effect is a queued command. */
@@ -10,9 +11,14 @@ export interface CoordinationOutbox {
   enqueue(spec: CommandSpec): Promise<OutboxCommand>
 }
 
-/** Reads coordination needs from main (on-call lookups, schedules, the services import). */
+/**
+ * Reads coordination needs from main: on-call lookups, schedules and the services import; the
+ * live alert before a page (who already responds); an Opsgenie incident to link, by id or search.
+ */
 export interface CoordinationPort {
   directory: Pick<OndeckApi['directory'], 'onCalls' | 'schedules' | 'services'>
+  alerts: Pick<OndeckApi['alerts'], 'get'>
+  incidents: Pick<OndeckApi['incidents'], 'get' | 'list'>
 }
 
 /** What an alert trigger knows about its alert. */
@@ -37,6 +43,8 @@ export interface CoordinationContext {
   db: CoordinationDb
   outbox: CoordinationOutbox
   port: CoordinationPort
+  /** The workspace's cache: the directory that turns a responder's name into its id. */
+  cache?: CacheDb
   workspaceId: string
   now(): number
   newId(): string

@@ -1,6 +1,7 @@
 import type { ResponderRef, Severity } from '../../../../shared/domain'
 import type { CacheDb } from '../../db/cache-db'
-import type { AlertChange } from '../../sync'
+import type { Incident } from '../../../../shared/domain'
+import type { AlertChange, IncidentChange } from '../../sync'
 import type { CoordinationDb } from './coordination-db'
 import type { CoordinationContext, CoordinationOutbox, CoordinationPort } from './context'
 import { ensureDefaults, listRoles, saveRole } from './defaults'
@@ -36,6 +37,11 @@ import {
 import { getIncident, getSettings, updateSettings } from './incident-repository'
 import { incidentTimeline } from './timeline'
 import { onIngestChanges } from './upstream'
+import {
+  followIncidentChanges,
+  linkOpsgenieIncident,
+  searchOpsgenieIncidents,
+} from './linked-incident'
 import type { Workflow, WorkflowInput } from '../../workflows/workflow-schema'
 import {
   deleteWorkflow,
@@ -51,6 +57,12 @@ export interface CoordinationOptions {
   /** The workspace's outbox engine: every outbound effect is one of its commands. */
   outbox: CoordinationOutbox
   port: CoordinationPort
+  /**
+   * The workspace's cache, whose directory resolves responders' names to ids for the re-page
+   * rule (and whose alerts stand in for a live read that fails). Without it names and ids are
+   * compared as given.
+   */
+  cache?: CacheDb
   workspaceId: string
   now?: () => number
   newId?: () => string
@@ -84,8 +96,18 @@ export interface Coordination {
     options?: Omit<PageOptions, 'causedBy' | 'workflowId'>,
   ): Promise<PageResult>
   timeline(id: string): Promise<TimelineEntry[]>
-  /** Feed `ingest.applyBatch(...).changes` here after every batch. */
-  onIngestChanges(changes: readonly AlertChange[]): Promise<void>
+  /** Links an existing Opsgenie incident (by its id) instead of creating one. */
+  linkOpsgenieIncident(id: string, opsgenieIncidentId: string): Promise<LocalIncident>
+  /** Opsgenie incidents matching a search query (`incidents:list`), to pick one to link. */
+  searchOpsgenieIncidents(query: string): Promise<Incident[]>
+  /**
+   * Feed `ingest.applyBatch(...)`'s `changes` and `incidents` here after every batch: linked
+   * alerts and the linked Opsgenie incident are followed onto the local incidents.
+   */
+  onIngestChanges(
+    changes: readonly AlertChange[],
+    incidents?: readonly IncidentChange[],
+  ): Promise<void>
   settings(): Promise<CoordinationSettings>
   updateSettings(
     change: Partial<Pick<CoordinationSettings, 'repageExistingResponders'>>,
@@ -111,6 +133,7 @@ export function createCoordination(options: CoordinationOptions): Coordination {
     db: options.db,
     outbox: options.outbox,
     port: options.port,
+    ...(options.cache !== undefined ? { cache: options.cache } : {}),
     workspaceId: options.workspaceId,
     now: options.now ?? Date.now,
     newId: options.newId ?? (() => crypto.randomUUID()),
@@ -146,9 +169,17 @@ export function createCoordination(options: CoordinationOptions): Coordination {
     page: async (id, targets, pageOptions) =>
       pageResponders(ctx, await touch(id), targets, pageOptions),
     timeline: (id) => incidentTimeline(ctx.db, id),
-    onIngestChanges: async (changes) => {
+    linkOpsgenieIncident: (id, opsgenieIncidentId) =>
+      linkOpsgenieIncident(ctx, id, opsgenieIncidentId),
+    searchOpsgenieIncidents: (query) => searchOpsgenieIncidents(ctx, query),
+    onIngestChanges: async (changes, incidents = []) => {
       try {
         await onIngestChanges(ctx, changes)
+      } catch (error) {
+        options.onError?.(error)
+      }
+      try {
+        await followIncidentChanges(ctx, incidents)
       } catch (error) {
         options.onError?.(error)
       }

@@ -1,6 +1,12 @@
-import { severityToPriority, type Priority, type ResponderRef } from '../../../../shared/domain'
+import {
+  severityToPriority,
+  type Alert,
+  type Priority,
+  type ResponderRef,
+} from '../../../../shared/domain'
+import { identifyResponder } from '../../db/responder-reads'
 import type { CoordinationContext } from './context'
-import type { LocalIncident } from './records'
+import type { LinkedAlert, LocalIncident } from './records'
 import { describeResponder, getSettings, sameResponder } from './incident-repository'
 import { addTimelineEntry } from './timeline'
 
@@ -22,18 +28,62 @@ export interface PageResult {
   priority: Priority
 }
 
-/** Who is already on an active Opsgenie alert or incident linked to this incident. */
+/**
+ * Who already responds to this incident: the responders of every open linked alert, paged or
+ * attached, read live from Opsgenie (someone may have added responders there; an attached alert
+ * stores none of its own), falling back to the cached alert and then to what we recorded when the
+ * read fails (offline) or finds nothing (a page still queued); plus the linked, unresolved
+ * Opsgenie incident's responders. An alert the live read shows closed no longer counts.
+ */
 export async function activeResponders(
   ctx: CoordinationContext,
   incident: LocalIncident,
 ): Promise<ResponderRef[]> {
   const alerts = await ctx.db.linkedAlerts.where('incidentId').equals(incident.id).toArray()
-  const onAlerts = alerts.filter((a) => a.status === 'open').flatMap((a) => a.responders)
+  const onAlerts: ResponderRef[] = []
+  for (const link of alerts) {
+    if (link.status !== 'open') continue
+    const live = await liveAlert(ctx, link)
+    if (live?.status === 'closed') continue
+    onAlerts.push(...(live?.responders ?? []), ...link.responders)
+  }
   const onIncident =
     incident.opsgenieIncidentId !== undefined && incident.status !== 'resolved'
       ? incident.responders
       : []
   return [...onAlerts, ...onIncident]
+}
+
+/** The alert as Opsgenie has it now, else as the cache has it; undefined when neither knows it. */
+async function liveAlert(
+  ctx: CoordinationContext,
+  link: LinkedAlert,
+): Promise<Pick<Alert, 'status' | 'responders'> | undefined> {
+  const byId = link.alertId !== undefined
+  const key = link.alertId ?? link.alias
+  if (key === undefined) return undefined
+  try {
+    const answer = await ctx.port.alerts.get({
+      workspaceId: ctx.workspaceId,
+      alertId: key,
+      by: byId ? 'id' : 'alias',
+    })
+    if (answer.ok && answer.value !== null) return answer.value
+  } catch {
+    // unreachable main: what the cache and our own record know has to do
+  }
+  if (ctx.cache === undefined) return undefined
+  return byId ? ctx.cache.alerts.get(key) : ctx.cache.alerts.where('alias').equals(key).first()
+}
+
+/** Both references resolved through the cached directory, so an id matches a name. */
+async function identified(
+  ctx: CoordinationContext,
+  refs: readonly ResponderRef[],
+): Promise<ResponderRef[]> {
+  const cache = ctx.cache
+  if (cache === undefined) return [...refs]
+  return Promise.all(refs.map((r) => identifyResponder(cache, r)))
 }
 
 /**
@@ -49,8 +99,11 @@ export async function pageResponders(
 ): Promise<PageResult> {
   const priority = options.priority ?? severityToPriority(incident.severity)
   const settings = await getSettings(ctx)
-  const existing = settings.repageExistingResponders ? [] : await activeResponders(ctx, incident)
-  const paged = targets.filter((t) => !existing.some((e) => sameResponder(e, t)))
+  const existing = settings.repageExistingResponders
+    ? []
+    : await identified(ctx, await activeResponders(ctx, incident))
+  const asked = await identified(ctx, targets)
+  const paged = targets.filter((t, i) => !existing.some((e) => sameResponder(e, asked[i] ?? t)))
   const skipped = targets.filter((t) => !paged.includes(t))
   const source = options.workflowId !== undefined ? 'workflow' : 'local'
   if (paged.length === 0) {
