@@ -81,11 +81,24 @@ export const Capabilities = z.object({
 })
 export type Capabilities = z.infer<typeof Capabilities>
 
+/**
+ * How poll mode finds changes (Diagnostics shows it). `updatedAt-query`: a search on `updatedAt`,
+ * which Opsgenie does not document; the fallbacks use only documented parts of the API:
+ * alerts listed newest-updated first (`sort=updatedAt`), incidents as a snapshot of the most
+ * recently created open and resolved ones. See src/main/gateway/intake/README.md.
+ */
+export const PollStrategy = z.object({
+  alerts: z.enum(['updatedAt-query', 'updatedAt-sort']),
+  incidents: z.enum(['updatedAt-query', 'recent-snapshot']),
+})
+export type PollStrategy = z.infer<typeof PollStrategy>
+
 export const ConnectionHealth = z.object({
   workspaceId: WorkspaceId,
   state: z.enum(['live', 'polling', 'degraded', 'offline']),
   lastEventAt: z.number().optional(),
   detail: z.string().optional(),
+  pollStrategy: PollStrategy.optional(),
 })
 export type ConnectionHealth = z.infer<typeof ConnectionHealth>
 

@@ -75,11 +75,13 @@ export function createIntake(options: IntakeOptions): Intake {
       state: next.state,
       lastEventAt,
       detail: next.detail,
+      ...(next.pollStrategy !== undefined ? { pollStrategy: next.pollStrategy } : {}),
     }
     if (
       health.state === current.state &&
       health.detail === current.detail &&
-      health.lastEventAt === current.lastEventAt
+      health.lastEventAt === current.lastEventAt &&
+      JSON.stringify(health.pollStrategy) === JSON.stringify(current.pollStrategy)
     )
       return
     current = health
@@ -173,7 +175,11 @@ export function createIntake(options: IntakeOptions): Intake {
           change.kind === 'alert' ? alertEvent(change.alert) : incidentEvent(change.incident)
         send('poll', formatCursor({ kind: 'poll', ...change.watermark }), payload)
       },
-      onCycle: (outcome) => publish(healthOfPoll(outcome)),
+      // Diagnostics says which poll strategy runs (the documented fallback or `updatedAt>=`).
+      onCycle: (outcome) => {
+        const pollStrategy = options.provider.feed.pollStrategy?.()
+        publish({ ...healthOfPoll(outcome), ...(pollStrategy ? { pollStrategy } : {}) })
+      },
     })
     publish({ state: 'polling', detail: 'first poll running' })
     poller.start()

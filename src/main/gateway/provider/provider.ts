@@ -9,7 +9,7 @@ import type {
   UpstreamEvent,
   User,
 } from '../../../shared/domain'
-import type { Capabilities } from '../../../shared/ipc/schemas'
+import type { Capabilities, PollStrategy } from '../../../shared/ipc/schemas'
 import type { CommandKind, ParsedCommandInput } from '../../../shared/commands/catalogue'
 import type { ActionOutcome } from '../../../shared/provider/outcome'
 import type { RequestPriority } from '../governor'
@@ -76,6 +76,8 @@ export interface ProviderFeed {
   ): Promise<Page<FeedItem<Incident>>>
   /** Every open alert, for reconciliation. */
   openAlerts(cursor: string | undefined, options?: FeedOptions): Promise<Page<FeedItem<Alert>>>
+  /** How the changed-since reads currently work, for Diagnostics; absent: nothing to say. */
+  pollStrategy?(): PollStrategy
 }
 
 /**

@@ -3,6 +3,7 @@ import { useWorkspace } from '../app/workspace-context'
 import { formatTime } from '../components/format'
 import { useDiagnostics } from '../db/directory-reads'
 import { ExportDiagnostics } from './ExportDiagnostics'
+import { PollStrategyNote } from './PollStrategyNote'
 
 /**
  * The export for support requests, and events ingest could not understand: kept and shown here,
@@ -15,6 +16,7 @@ export function DiagnosticsView(): ReactElement {
     <section className="page" aria-labelledby="diagnostics-title">
       <h2 id="diagnostics-title">Diagnostics</h2>
       <ExportDiagnostics />
+      <PollStrategyNote />
       <p className="muted">Events that could not be applied to the local cache, newest first.</p>
       {rows?.length === 0 && <p>Nothing to report.</p>}
       {rows !== undefined && rows.length > 0 && (

@@ -3,6 +3,7 @@ import { rateDomainOf, type RateDomain } from '../../../../shared/opsgenie/rate-
 import type { RequestPriority } from '../../governor'
 import type { FeedItem, FeedOptions, Page, ProviderFeed } from '../provider'
 import type { BaseAlert, IncidentRecord, OpsgenieClient } from './index'
+import { fallbackReads, ignoredFilter, refusedQuery, strategyState } from './changed-since'
 import { readErrorOf } from './outcome-mapping'
 import { decodeRelayFrame } from './events'
 import { toAlert, toIncident } from './to-domain'
@@ -59,6 +60,9 @@ const offsetCursor = (cursor: string | undefined): number => {
   return offset
 }
 
+/** Thrown inside a listing whose answer ignored its `updatedAt>=` filter. */
+class FilterIgnored extends Error {}
+
 const reading = async <T>(call: () => Promise<T>): Promise<T> => {
   try {
     return await call()
@@ -77,49 +81,101 @@ const reading = async <T>(call: () => Promise<T>): Promise<T> => {
 export function opsgenieFeed(client: OpsgenieClient, governed: Governed): ProviderFeed {
   const alertsDomain = rateDomainOf('GET', '/v2/alerts')
   const incidentsDomain = rateDomainOf('GET', '/v1/incidents')
+  const strategy = strategyState()
+  const fallback = fallbackReads(
+    client,
+    (call, signal) => governed(alertsDomain, 'sync', call, signal),
+    alertItem,
+    incidentItem,
+  )
+  const incidentFallback = fallbackReads(
+    client,
+    (call, signal) => governed(incidentsDomain, 'sync', call, signal),
+    alertItem,
+    incidentItem,
+  )
 
+  /** The `updatedAt>=` listing, falling back for good when Opsgenie refuses or ignores it. */
+  const changedAlerts = (
+    since: number,
+    cursor: string | undefined,
+    options: FeedOptions,
+  ): Promise<Page<FeedItem<Alert>>> =>
+    reading(async () => {
+      if (strategy.current().alerts === 'updatedAt-sort') return fallback.alerts(since, options)
+      try {
+        return await keysetRaw('', 'updatedAt', since, cursor, options, true)
+      } catch (error) {
+        if (!(error instanceof FilterIgnored) && !refusedQuery(error)) throw error
+        strategy.fallBack('alerts')
+        return fallback.alerts(since, options)
+      }
+    })
+
+  async function keysetRaw(
+    base: string,
+    field: 'createdAt' | 'updatedAt',
+    from: number,
+    cursor: string | undefined,
+    options: FeedOptions,
+    checkFilter = false,
+  ): Promise<Page<FeedItem<Alert>>> {
+    const limit = options.limit ?? PAGE
+    const { at, offset } = keysetCursor(cursor, from)
+    const query = `${base === '' ? '' : `${base} AND `}${field}>=${at}`
+    const page = await governed(
+      alertsDomain,
+      'sync',
+      () => client.alerts.list({ query, sort: field, order: 'asc', offset, limit }),
+      options.signal,
+    )
+    if (checkFilter && ignoredFilter(page, at)) throw new FilterIgnored()
+    const items = page.map(alertItem)
+    if (page.length < limit) return { items }
+    const last = timeOf(page[page.length - 1]?.[field])
+    const next = last !== undefined && last > at ? `${last}:0` : `${at}:${offset + limit}`
+    return { items, next }
+  }
   const keyset = (
     base: string,
     field: 'createdAt' | 'updatedAt',
     from: number,
     cursor: string | undefined,
     options: FeedOptions,
-  ): Promise<Page<FeedItem<Alert>>> =>
-    reading(async () => {
-      const limit = options.limit ?? PAGE
-      const { at, offset } = keysetCursor(cursor, from)
-      const query = `${base === '' ? '' : `${base} AND `}${field}>=${at}`
-      const page = await governed(
-        alertsDomain,
-        'sync',
-        () => client.alerts.list({ query, sort: field, order: 'asc', offset, limit }),
-        options.signal,
-      )
-      const items = page.map(alertItem)
-      if (page.length < limit) return { items }
-      const last = timeOf(page[page.length - 1]?.[field])
-      const next = last !== undefined && last > at ? `${last}:0` : `${at}:${offset + limit}`
-      return { items, next }
-    })
+  ): Promise<Page<FeedItem<Alert>>> => reading(() => keysetRaw(base, field, from, cursor, options))
 
   return {
     decodePush: decodeRelayFrame,
-    changedAlerts: (since, cursor, options = {}) => keyset('', 'updatedAt', since, cursor, options),
+    changedAlerts: (since, cursor, options = {}) => changedAlerts(since, cursor, options),
     openAlerts: (cursor, options = {}) => keyset('status:open', 'createdAt', 0, cursor, options),
     changedIncidents: (since, cursor, options = {}) =>
       reading(async () => {
+        if (strategy.current().incidents === 'recent-snapshot')
+          return incidentFallback.incidents(since, options)
         const limit = options.limit ?? PAGE
         const offset = offsetCursor(cursor)
         const query = `updatedAt>=${since}`
-        const page = await governed(
-          incidentsDomain,
-          'sync',
-          () => client.incidents.list({ query, order: 'asc', offset, limit }),
-          options.signal,
-        )
+        let page: IncidentRecord[]
+        try {
+          page = await governed(
+            incidentsDomain,
+            'sync',
+            () => client.incidents.list({ query, order: 'asc', offset, limit }),
+            options.signal,
+          )
+        } catch (error) {
+          if (!refusedQuery(error)) throw error
+          page = []
+          strategy.fallBack('incidents')
+        }
+        if (strategy.current().incidents === 'updatedAt-query' && ignoredFilter(page, since))
+          strategy.fallBack('incidents')
+        if (strategy.current().incidents === 'recent-snapshot')
+          return incidentFallback.incidents(since, options)
         const items = page.map(incidentItem)
         const more = page.length === limit && offset + 2 * limit <= INCIDENT_OFFSET_CAP
         return more ? { items, next: String(offset + limit) } : { items }
       }),
+    pollStrategy: () => strategy.current(),
   }
 }
