@@ -19,6 +19,9 @@ function fieldErrors(raw: Record<string, unknown> | undefined): Record<string, s
   return out
 }
 
+/** Opsgenie's 403 code for "authorised, but this request is not supported" (API-NOTES §2.3). */
+export const UNSUPPORTED_REQUEST = 40302
+
 /** Maps a non-2xx answer to a failure with a message a responder can act on. */
 export function mapHttpFailure(
   operation: string,
@@ -39,6 +42,11 @@ export function mapHttpFailure(
       status,
       message: `the API key was rejected (401): it is wrong, disabled, or belongs to the other region (US/EU).${said}`,
     }
+  }
+  if (status === 403 && envelope.code === UNSUPPORTED_REQUEST) {
+    // The key is fine: Opsgenie does not support this request (API-NOTES §2.3). Not a key problem.
+    const message = `Opsgenie accepted the key but does not support this request (403, code 40302).${said}`
+    return { ...base, kind: 'wrong-key', status, code: envelope.code, message }
   }
   if (status === 403) {
     const message = `the API key is not allowed to do this (403): use a global API integration key (Settings > Integrations > API); team keys reach only their team's alerts and incidents, and account-level keys cannot create, acknowledge, close or add notes to alerts.${said}`

@@ -1,5 +1,6 @@
 import type { ActionOutcome } from '../../../../shared/provider/outcome'
 import { assertNever } from '../../../../shared/assert-never'
+import { UNSUPPORTED_REQUEST } from './error-mapping'
 import { isOpsgenieError, type OpsgenieFailure } from './index'
 import type { SendResult, Throttle } from '../../governor'
 import { ProviderError, type ReadFailure } from '../provider'
@@ -49,8 +50,12 @@ export function outcomeOfFailure(failure: OpsgenieFailure, now: number): ActionO
         message,
         ...(failure.requestId ? { requestId: failure.requestId } : {}),
       }
-    case 'bad-key':
     case 'wrong-key':
+      // Only a refusal of the key pauses the outbox; an unsupported request fails this command.
+      return failure.code === UNSUPPORTED_REQUEST
+        ? { status: 'rejected', kind: 'failed', message }
+        : { status: 'rejected', kind: failure.kind, message }
+    case 'bad-key':
     case 'plan':
     case 'not-found':
       return { status: 'rejected', kind: failure.kind, message }
