@@ -76,6 +76,8 @@ export const Capabilities = z.object({
   plan: z.string().optional(),
   canWrite: z.boolean(),
   readOnlyReason: z.string().optional(),
+  /** What this kind of key cannot do in Ondeck, in plain words (shown on the connect screen). */
+  limits: z.array(z.string()).optional(),
   incidents: z.object({ available: z.boolean(), reason: z.string().optional() }),
   services: z.object({ available: z.boolean(), reason: z.string().optional() }),
 })

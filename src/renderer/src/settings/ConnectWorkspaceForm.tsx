@@ -104,8 +104,9 @@ export function ConnectWorkspaceForm(props: ConnectWorkspaceFormProps): ReactEle
         )}
       <p className="muted" id="api-key-advice">
         Use a key from a global API integration owned by a dedicated service account, so paging
-        keeps working when a person leaves. It goes to your system keychain and never back to this
-        screen.
+        keeps working when a person leaves. A team key works too, but Ondeck then sees only that
+        team&apos;s alerts and incidents and cannot list users. The key goes to your system keychain
+        and never back to this screen.
       </p>
       {field(
         'apiKey',
@@ -167,6 +168,13 @@ export function ConnectWorkspaceForm(props: ConnectWorkspaceFormProps): ReactEle
               <li key={line}>{line}</li>
             ))}
           </ul>
+          {result.capabilities.limits !== undefined && (
+            <ul aria-label="What this key cannot do">
+              {result.capabilities.limits.map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+          )}
           <button type="button" className="primary" onClick={() => props.onConnected(result.entry)}>
             Open {result.entry.config.name}
           </button>

@@ -31,6 +31,14 @@ function writeRefusal(probe: Probe | undefined): string | undefined {
  * What a workspace may do, from the key check: a key that cannot write gives a read-only
  * workspace with the reason shown; a plan without the Incident or Service API disables them.
  */
+/** Opsgenie refuses team keys on account-level reads ("Team API Keys are not authorized..."). */
+export const TEAM_KEY_LIMITS: readonly string[] = [
+  "A team key sees only its own team's alerts and incidents.",
+  'It cannot list users, so responders are picked by team, not by person.',
+  "It cannot read the account's rate limits, so Ondeck budgets requests conservatively.",
+  'Use a global API integration key for the whole account.',
+]
+
 export function capabilitiesOf(report: KeyReport): Capabilities {
   const refusal = writeRefusal(report.apis.alertWrites)
   const canWrite = report.kind !== 'account-level' && refusal === undefined
@@ -45,6 +53,7 @@ export function capabilitiesOf(report: KeyReport): Capabilities {
     plan: report.account?.plan?.name,
     canWrite,
     ...(readOnlyReason !== undefined ? { readOnlyReason } : {}),
+    ...(report.kind === 'team' ? { limits: [...TEAM_KEY_LIMITS] } : {}),
     incidents: availability(report.apis.incidents, 'Incident'),
     services: availability(report.apis.services, 'Service'),
   }
