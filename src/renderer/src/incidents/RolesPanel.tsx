@@ -3,6 +3,7 @@ import type { LocalIncident } from './coordination'
 import { useOnCalls } from '../db/directory-reads'
 import { useCoordination } from './coordination-context'
 import { FormError } from './FormError'
+import { RoleDefinitions } from './RoleDefinitions'
 import { useRoles } from './use-coordination-data'
 import { useDirectoryChoices } from './use-directory'
 import { useSubmit } from './use-submit'
@@ -94,6 +95,7 @@ export function RolesPanel(props: { incident: LocalIncident }): ReactElement {
         </button>
       </div>
       <FormError error={submit.error} />
+      <RoleDefinitions />
     </section>
   )
 }
