@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { RunningSimulator } from '../../src/simulator/index'
-import { api, data, processed, startTestSim } from './helpers'
+import { api, data, processed, startTestSim, type ApiResponse } from './helpers'
 import { startReceiver } from './webhook-receiver'
 
 /**
@@ -18,8 +18,7 @@ afterEach(async () => {
 
 const TEAM_KEY = 'team-key-0001'
 const q = (query: string): string => encodeURIComponent(query)
-const idsOf = (res: { body: Record<string, unknown> }): string[] =>
-  data<{ id: string }[]>(res).map((r) => r.id)
+const idsOf = (res: ApiResponse): string[] => data<{ id: string }[]>(res).map((r) => r.id)
 
 async function alertWithDetails(): Promise<string> {
   const done = await processed(sim, 'POST', '/v2/alerts', {
