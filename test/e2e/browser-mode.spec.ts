@@ -7,6 +7,7 @@ import type { BrowserMode } from '../../src/main/web/browser-mode'
 import { writeLaunchFile } from '../../src/main/web/launch-file'
 import { sessionProtocols } from '../../src/renderer/src/ipc/launch-credential'
 import {
+  acknowledgeWhatRings,
   alertRows,
   createAlert,
   demoOf,
@@ -81,6 +82,7 @@ test('acknowledging from the list reaches the simulator', async ({ browser }) =>
 test('acknowledging from the keyboard (j/k, a) reaches the simulator', async ({ browser }) => {
   const { context, page } = await openDemo(browser, mode)
   try {
+    await acknowledgeWhatRings(page)
     const alert = await createAlert(mode, { message: 'Queue backlog growing', priority: 'P2' })
     const row = alertRows(page).filter({ hasText: alert.message })
     await expect(row).toBeVisible()
@@ -109,8 +111,9 @@ test('acknowledging from the keyboard (j/k, a) reaches the simulator', async ({ 
 test('an alert closed elsewhere updates in the list and stops ringing', async ({ browser }) => {
   const { context, page } = await openDemo(browser, mode)
   try {
-    const alert = await createAlert(mode, { message: 'Payments down', priority: 'P1' })
+    await acknowledgeWhatRings(page)
     const banner = page.getByRole('alert', { name: /ringing:/ })
+    const alert = await createAlert(mode, { message: 'Payments down', priority: 'P1' })
     await expect(banner).toContainText(alert.message)
     await expect(alertRows(page).filter({ hasText: alert.message })).toBeVisible()
     await demoOf(mode).client.alerts.close({ alias: alert.alias })

@@ -70,13 +70,17 @@ export interface OpenApp {
 export async function openDemo(
   browser: Browser,
   mode: BrowserMode,
-  options: { colorScheme?: 'light' | 'dark' } = {},
+  options: {
+    colorScheme?: 'light' | 'dark'
+    /** The window; 1280×800 unless a test looks at a small one (the issue's 760×900). */
+    viewport?: { width: number; height: number }
+  } = {},
 ): Promise<OpenApp> {
   // Each context opens its own launch URL: a launch token buys one session, once.
   const launchUrl = mode.launchUrl()
   const origin = new URL(launchUrl).origin
   const context = await browser.newContext({
-    viewport: { width: 1280, height: 800 },
+    viewport: options.viewport ?? { width: 1280, height: 800 },
     colorScheme: options.colorScheme ?? 'light',
     reducedMotion: 'reduce',
   })
@@ -130,4 +134,24 @@ export function simAlert(
   for (const alert of demoOf(mode).demo.simulator.state.alerts.values())
     if (alert.alias === alias) return { status: alert.status, acknowledged: alert.acknowledged }
   return undefined
+}
+
+/** The simulator's open, unacknowledged P1s: what should ring on a freshly opened workspace. */
+export function simRingingAliases(mode: BrowserMode): string[] {
+  const aliases: string[] = []
+  for (const alert of demoOf(mode).demo.simulator.state.alerts.values())
+    if (alert.status === 'open' && !alert.acknowledged && alert.priority === 'P1')
+      aliases.push(alert.alias)
+  return aliases
+}
+
+/**
+ * The Demo's open P1s ring at launch; while anything rings, `a` acknowledges what rings. Tests
+ * about the selection start from a quiet alarm.
+ */
+export async function acknowledgeWhatRings(page: Page): Promise<void> {
+  const banner = page.getByRole('alert', { name: /ringing:/ })
+  if (!(await banner.isVisible())) return
+  await page.keyboard.press('a')
+  await expect(banner).toBeHidden()
 }

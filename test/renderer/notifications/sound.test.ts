@@ -55,3 +55,20 @@ describe('createBeep', () => {
     expect(() => beep()).not.toThrow()
   })
 })
+
+describe('sound blocked in a browser', () => {
+  it('reports a context the page may not start yet, and enable() (inside a click) clears it', async () => {
+    const { audio } = recordingAudio('suspended')
+    const blocked: boolean[] = []
+    const beep = createBeep(
+      () => audio,
+      (next) => blocked.push(next),
+    )
+    beep()
+    beep()
+    expect(blocked).toEqual([true])
+    Object.assign(audio, { state: 'running' })
+    await beep.enable()
+    expect(blocked).toEqual([true, false])
+  })
+})

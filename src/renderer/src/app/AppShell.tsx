@@ -22,7 +22,7 @@ export interface AppShellProps extends Omit<WorkspaceSettingsProps, 'activeId'> 
   readonly overlays?: ReactNode
   /** The ringing alarm: in the page flow under the header, so it pushes the views down. */
   readonly alarm?: ReactNode
-  /** Short live status at the header's end (the ringing count). */
+  /** Short live status beside the title (the ringing count), where a narrow window keeps it. */
   readonly headerStatus?: ReactNode
 }
 
@@ -65,6 +65,7 @@ export function AppShell(props: AppShellProps): ReactElement {
     <div className="shell">
       <header className="shell__header">
         <h1 className="shell__title">Ondeck</h1>
+        {props.headerStatus}
         <nav aria-label="Views">
           <ul className="nav">
             {VIEWS.map((v) => (
@@ -80,7 +81,6 @@ export function AppShell(props: AppShellProps): ReactElement {
             ))}
           </ul>
         </nav>
-        {props.headerStatus}
       </header>
       {props.alarm}
       {error !== undefined && (

@@ -12,7 +12,10 @@ import { navigateToAlert } from './navigate'
  * desktop app's global shortcut (`notifications:acknowledgeRinging`). Acknowledging goes through
  * `useAlertCommands().run`, the one action path.
  */
-export function WorkspaceAlarm(props: { center: NotificationCenter }): ReactElement {
+export function WorkspaceAlarm(props: {
+  center: NotificationCenter
+  enableSound(): void
+}): ReactElement {
   const { center } = props
   const { db } = useWorkspace()
   const { api } = useAppServices()
@@ -24,7 +27,8 @@ export function WorkspaceAlarm(props: { center: NotificationCenter }): ReactElem
       .where('status')
       .equals('open')
       .toArray()
-      .then((open) => live && center.restore(open))
+      // oldest first, as live ringing is: the banner names the one that has waited longest
+      .then((open) => live && center.restore(open.sort((a, b) => a.createdMs - b.createdMs)))
     return () => {
       live = false
     }
@@ -42,6 +46,7 @@ export function WorkspaceAlarm(props: { center: NotificationCenter }): ReactElem
       acknowledgeRinging={() => void center.acknowledgeRinging()}
       silence={(ms) => center.silence(ms)}
       open={navigateToAlert}
+      enableSound={props.enableSound}
     />
   )
 }

@@ -62,7 +62,12 @@ export function WorkspaceScreen(props: AppShellProps & { entry: WorkspaceEntry }
             {...shell}
             {...(notifications.center !== undefined
               ? {
-                  alarm: <WorkspaceAlarm center={notifications.center} />,
+                  alarm: (
+                    <WorkspaceAlarm
+                      center={notifications.center}
+                      enableSound={notifications.enableSound}
+                    />
+                  ),
                   headerStatus: <WorkspaceRingingCount center={notifications.center} />,
                 }
               : {})}

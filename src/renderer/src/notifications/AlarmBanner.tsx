@@ -1,5 +1,5 @@
 import { useEffect, useId, useState, type ReactElement } from 'react'
-import { useAlarm, useSilencedUntil, type AlarmStore } from './alarm-store'
+import { useAlarm, useSilencedUntil, useSoundBlocked, type AlarmStore } from './alarm-store'
 import { useLiveQuery } from '../db/use-live-query'
 import { useWorkspace } from '../app/workspace-context'
 import { PriorityBadge } from '../components/PriorityBadge'
@@ -16,6 +16,8 @@ export interface AlarmBannerProps {
   acknowledgeRinging(): void
   silence(ms: number): void
   open(alertId: string): void
+  /** Lets a browser play the alarm: called inside the click, the gesture the page needs. */
+  enableSound(): void
 }
 
 /**
@@ -28,6 +30,7 @@ export function AlarmBanner(props: AlarmBannerProps): ReactElement | null {
   const { db } = useWorkspace()
   const ringing = useAlarm(props.alarm)
   const silencedUntil = useSilencedUntil(props.alarm)
+  const soundBlocked = useSoundBlocked(props.alarm)
   const [expanded, setExpanded] = useState(false)
   const textId = useId()
   const listId = useId()
@@ -72,6 +75,11 @@ export function AlarmBanner(props: AlarmBannerProps): ReactElement | null {
           >
             Silence for 5 minutes
           </button>
+          {soundBlocked && (
+            <button type="button" className="alarm-banner__sound" onClick={props.enableSound}>
+              Sound is blocked: click to enable
+            </button>
+          )}
           {more > 0 && (
             <button
               type="button"

@@ -5,11 +5,13 @@ export interface AlarmState {
   readonly ringing: readonly string[]
   /** Epoch ms until which the sound is held ("Silence for 5 minutes"); the banner stays. */
   readonly silencedUntil: number | null
+  /** The page may not play sound yet (a browser before the first click): the banner says so. */
+  readonly soundBlocked: boolean
 }
 
 export type AlarmStore = StoreApi<AlarmState> & { reset(): void }
 
-const initial: AlarmState = { ringing: [], silencedUntil: null }
+const initial: AlarmState = { ringing: [], silencedUntil: null, soundBlocked: false }
 
 /** The in-app alarm: a banner reads it; only the ringer writes it. */
 export function createAlarmStore(): AlarmStore {
@@ -23,4 +25,8 @@ export function useAlarm(store: AlarmStore): readonly string[] {
 
 export function useSilencedUntil(store: AlarmStore): number | null {
   return useStore(store, (state) => state.silencedUntil)
+}
+
+export function useSoundBlocked(store: AlarmStore): boolean {
+  return useStore(store, (state) => state.soundBlocked)
 }

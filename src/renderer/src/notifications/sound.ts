@@ -8,13 +8,24 @@ export interface BeepAudio {
   createGain(): GainNode
 }
 
+/** Plays the ringing sound; `enable()` is for a click's handler (a user gesture lets it play). */
+export type Beep = (() => void) & { enable(): Promise<void> }
+
 /**
  * The ringing sound: two short tones from an oscillator, so no audio file ships and nothing is
  * fetched. The context is created on first use because browsers refuse one made before any
  * user gesture; a suspended one is resumed (Electron allows it, a browser may after a click).
  */
-export function createBeep(makeAudio: () => BeepAudio = () => new AudioContext()): () => void {
+export function createBeep(
+  makeAudio: () => BeepAudio = () => new AudioContext(),
+  onBlocked: (blocked: boolean) => void = () => undefined,
+): Beep {
   let audio: BeepAudio | undefined
+  let blocked = false
+  const report = (next: boolean): void => {
+    if (next !== blocked) onBlocked(next)
+    blocked = next
+  }
   const tone = (ctx: BeepAudio, frequency: number, startsAt: number): void => {
     const oscillator = ctx.createOscillator()
     const gain = ctx.createGain()
@@ -28,10 +39,12 @@ export function createBeep(makeAudio: () => BeepAudio = () => new AudioContext()
     oscillator.start(startsAt)
     oscillator.stop(startsAt + 0.3)
   }
-  return () => {
+  const play = (): void => {
     try {
       audio ??= makeAudio()
       if (audio.state === 'suspended') void audio.resume().catch(() => undefined)
+      // A page the responder has not clicked yet may not make a sound: say so, so they can click.
+      report(audio.state === 'suspended')
       const at = audio.currentTime
       tone(audio, 880, at)
       tone(audio, 660, at + 0.35)
@@ -39,4 +52,15 @@ export function createBeep(makeAudio: () => BeepAudio = () => new AudioContext()
       // no audio device or Web Audio refused: the in-app alarm and the notification still show
     }
   }
+  return Object.assign(play, {
+    async enable(): Promise<void> {
+      try {
+        audio ??= makeAudio()
+        await audio.resume()
+        report(audio.state === 'suspended')
+      } catch {
+        // still refused: the banner keeps offering the click
+      }
+    },
+  })
 }

@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import {
+  createAlarmStore,
+  type AlarmStore,
   connectNotificationCenter,
   createBeep,
   createNotificationCenter,
@@ -33,18 +35,23 @@ export interface NotificationWiring {
    * is catch-up, which rings by the rules but shows no notification and raises no storm.
    */
   feed(changes: readonly AlertChange[]): void
+  /** For the banner's "Sound is blocked: click to enable" (runs inside the click). */
+  enableSound(): void
 }
 
 /** Jsdom and some sandboxes have no Web Audio; ringing then stays visual (the alarm banner). */
-function makeSound(): () => void {
-  if (typeof AudioContext === 'undefined') return () => undefined
-  const beep = createBeep()
-  return () => {
-    try {
-      beep()
-    } catch (error) {
-      console.warn('could not play the alarm sound', error)
-    }
+function makeSound(alarm: AlarmStore): { play(): void; enable(): void } {
+  if (typeof AudioContext === 'undefined') return { play: () => undefined, enable: () => undefined }
+  const beep = createBeep(undefined, (soundBlocked) => alarm.setState({ soundBlocked }))
+  return {
+    play: () => {
+      try {
+        beep()
+      } catch (error) {
+        console.warn('could not play the alarm sound', error)
+      }
+    },
+    enable: () => void beep.enable(),
   }
 }
 
@@ -60,10 +67,14 @@ export function useNotificationCenter(entry: WorkspaceEntry): NotificationWiring
   const current = useRef<NotificationCenter | undefined>(undefined)
   // Set when the center is made (the effect below); until then nothing is fed.
   const openedAt = useRef(0)
+  const enableRef = useRef<() => void>(() => undefined)
 
   useEffect(() => {
     const browserMode = window.ondeck === undefined
     openedAt.current = Date.now()
+    const alarm = createAlarmStore()
+    const sound = makeSound(alarm)
+    enableRef.current = sound.enable
     const made: NotificationCenter = createNotificationCenter({
       show: createShowPort(
         api,
@@ -71,7 +82,8 @@ export function useNotificationCenter(entry: WorkspaceEntry): NotificationWiring
           ? createWebNotifier({ onAction: (action) => void made.handleAction(action) })
           : undefined,
       ),
-      playSound: makeSound(),
+      playSound: sound.play,
+      alarm,
       now: Date.now,
       onError: (error) => console.warn('notification not shown', error),
       onAcknowledge: (alertId) => handlersRef.current?.acknowledge(alertId),
@@ -110,5 +122,7 @@ export function useNotificationCenter(entry: WorkspaceEntry): NotificationWiring
     }
   }, [])
 
-  return { ...(center !== undefined ? { center } : {}), handlersRef, feed }
+  const enableSound = useCallback(() => enableRef.current(), [])
+
+  return { ...(center !== undefined ? { center } : {}), handlersRef, feed, enableSound }
 }
