@@ -38,6 +38,21 @@ describe('coordination keeps its promises against the simulator', () => {
     expect([...s.rig.sim.state.alerts.values()].map((a) => a.priority)).toEqual(['P1'])
   })
 
+  it('with the resolve workflow disabled, resolving locally leaves the Opsgenie incident open', async () => {
+    s = await startScenario()
+    const c = s.coordination
+    const builtin = (await c.workflows()).find((w) => w.builtin === 'resolve-opsgenie-incident')
+    if (builtin === undefined) throw new Error('no default resolve workflow')
+    await c.saveWorkflow({ ...builtin, enabled: false })
+    const local = await c.declare({ title: 'API', severity: 'High', createOpsgenieIncident: true })
+    await c.resolve(local.id)
+    await c.transition(local.id, 'started')
+    await drained(s)
+    expect([...s.rig.sim.state.incidents.values()].map((i) => i.status)).toEqual(['open'])
+    const kinds = (await s.outboxDb.commands.toArray()).map((cmd) => cmd.kind)
+    expect(kinds).toEqual(['incidents:create'])
+  })
+
   it('attach then page: a team already on the attached alert is not paged again', async () => {
     s = await startScenario()
     const ws = s.rig.workspaceId
