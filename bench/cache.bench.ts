@@ -24,7 +24,7 @@ import {
   type QuerySummary,
 } from './cache/report'
 import { idleFps, scrollBySteps, scrollByWheel, type ScrollRun } from './cache/scroll-measure'
-import { serveStatic } from './cache/server'
+import { BENCH_LAUNCH_TOKEN, serveStatic } from './cache/server'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const WORKSPACE = 'bench-100k'
@@ -84,7 +84,7 @@ async function coldStartsAndScroll(
     const context = await launchProfile(profile)
     try {
       const page = await firstPage(context)
-      coldStarts.push(await measureColdStart(page, `${origin}/`))
+      coldStarts.push(await measureColdStart(page, `${origin}/#launch=${BENCH_LAUNCH_TOKEN}`))
       if (i < COLD_STARTS - 1) continue
       scroll.push(await idleFps(page, 1_000))
       scroll.push(await scrollBySteps(page, 132, 3_000))

@@ -18,13 +18,23 @@ export interface StaticOrigin {
   close(): Promise<void>
 }
 
+/** What the bench's launch URL carries and `POST /session` answers: the app's browser-mode handshake. */
+export const BENCH_LAUNCH_TOKEN = 'cache-bench'
+
 /**
  * One origin for both pages, so IndexedDB is shared: `/harness/*` is the harness build, anything
- * else the built app (`/` its index.html). No IPC server: a WebSocket upgrade on `/ipc` is
- * refused, as when the app runs with nothing behind it.
+ * else the built app (`/` its index.html). The app's launch handshake (`POST /session`, see
+ * `src/renderer/src/ipc/launch-credential.ts`) is answered so the page starts; there is no IPC
+ * server behind it: a WebSocket upgrade on `/ipc` is refused, as when the app runs with nothing
+ * behind it, and the app shows what its cache holds.
  */
 export async function serveStatic(appRoot: string, harnessRoot: string): Promise<StaticOrigin> {
   const server: Server = createServer((req, res) => {
+    if (req.method === 'POST' && req.url === '/session') {
+      res.writeHead(200, { 'content-type': 'application/json' })
+      res.end(JSON.stringify({ session: BENCH_LAUNCH_TOKEN }))
+      return
+    }
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)
     const [root, rel] = path.startsWith('/harness/')
       ? [harnessRoot, path.slice('/harness/'.length)]

@@ -82,6 +82,8 @@ describe('relay CLI', () => {
     }
   })
 
+  // Thirteen relay processes start at once through tsx: about 11 s on a quiet 2-core machine,
+  // several times that while the rest of the suite runs beside it.
   it('rejects bad serve configuration with a clear message', async () => {
     const shortSecret = join(dir, 'short')
     writeFileSync(shortSecret, 'abc\n')
@@ -144,5 +146,5 @@ describe('relay CLI', () => {
     const unknown = await runRelayCli(['tokens'])
     expect(unknown.code).toBe(2)
     expect(unknown.stderr).toMatch(/unknown command "tokens"[\s\S]*usage:/)
-  })
+  }, 180_000)
 })
