@@ -24,6 +24,7 @@ describe('a 403 that is not about the key', () => {
     const alert = [...sim.state.alerts.values()].find((a) => a.status === 'open')
     const outcome = await providerFor('k-global').alerts.snooze({
       alertId: alert?.id ?? '',
+      by: 'id',
       endTime: new Date(Date.now() + 3_600_000).toISOString(),
     })
     expect(outcome).toMatchObject({ status: 'rejected', kind: 'failed' })
@@ -33,7 +34,10 @@ describe('a 403 that is not about the key', () => {
   it('still calls a refused key wrong (code 40301), which pauses the outbox', async () => {
     sim = await startSim({ seed: 'demo' })
     const alert = [...sim.state.alerts.values()].find((a) => a.status === 'open')
-    const outcome = await providerFor('k-account').alerts.acknowledge({ alertId: alert?.id ?? '' })
+    const outcome = await providerFor('k-account').alerts.acknowledge({
+      alertId: alert?.id ?? '',
+      by: 'id',
+    })
     expect(outcome).toMatchObject({ status: 'rejected', kind: 'wrong-key' })
   })
 })
