@@ -65,7 +65,14 @@ describe('alert actions go through the outbox', () => {
     let answer: ActionOutcome = OFFLINE
     const w = await openWorkspace(
       { 'alerts:acknowledge': () => ok(answer) },
-      { outboxSettings: { backoffBaseMs: 20, backoffCapMs: 40, reconcileAfterMs: 20 } },
+      {
+        outboxSettings: {
+          backoffBaseMs: 20,
+          backoffCapMs: 40,
+          reconcileAfterMs: 20,
+          undoHoldMs: 0,
+        },
+      },
     )
     const detail = await showAlert(w)
     await w.user.click(within(detail).getByRole('button', { name: 'Acknowledge' }))

@@ -18,11 +18,12 @@ import { useAlertCommands } from '../alerts/use-alert-commands'
 import { applyTheme } from './use-theme'
 import { addDemoWorkspace } from './workspace-setup'
 import { useWorkspace } from './workspace-context'
+import { useUndo } from '../outbox/UndoBar'
 
 const MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform)
 
 /**
- * The keyboard: j/k, Enter, a, c, n, /, Ctrl/Cmd+K and Escape, plus the command palette. Alert
+ * The keyboard: j/k, Enter, a, c, n, u, /, Ctrl/Cmd+K and Escape, plus the command palette. Alert
  * keys act on the selection in the alerts view and go through `useAlertCommands().run`, like the
  * buttons do. While something rings, `a` acknowledges what rings, in any view, whatever is
  * selected: at 3 a.m. the key must stop the page, not acknowledge the row the cursor was on.
@@ -35,6 +36,7 @@ export function KeyboardLayer(props: {
   const { api, settings } = useAppServices()
   const { db } = useWorkspace()
   const { run } = useAlertCommands()
+  const { undo } = useUndo()
   const [paletteOpen, setPaletteOpen] = useState(false)
   const view = useNavigationStore((s) => s.view)
   const go = useNavigationStore((s) => s.go)
@@ -67,6 +69,7 @@ export function KeyboardLayer(props: {
       },
       close: onAlert((alertId) => void run({ action: 'close', alertId, args: {} })),
       note: onAlert(() => openForm('addNote')),
+      undo: () => void undo(),
       search: focusSearch,
       palette: () => setPaletteOpen(true),
       dismiss: () => setOpenForm(undefined),

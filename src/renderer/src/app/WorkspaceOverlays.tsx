@@ -14,6 +14,7 @@ import type {
   NotificationWiring,
 } from '../notifications/use-notification-center'
 import { useTray } from './use-tray'
+import { UndoBar } from '../outbox/UndoBar'
 
 export { navigateToAlert } from './navigate'
 
@@ -63,11 +64,14 @@ export function WorkspaceOverlays(props: {
   )
 
   return (
-    <KeyboardLayer
-      onOpen={props.onOpen}
-      {...(center !== undefined
-        ? { acknowledgeRinging: () => center.acknowledgeRinging().length > 0 }
-        : {})}
-    />
+    <>
+      <UndoBar />
+      <KeyboardLayer
+        onOpen={props.onOpen}
+        {...(center !== undefined
+          ? { acknowledgeRinging: () => center.acknowledgeRinging().length > 0 }
+          : {})}
+      />
+    </>
   )
 }

@@ -8,6 +8,7 @@ export const KEYMAP = {
   acknowledge: 'a',
   close: 'c',
   note: 'n',
+  undo: 'u',
   search: '/',
   palette: 'mod+k',
   dismiss: 'Escape',

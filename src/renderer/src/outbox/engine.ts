@@ -42,8 +42,14 @@ export interface OutboxEngine {
   start(): Promise<void>
   /** Stops replaying; in-flight answers are dropped unrecorded, exactly as a crash would. */
   stop(): void
-  /** Durably queues a command and resolves only once it is on disk. */
-  enqueue<S extends CommandSpec>(spec: S): Promise<CommandOf<S['kind']>>
+  /**
+   * Durably queues a command and resolves only once it is on disk. `hold` keeps it unsent for
+   * `undoHoldMs` (on disk, so a reload still sends it), during which `cancel` is Undo.
+   */
+  enqueue<S extends CommandSpec>(
+    spec: S,
+    options?: { readonly hold?: boolean },
+  ): Promise<CommandOf<S['kind']>>
   /** Sends a failed, expired or cancelled command again, or a waiting one now. */
   retry(id: string): Promise<void>
   /** "Send now" for a command older than the confirmation limit. */
@@ -225,8 +231,9 @@ export function createOutboxEngine(options: OutboxEngineOptions): OutboxEngine {
       cancelTimer?.()
       active.clear()
     },
-    async enqueue(spec) {
+    async enqueue(spec, enqueueOptions) {
       const command = newCommand(spec, workspaceId, clock.now(), options.random)
+      if (enqueueOptions?.hold === true) command.nextAt += settings.undoHoldMs
       await db.transaction('rw', db.commands, async () => {
         command.seq = await db.commands.add(command)
       })

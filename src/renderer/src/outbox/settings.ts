@@ -29,6 +29,11 @@ export const OutboxSettings = z.object({
     .int()
     .positive()
     .default(7 * 24 * 60 * 60_000),
+  /**
+   * How long a destructive one-key action (close) waits in the outbox before it is sent, so Undo
+   * can still withdraw it: long enough to see the wrong row went, short enough not to delay a fix.
+   */
+  undoHoldMs: z.number().int().nonnegative().default(5_000),
   /** Between request-status polls of an accepted request. */
   followIntervalMs: z.number().int().positive().default(500),
 })

@@ -105,7 +105,13 @@ export async function openWorkspace(
   await writePreference(
     t.services.settings,
     PREFERENCE_KEYS.outboxSettings,
-    options.outboxSettings ?? { followIntervalMs: 5, backoffBaseMs: 5, reconcileAfterMs: 20 },
+    // no Undo hold unless a test is about it: the action path's tests want the send at once
+    options.outboxSettings ?? {
+      followIntervalMs: 5,
+      backoffBaseMs: 5,
+      reconcileAfterMs: 20,
+      undoHoldMs: 0,
+    },
   )
   await options.before?.(t)
   const services = { ...t.services, createIngest: () => recordingIngest(t) }
