@@ -10,6 +10,10 @@ export const ALERT_ROW_HEIGHT = 44
 export interface AlertListProps {
   readonly rows: readonly AlertRow[]
   readonly selectedId?: string
+  /** Ticked for a bulk action; the checkbox, Ctrl/Cmd-click and Shift-click change it. */
+  readonly checked?: readonly string[]
+  onToggleCheck?(alertId: string): void
+  onCheckRange?(alertId: string): void
   onSelect(alertId: string): void
   onOpen?(alertId: string): void
   readonly fallbackHeight?: number
@@ -42,6 +46,7 @@ export function AlertList(props: AlertListProps): ReactElement {
   const renderRow = ({ index, id, active, style }: VirtualRowProps): ReactElement => {
     const row = rows[index] as AlertRow
     const urgent = isUrgent(row)
+    const ticked = props.checked?.includes(row.id) === true
     return (
       <div
         key={row.id}
@@ -52,13 +57,31 @@ export function AlertList(props: AlertListProps): ReactElement {
         aria-posinset={index + 1}
         data-alert-id={row.id}
         data-urgent={urgent || undefined}
+        data-checked={ticked || undefined}
         data-deletion={row.deletion}
         title={row.deletion === undefined ? undefined : DELETION_HINT[row.deletion]}
-        className={`alert-row${urgent ? ' alert-row--urgent' : ''}${active ? ' alert-row--active' : ''}${row.deletion === undefined ? '' : ' alert-row--deleting'}`}
+        className={`alert-row${props.onToggleCheck !== undefined ? ' alert-row--checkable' : ''}${urgent ? ' alert-row--urgent' : ''}${active ? ' alert-row--active' : ''}${row.deletion === undefined ? '' : ' alert-row--deleting'}`}
         style={style}
-        onClick={() => props.onSelect(row.id)}
+        onClick={(event) => {
+          if (event.shiftKey && props.onCheckRange !== undefined) props.onCheckRange(row.id)
+          else if ((event.ctrlKey || event.metaKey) && props.onToggleCheck !== undefined)
+            props.onToggleCheck(row.id)
+          else props.onSelect(row.id)
+        }}
         onDoubleClick={() => props.onOpen?.(row.id)}
       >
+        {props.onToggleCheck !== undefined && (
+          // out of the tab order: the listbox keeps the focus and `x` ticks from the keyboard
+          <input
+            type="checkbox"
+            className="alert-row__check"
+            tabIndex={-1}
+            checked={ticked}
+            aria-label={`Select #${row.tinyId} for a bulk action`}
+            onClick={(event) => event.stopPropagation()}
+            onChange={() => props.onToggleCheck?.(row.id)}
+          />
+        )}
         <PriorityBadge priority={row.priority} />
         <span className="alert-row__message">{row.message}</span>
         <span className="alert-row__meta">

@@ -11,6 +11,7 @@ import { ALERT_DETAIL_TITLE_ID } from './AlertDetail'
 import { AlertDetailPane } from './AlertDetailPane'
 import { AlertFilterBar } from './AlertFilterBar'
 import { AlertList } from './AlertList'
+import { BulkActions } from './BulkActions'
 import { PendingCreates } from './PendingCreates'
 import { queryAlerts } from './alert-query'
 
@@ -26,6 +27,9 @@ export function AlertsView(props: { fallbackHeight?: number }): ReactElement {
   const sort = useAlertViewStore((s) => s.sort)
   const selectedId = useAlertViewStore((s) => s.selectedId)
   const select = useAlertViewStore((s) => s.select)
+  const checked = useAlertViewStore((s) => s.checked)
+  const toggleChecked = useAlertViewStore((s) => s.toggleChecked)
+  const checkRange = useAlertViewStore((s) => s.checkRange)
   const { rows, complete } = useAlertRows(db, filters.status)
   const teams = useTeams(db)
   const services = useServiceRows(db)
@@ -57,12 +61,16 @@ export function AlertsView(props: { fallbackHeight?: number }): ReactElement {
       <div className="split">
         <div className="split__list" aria-busy={!complete}>
           <PendingCreates pending={overlay.pending} />
+          <BulkActions />
           {rows !== undefined && shown.length === 0 ? (
             <p className="empty muted">No alerts match.</p>
           ) : (
             <AlertList
               rows={shown}
               {...(selectedId !== undefined ? { selectedId } : {})}
+              checked={checked}
+              onToggleCheck={toggleChecked}
+              onCheckRange={checkRange}
               onSelect={select}
               onOpen={(alertId) => {
                 select(alertId)

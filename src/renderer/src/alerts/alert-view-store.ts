@@ -42,6 +42,10 @@ export interface AlertViewState {
   readonly openForm?: AlertFormName
   /** Per alert, the latest action refused before it was queued; cleared by the next queued one. */
   readonly refusals: Readonly<Record<string, ActionRefusal>>
+  /** Alerts ticked for a bulk action (checkbox, Ctrl/Shift-click, `x`), in the order ticked. */
+  readonly checked: readonly string[]
+  /** Where a Shift-click range starts: the last alert ticked or unticked. */
+  readonly checkAnchor?: string
 }
 
 export interface AlertViewActions {
@@ -56,6 +60,11 @@ export interface AlertViewActions {
   setOpenForm(form: AlertFormName | undefined): void
   refuse(alertId: string, refusal: ActionRefusal | undefined): void
   clearFilters(): void
+  /** Ticks or unticks one alert and makes it the range's anchor. */
+  toggleChecked(alertId: string): void
+  /** Ticks every visible alert from the anchor (or the selection) to this one. */
+  checkRange(alertId: string): void
+  clearChecked(): void
   reset(): void
 }
 
@@ -72,6 +81,7 @@ const initialState: AlertViewState = {
   sort: 'priority',
   visibleIds: [],
   refusals: {},
+  checked: [],
 }
 
 export const useAlertViewStore = create<AlertViewState & AlertViewActions>()((set) => ({
@@ -107,7 +117,26 @@ export const useAlertViewStore = create<AlertViewState & AlertViewActions>()((se
       return { refusals: refusal === undefined ? rest : { ...rest, [alertId]: refusal } }
     }),
   clearFilters: () => set({ filters: DEFAULT_ALERT_FILTERS, search: '' }),
-  reset: () => set({ ...initialState, selectedId: undefined, openForm: undefined }),
+  toggleChecked: (alertId) =>
+    set((s) => ({
+      checked: s.checked.includes(alertId)
+        ? s.checked.filter((id) => id !== alertId)
+        : [...s.checked, alertId],
+      checkAnchor: alertId,
+    })),
+  checkRange: (alertId) =>
+    set((s) => {
+      const to = s.visibleIds.indexOf(alertId)
+      const anchor = s.checkAnchor ?? s.selectedId
+      const at = anchor === undefined ? -1 : s.visibleIds.indexOf(anchor)
+      const from = at === -1 ? to : at
+      if (to === -1) return {}
+      const range = s.visibleIds.slice(Math.min(from, to), Math.max(from, to) + 1)
+      return { checked: [...s.checked, ...range.filter((id) => !s.checked.includes(id))] }
+    }),
+  clearChecked: () => set({ checked: [], checkAnchor: undefined }),
+  reset: () =>
+    set({ ...initialState, selectedId: undefined, openForm: undefined, checkAnchor: undefined }),
 }))
 
 export function selectActiveFilterCount(state: AlertViewState): number {

@@ -23,7 +23,7 @@ import { useUndo } from '../outbox/UndoBar'
 const MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform)
 
 /**
- * The keyboard: j/k, Enter, a, c, n, u, /, Ctrl/Cmd+K and Escape, plus the command palette. Alert
+ * The keyboard: j/k, Enter, a, c, n, u, x, /, Ctrl/Cmd+K and Escape, plus the command palette. Alert
  * keys act on the selection in the alerts view and go through `useAlertCommands().run`, like the
  * buttons do. While something rings, `a` acknowledges what rings, in any view, whatever is
  * selected: at 3 a.m. the key must stop the page, not acknowledge the row the cursor was on.
@@ -70,6 +70,7 @@ export function KeyboardLayer(props: {
       close: onAlert((alertId) => void run({ action: 'close', alertId, args: {} })),
       note: onAlert(() => openForm('addNote')),
       undo: () => void undo(),
+      toggleCheck: onAlert((alertId) => useAlertViewStore.getState().toggleChecked(alertId)),
       search: focusSearch,
       palette: () => setPaletteOpen(true),
       dismiss: () => setOpenForm(undefined),

@@ -9,6 +9,7 @@ export const KEYMAP = {
   close: 'c',
   note: 'n',
   undo: 'u',
+  toggleCheck: 'x',
   search: '/',
   palette: 'mod+k',
   dismiss: 'Escape',
