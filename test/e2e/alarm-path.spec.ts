@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { BrowserMode } from '../../src/main/web/browser-mode'
 import {
+  acknowledgeWhatRings,
   alertRows,
   createAlert,
   notificationsSeen,
@@ -111,6 +112,46 @@ test('ringing survives a reload; catch-up after opening is not "new alerts"', as
     await page.keyboard.press('a')
     await expect.poll(() => simAlert(mode, alert.alias)).toMatchObject({ acknowledged: true })
     await expect(alarmOf(page)).toBeHidden()
+  } finally {
+    await context.close()
+  }
+})
+
+test('`c` is held with Undo; multi-select with x and Shift-click acknowledges several at once', async ({
+  browser,
+}) => {
+  const { context, page } = await openDemo(browser, mode, { colorScheme: 'dark', viewport: SMALL })
+  try {
+    await acknowledgeWhatRings(page)
+    const made = [
+      await createAlert(mode, { message: 'Cache miss storm', priority: 'P3' }),
+      await createAlert(mode, { message: 'Cache miss storm', priority: 'P3' }),
+      await createAlert(mode, { message: 'Cache miss storm', priority: 'P3' }),
+    ]
+    const rows = alertRows(page).filter({ hasText: 'Cache miss storm' })
+    await expect(rows).toHaveCount(3)
+
+    // close by mistake, undo from the keyboard: nothing reaches Opsgenie
+    await rows.first().click()
+    await page.keyboard.press('c')
+    const undo = page.getByRole('status', { name: 'Undo' })
+    await expect(undo).toContainText('Closing #')
+    await expect(rows).toHaveCount(2) // shown closed at once, while the outbox holds it
+    await page.screenshot({ path: join(OUT, 'undo-close-760-dark.png'), animations: 'disabled' })
+    await page.keyboard.press('u')
+    await expect(undo).toBeHidden()
+    await expect(rows).toHaveCount(3) // withdrawn: open again, and never sent
+    for (const alert of made) expect(simAlert(mode, alert.alias)).toMatchObject({ status: 'open' })
+
+    // tick the first with x, Shift-click the third: three ticked, one bulk acknowledge
+    await page.keyboard.press('x')
+    await rows.nth(2).click({ modifiers: ['Shift'] })
+    const bar = page.getByRole('toolbar', { name: 'Bulk actions' })
+    await expect(bar).toContainText('3 selected')
+    await page.screenshot({ path: join(OUT, 'bulk-760-dark.png'), animations: 'disabled' })
+    await bar.getByRole('button', { name: 'Acknowledge' }).click()
+    for (const alert of made)
+      await expect.poll(() => simAlert(mode, alert.alias)).toMatchObject({ acknowledged: true })
   } finally {
     await context.close()
   }

@@ -62,6 +62,8 @@ export function AlertList(props: AlertListProps): ReactElement {
         title={row.deletion === undefined ? undefined : DELETION_HINT[row.deletion]}
         className={`alert-row${props.onToggleCheck !== undefined ? ' alert-row--checkable' : ''}${urgent ? ' alert-row--urgent' : ''}${active ? ' alert-row--active' : ''}${row.deletion === undefined ? '' : ' alert-row--deleting'}`}
         style={style}
+        // Shift-click ticks a range: keep the browser from also selecting the rows' text
+        onMouseDown={(event) => event.shiftKey && event.preventDefault()}
         onClick={(event) => {
           if (event.shiftKey && props.onCheckRange !== undefined) props.onCheckRange(row.id)
           else if ((event.ctrlKey || event.metaKey) && props.onToggleCheck !== undefined)
