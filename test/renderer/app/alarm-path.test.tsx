@@ -115,3 +115,62 @@ describe('the alarm path', () => {
     )
   })
 })
+
+describe('sound blocked in browser mode', () => {
+  it('says "Sound is blocked: click to enable" and the click lets the page play', async () => {
+    /** A Web Audio context the page may not start until a click, as a browser's autoplay rule. */
+    let clicked = false
+    class SuspendedAudio {
+      state = 'suspended'
+      currentTime = 0
+      destination = {}
+      resume(): Promise<void> {
+        if (clicked) this.state = 'running'
+        return Promise.resolve()
+      }
+      createOscillator(): unknown {
+        return node()
+      }
+      createGain(): unknown {
+        return node()
+      }
+    }
+    const param = {
+      value: 0,
+      setValueAtTime: () => param,
+      exponentialRampToValueAtTime: () => param,
+    }
+    const node = () => ({
+      frequency: param,
+      gain: param,
+      connect: () => undefined,
+      start: () => undefined,
+      stop: () => undefined,
+    })
+    vi.stubGlobal('AudioContext', SuspendedAudio)
+    try {
+      const { user } = await openWorkspace(
+        {},
+        {
+          before: (t) =>
+            t.db.alerts
+              .put(alertRow(1, { priority: 'P1', message: 'Payments down' }))
+              .then(() => undefined),
+        },
+      )
+      const alarm = await banner()
+      const enable = await within(alarm).findByRole('button', {
+        name: 'Sound is blocked: click to enable',
+      })
+      clicked = true // jsdom has no user activation: this stands for the click's gesture
+      await user.click(enable)
+      await waitFor(() =>
+        expect(
+          within(alarm).queryByRole('button', { name: 'Sound is blocked: click to enable' }),
+        ).toBeNull(),
+      )
+    } finally {
+      vi.unstubAllGlobals()
+    }
+  })
+})
