@@ -14,7 +14,8 @@ import { rateDomainOf } from '../src/shared/opsgenie/rate-domains'
 import { createOutboxEngine } from '../src/renderer/src/outbox/engine'
 import type { OutboxPort } from '../src/renderer/src/outbox/port'
 import { startSimulator, type RunningSimulator } from '../src/simulator/index'
-import { API_KEY, connectRig, freshDb, until } from '../test/renderer/outbox/support'
+import { API_KEY, connectRig, freshDb } from '../test/renderer/outbox/support'
+import { until } from './until'
 import { naiveReplay } from './outbox-naive'
 
 const here = dirname(fileURLToPath(import.meta.url))

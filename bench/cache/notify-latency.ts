@@ -4,6 +4,7 @@ import { createOpsgenieClient } from '../../src/main/gateway/provider/opsgenie'
 import { startBrowserMode, type BrowserMode } from '../../src/main/web/browser-mode'
 import { CHROMIUM } from './browser'
 import { percentile } from './machine'
+import { until } from '../until'
 
 export interface NotificationLatency {
   readonly measured: boolean
@@ -46,14 +47,6 @@ async function applySettings(page: Page): Promise<void> {
     SETTINGS,
   )
   await page.reload()
-}
-
-async function until(what: string, check: () => boolean, timeoutMs: number): Promise<void> {
-  const deadline = performance.now() + timeoutMs
-  while (!check()) {
-    if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 10))
-  }
 }
 
 /**
