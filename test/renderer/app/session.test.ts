@@ -9,6 +9,7 @@ import {
   coordinationDbName,
 } from '../../../src/renderer/src/incidents/coordination'
 import { CacheDb } from '../../../src/renderer/src/db/cache-db'
+import { toIncidentRow } from '../../../src/renderer/src/db/derive'
 import { OutboxDb } from '../../../src/renderer/src/outbox/outbox-db'
 import { createFakeApi, FULL_CAPABILITIES, ok, type FakeHandlers } from './support/fake-api'
 import { freshWorkspaceId } from './support/fixtures'
@@ -82,6 +83,47 @@ describe('startSession', () => {
     await session.stop()
     expect(t.fake.listenerCount('intake:event')).toBe(0)
     expect(t.fake.listenerCount('intake:health')).toBe(0)
+  })
+
+  it("hands each batch's alert changes and written Opsgenie incidents to the sink", async () => {
+    const t = setup({
+      'workspace:connect': () => ok(FULL_CAPABILITIES),
+      'intake:start': (input) => ok({ workspaceId: input.workspaceId, state: 'live' }),
+    })
+    const incident = {
+      id: 'i-1',
+      tinyId: '1',
+      message: 'DB down',
+      status: 'resolved' as const,
+      priority: 'P1' as const,
+      tags: [],
+      responders: [],
+      impactedServices: [],
+      createdAt: '2026-12-06T10:00:00.000Z',
+      updatedAt: '2026-12-06T11:00:00.000Z',
+    }
+    const reported: unknown[] = []
+    t.services = {
+      ...t.services,
+      createIngest: () => ({
+        applyBatch: async () => ({
+          changes: [],
+          incidents: [{ incident: toIncidentRow(incident) }],
+        }),
+      }),
+    }
+    const session = await startSession(t.services, t.entry, {
+      ...t.sink,
+      changes: (changes, incidents) => reported.push({ changes, incidents }),
+    })
+    await session.started
+    t.fake.emit('intake:event', event(t.id, 1))
+    await vi.waitFor(() =>
+      expect(reported).toEqual([
+        { changes: [], incidents: [{ incident: toIncidentRow(incident) }] },
+      ]),
+    )
+    await session.stop()
   })
 
   it('still opens the cache when connect fails, and says why', async () => {

@@ -1,6 +1,6 @@
 import { useEffect, useRef, type ReactElement } from 'react'
 import type { Coordination } from '../incidents/coordination'
-import type { AlertChange } from '../sync'
+import type { AlertChange, IncidentChange } from '../sync'
 import { CoordinationProvider } from '../incidents/coordination-context'
 import { useOpenCoordination } from '../incidents/use-open-coordination'
 import { AppShell, type AppShellProps } from './AppShell'
@@ -24,13 +24,23 @@ export function WorkspaceScreen(props: AppShellProps & { entry: WorkspaceEntry }
   const notifications = useNotificationCenter(entry)
   // Ingest changes go to the notification center and to coordination (linked alerts, workflows).
   const coordinated = useRef<Coordination | undefined>(undefined)
-  const { db, error } = useSession(entry, (changes: readonly AlertChange[]) => {
-    notifications.feed(changes)
-    void coordinated.current?.onIngestChanges(changes)
-  })
+  const { db, error } = useSession(
+    entry,
+    (changes: readonly AlertChange[], incidents: readonly IncidentChange[]) => {
+      if (changes.length > 0) notifications.feed(changes)
+      void coordinated.current?.onIngestChanges(changes, incidents)
+    },
+  )
   const outbox = useOutboxEngine(entry.id)
   const { api, openCoordination } = useAppServices()
-  const coordination = useOpenCoordination(entry.id, outbox?.engine, api, openCoordination)
+  // Opened once the cache is too: coordination resolves responder names through it.
+  const coordination = useOpenCoordination(
+    entry.id,
+    db === undefined ? undefined : outbox?.engine,
+    api,
+    openCoordination,
+    db,
+  )
   useEffect(() => {
     coordinated.current = coordination
   }, [coordination])

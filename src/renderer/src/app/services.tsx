@@ -5,7 +5,7 @@ import type { IntakeEvent } from '../../../shared/ipc/schemas'
 import type { CoordinationDb } from '../incidents/coordination'
 import type { CacheDb } from '../db/cache-db'
 import type { OutboxDb } from '../outbox/outbox-db'
-import type { AlertChange } from '../sync'
+import type { AlertChange, IncidentChange } from '../sync'
 import type { SettingsDb } from '../settings/settings-db'
 
 /**
@@ -16,7 +16,10 @@ export interface SessionIngest {
   /** Resolves with what the batch changed, when the ingest reports it (the real one does). */
   applyBatch(
     events: readonly IntakeEvent[],
-  ): Promise<{ readonly changes?: readonly AlertChange[] } | undefined>
+  ): Promise<
+    | { readonly changes?: readonly AlertChange[]; readonly incidents?: readonly IncidentChange[] }
+    | undefined
+  >
   applyIncidents?(incidents: readonly Incident[]): Promise<number>
 }
 

@@ -1,6 +1,6 @@
 import type { Capabilities, ConnectionHealth, IntakeEvent } from '../../../shared/ipc/schemas'
 import type { CacheDb } from '../db/cache-db'
-import { createDeletionConfirmer, type AlertChange } from '../sync'
+import { createDeletionConfirmer, type AlertChange, type IncidentChange } from '../sync'
 import { importDirectory } from './directory-import'
 import { createEventBatcher } from './event-batcher'
 import type { AppServices } from './services'
@@ -12,8 +12,11 @@ export interface SessionSink {
   failed(error: string): void
   health(health: ConnectionHealth): void
   eventsArrived(at: number): void
-  /** What each applied batch changed, after its transaction committed (the notification feed). */
-  changes?(changes: readonly AlertChange[]): void
+  /**
+   * What each applied batch changed, after its transaction committed: alert changes (the
+   * notification feed) and the Opsgenie incidents it wrote (coordination follows linked ones).
+   */
+  changes?(changes: readonly AlertChange[], incidents?: readonly IncidentChange[]): void
 }
 
 export interface Session {
@@ -48,7 +51,8 @@ export async function startSession(
     async (batch) => {
       const result = await ingest.applyBatch(batch)
       const changes = result?.changes ?? []
-      if (changes.length > 0) sink.changes?.(changes)
+      const incidents = result?.incidents ?? []
+      if (changes.length > 0 || incidents.length > 0) sink.changes?.(changes, incidents)
       confirmDeletions()
     },
     {

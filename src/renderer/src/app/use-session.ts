@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import type { CacheDb } from '../db/cache-db'
-import type { AlertChange } from '../sync'
+import type { AlertChange, IncidentChange } from '../sync'
 import { useStatusStore } from './status-store'
 import { useWorkspaceStore } from './workspace-store'
 import { PREFERENCE_KEYS, writePreference } from '../settings/preferences'
@@ -11,7 +11,7 @@ import type { WorkspaceEntry } from '../settings/settings-db'
 /** Runs the session of the open workspace for as long as the component using it is mounted. */
 export function useSession(
   entry: WorkspaceEntry,
-  onChanges?: (changes: readonly AlertChange[]) => void,
+  onChanges?: (changes: readonly AlertChange[], incidents: readonly IncidentChange[]) => void,
 ): { db?: CacheDb; error?: string } {
   const services = useAppServices()
   const [state, setState] = useState<{ db?: CacheDb; error?: string; for?: string }>({})
@@ -36,7 +36,7 @@ export function useSession(
       failed: (e) => !stopped && workspace.failed(e),
       health: (h) => !stopped && status.setHealth(h),
       eventsArrived: (at) => !stopped && status.eventsArrived(at),
-      changes: (changes) => !stopped && changesTo.current?.(changes),
+      changes: (changes, incidents = []) => !stopped && changesTo.current?.(changes, incidents),
     }
     const session = startSession(services, entry, sink)
     session.then(
