@@ -164,6 +164,8 @@ describe('incident coordination against the simulator', () => {
     expect(incidentOf(s, incident.createCommandId)?.responders.map((r) => r.name)).toEqual([
       'alice@example.com',
     ])
+    // the imported service chosen on Declare is the Opsgenie incident's impacted service
+    expect(incidentOf(s, incident.createCommandId)?.impactedServices).toEqual(['svc-api'])
     const texts = (await c.timeline(incident.id)).map((e) => e.text)
     expect(texts).toContain('alice@example.com is Commander (on call for Infrastructure)')
   })
