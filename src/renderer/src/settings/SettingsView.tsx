@@ -1,21 +1,34 @@
 import { useState, type ReactElement } from 'react'
-import { PREFERENCE_KEYS, writePreference, type Theme } from './preferences'
+import { PREFERENCE_KEYS, writePreference } from './preferences'
 import { useAppServices } from '../app/services'
 import { useNotificationSettings } from '../notifications/use-notification-settings'
-import { applyTheme, useTheme } from '../app/use-theme'
+import {
+  applyTheme,
+  resolveTheme,
+  systemTheme,
+  useThemeChoice,
+  ThemeChoice,
+} from '../app/use-theme'
 import { NotificationSettingsForm } from './NotificationSettingsForm'
 import { WorkspaceSettings, type WorkspaceSettingsProps } from './WorkspaceSettings'
+
+const THEME_LABELS: Record<ThemeChoice, string> = {
+  light: 'Light',
+  dark: 'Dark',
+  system: 'System (follows the OS)',
+}
 
 /** Workspaces, notification rules and theme. */
 export function SettingsView(props: WorkspaceSettingsProps): ReactElement {
   const { settings } = useAppServices()
   const rules = useNotificationSettings(settings)
-  const theme = useTheme(settings)
-  // Shown at once; the stored value (read back live) follows a moment later.
-  const [picked, setPicked] = useState<Theme | undefined>()
-  const setTheme = (next: Theme): Promise<void> => {
+  const stored = useThemeChoice(settings)
+  // Shown at once; the stored value (read back live) follows a moment later. App's useTheme
+  // keeps following the OS while "System" is picked.
+  const [picked, setPicked] = useState<ThemeChoice | undefined>()
+  const setTheme = (next: ThemeChoice): Promise<void> => {
     setPicked(next)
-    applyTheme(next)
+    applyTheme(resolveTheme(next, systemTheme()))
     return writePreference(settings, PREFERENCE_KEYS.theme, next)
   }
 
@@ -31,15 +44,15 @@ export function SettingsView(props: WorkspaceSettingsProps): ReactElement {
         <h3 id="theme-title">Theme</h3>
         <fieldset className="checkbox-row">
           <legend className="visually-hidden">Theme</legend>
-          {(['light', 'dark'] as const).map((t) => (
+          {ThemeChoice.options.map((t) => (
             <label key={t} className="field--inline">
               <input
                 type="radio"
                 name="theme"
-                checked={(picked ?? theme) === t}
+                checked={(picked ?? stored) === t}
                 onChange={() => void setTheme(t)}
               />
-              {t === 'light' ? 'Light' : 'Dark'}
+              {THEME_LABELS[t]}
             </label>
           ))}
         </fieldset>
