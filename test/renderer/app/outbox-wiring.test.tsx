@@ -85,19 +85,27 @@ describe('alert actions go through the outbox', () => {
     const stored = await w.t.services.outbox.commands.where('id').equals(commandId).first()
     expect(stored).toMatchObject({ kind: 'alerts:acknowledge', input: { alertId: 'alert-1' } })
 
-    await waitFor(() => expect(outcome(detail)).toBe('Acknowledge: waiting: offline'))
+    await waitFor(() => expect(outcome(detail)).toBe('Acknowledge: Waiting for the network'))
     // the cache still says open and unacknowledged; the view shows the pending command applied
     expect((await w.t.db.alerts.get('alert-1'))?.acknowledged).toBe(false)
     expect(rowText()).toContain('Acknowledged')
     expect(within(detail).getByText('Open, acknowledged')).toBeTruthy()
     await waitFor(() => expect(queuedText()).toBe('Waiting to be sent: 1'))
     await waitFor(() => expect(w.trayQueued.at(-1)).toBe(1))
+    // the intake still says live, but the outbox's send found no network: not "Live" (item 10)
+    await waitFor(() => expect(screen.getByTestId('status-health').dataset.health).toBe('offline'))
+    expect(screen.getByTestId('status-health').textContent).toContain('Opsgenie unreachable')
+    expect(screen.getByTestId('offline-banner').textContent).toMatch(
+      /^Offline: 1 action queued, sent in order when the connection returns; data as of \d\d:\d\d/,
+    )
 
     answer = CONFIRMED
-    await waitFor(() => expect(outcome(detail)).toBe('Acknowledge: confirmed'))
+    await waitFor(() => expect(outcome(detail)).toBe('Acknowledge: Sent'))
     expect(w.t.fake.callsTo('alerts:acknowledge').length).toBeGreaterThanOrEqual(2)
     await waitFor(() => expect(queuedText()).toBe('Waiting to be sent: 0'))
     await waitFor(() => expect(w.trayQueued.at(-1)).toBe(0))
+    expect(screen.getByTestId('status-health').dataset.health).toBe('live')
+    expect(screen.queryByTestId('offline-banner')).toBeNull()
   })
 
   it('a command refused for good is rolled back in the view, saying why', async () => {
@@ -110,11 +118,15 @@ describe('alert actions go through the outbox', () => {
 
     const why = await within(detail).findByRole('alert')
     expect(why.textContent).toContain('Close was not applied: Alert does not exist')
-    expect(outcome(detail)).toBe('Close: failed: Alert does not exist')
+    expect(outcome(detail)).toBe('Close: Failed: Alert does not exist')
     // no longer applied: the alert is open again in the list and the detail
     expect(rowText()).toContain('Open')
     expect(within(detail).getByText('Open, not acknowledged')).toBeTruthy()
     await waitFor(() => expect(queuedText()).toBe('Waiting to be sent: 0'))
+    // the failure shows in the status bar, and leads to the Outbox
+    expect(screen.getByTestId('status-failed').textContent).toBe('1 action failed')
+    await w.user.click(screen.getByTestId('status-failed'))
+    expect(await screen.findByRole('region', { name: 'Outbox' })).toBeTruthy()
   })
 
   it('a queued note shows in the timeline with its marker sent, and can be cancelled in the Outbox view', async () => {
@@ -132,17 +144,25 @@ describe('alert actions go through the outbox', () => {
     await waitFor(() =>
       expect(timeline.textContent).toContain('You added a note: Restarted the pod'),
     )
-    await waitFor(() => expect(outcome(detail)).toBe('Add note: waiting: offline'))
+    await waitFor(() => expect(outcome(detail)).toBe('Add note: Waiting for the network'))
     const sent = w.t.fake.callsTo('alerts:addNote')[0] as { note: string }
     expect(sent.note).toMatch(/^Restarted the pod\s+\[ondeck:[0-9a-f-]+\]$/)
 
     await goTo(w, 'Outbox')
     const panel = await screen.findByRole('region', { name: 'Outbox' })
     const command = await within(panel).findByTestId('outbox-command')
-    expect(command.textContent).toContain('added a note to alert alert-1: "Restarted the pod"')
-    expect(command.textContent).toContain('waiting: offline')
+    // the alert's number and title from the cache, a plain state and why, never an id
+    await waitFor(() =>
+      expect(command.textContent).toContain('Add note: #1 Disk full on db-7: "Restarted the pod"'),
+    )
+    expect(within(command).getByTestId('outbox-state').textContent).toBe('Waiting for the network')
+    expect(command.textContent).toContain('Last try: no network')
+    expect(command.textContent).not.toContain('alert-1')
     await w.user.click(within(command).getByRole('button', { name: 'Cancel' }))
-    await waitFor(() => expect(command.dataset.state).toBe('cancelled'))
+    // cancelled is history: hidden until "Show sent"
+    await waitFor(() => expect(within(panel).queryByTestId('outbox-command')).toBeNull())
+    await w.user.click(within(panel).getByRole('checkbox', { name: /Show sent/ }))
+    expect(within(panel).getByTestId('outbox-command').dataset.state).toBe('cancelled')
     await waitFor(() => expect(queuedText()).toBe('Waiting to be sent: 0'))
 
     await goTo(w, 'Alerts')
@@ -165,16 +185,16 @@ describe('alert actions go through the outbox', () => {
     )
     const detail = await showAlert(w)
     await w.user.click(within(detail).getByRole('button', { name: 'Acknowledge' }))
-    await waitFor(() => expect(outcome(detail)).toMatch(/send now\?$/))
+    await waitFor(() => expect(outcome(detail)).toMatch(/send it now\?$/))
     answer = CONFIRMED
     const sentBefore = w.t.fake.callsTo('alerts:acknowledge').length
 
     await goTo(w, 'Outbox')
     const panel = await screen.findByRole('region', { name: 'Outbox' })
     const command = await within(panel).findByTestId('outbox-command')
-    expect(command.textContent).toMatch(/you acknowledged this \d+ minutes? ago; send now\?/)
+    expect(command.textContent).toMatch(/you did this \d+ minutes? ago; send it now\?/)
     await w.user.click(within(command).getByRole('button', { name: 'Send now' }))
-    await waitFor(() => expect(command.dataset.state).toBe('confirmed'))
+    await waitFor(() => expect(within(panel).queryByTestId('outbox-command')).toBeNull())
     expect(w.t.fake.callsTo('alerts:acknowledge')).toHaveLength(sentBefore + 1)
   })
 })

@@ -1,7 +1,9 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
+import { OfflineBanner } from '../../../src/renderer/src/components/OfflineBanner'
 import { StatusBar } from '../../../src/renderer/src/components/StatusBar'
+import { effectiveHealth } from '../../../src/renderer/src/app/status-store'
 
 afterEach(cleanup)
 
@@ -29,5 +31,48 @@ describe('StatusBar', () => {
     render(<StatusBar workspaceName="Acme" queued={0} />)
     expect(screen.getByRole('status').textContent).toContain('Connecting')
     expect(screen.getByTestId('status-last-event').textContent).toBe('Last event: no events yet')
+  })
+})
+
+describe('effectiveHealth', () => {
+  const live = { workspaceId: 'acme', state: 'live' as const }
+  it('is not "Live" once the browser or the outbox knows the network is gone', () => {
+    expect(effectiveHealth(live, { online: true, unreachable: 0 })).toBe(live)
+    expect(effectiveHealth(live, { online: false, unreachable: 0 })).toMatchObject({
+      state: 'offline',
+      detail: 'this computer has no network',
+    })
+    expect(effectiveHealth(live, { online: true, unreachable: 2 })).toMatchObject({
+      state: 'offline',
+      detail: 'Opsgenie unreachable; actions wait',
+    })
+    expect(effectiveHealth(undefined, { online: false, unreachable: 0 })).toBeUndefined()
+  })
+})
+
+describe('OfflineBanner', () => {
+  it('says what waits, that it goes in order, and how old the data is', () => {
+    const asOf = new Date(2026, 0, 1, 10, 42).getTime()
+    render(<OfflineBanner queued={2} asOf={asOf} />)
+    expect(screen.getByRole('alert').textContent).toBe(
+      `Offline: 2 actions queued, sent in order when the connection returns; data as of ${new Date(asOf).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}.`,
+    )
+  })
+})
+
+describe('StatusBar failures', () => {
+  it('shows "1 action failed" and opens the Outbox from it', () => {
+    const opened: string[] = []
+    render(
+      <StatusBar
+        workspaceName="Acme"
+        queued={0}
+        failed={1}
+        onOpenOutbox={() => opened.push('x')}
+      />,
+    )
+    const failed = screen.getByRole('button', { name: '1 action failed' })
+    failed.click()
+    expect(opened).toEqual(['x'])
   })
 })

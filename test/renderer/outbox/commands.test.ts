@@ -6,7 +6,7 @@ import {
   noteMarker,
 } from '../../../src/renderer/src/outbox/commands'
 import { newCommand } from '../../../src/renderer/src/outbox/enqueue'
-import { describeState } from '../../../src/renderer/src/outbox/describe'
+import { describeState, withoutIds } from '../../../src/renderer/src/outbox/describe'
 import { applyPending, pendingAlertCreates } from '../../../src/renderer/src/outbox/overlay'
 import { outboxCounts, outboxSummary } from '../../../src/renderer/src/outbox/selectors'
 import type { Alert } from '../../../src/shared/domain'
@@ -103,20 +103,43 @@ describe('overlay and panel text', () => {
     }
     const confirm = { ...create, state: 'waiting' as const, wait: { reason: 'confirm' as const } }
     const counts = outboxCounts([create, failed, confirm])
-    expect(counts).toEqual({ pending: 2, needsConfirmation: 1, failed: 1, expired: 0 })
+    expect(counts).toEqual({
+      pending: 2,
+      needsConfirmation: 1,
+      failed: 1,
+      expired: 0,
+      unreachable: 0,
+    })
     expect(outboxSummary(counts)).toBe('2 queued, 1 to confirm, 1 failed')
   })
   it('says why a command waits', () => {
     const c = newCommand({ kind: 'alerts:acknowledge', input: { alertId: 'a1' } }, 'w', at)
     expect(
       describeState({ ...c, state: 'waiting', wait: { reason: 'confirm' } }, at + 40 * 60_000),
-    ).toBe('waiting: you acknowledged this 40 minutes ago; send now?')
-    expect(describeState({ ...c, state: 'sent', requestId: 'r9' }, at)).toBe('sent (request r9)')
+    ).toBe('Waiting for you: you did this 40 minutes ago; send it now?')
+    // never a request id: the outbox follows it, the responder need not
+    expect(describeState({ ...c, state: 'sent', requestId: 'r9' }, at)).toBe(
+      'Sent, waiting for Opsgenie to confirm',
+    )
+    expect(describeState({ ...c, state: 'confirmed' }, at)).toBe('Sent')
+    expect(describeState({ ...c, state: 'waiting', wait: { reason: 'offline' } }, at)).toBe(
+      'Waiting for the network',
+    )
     expect(
       describeState(
         { ...c, state: 'failed', failure: { kind: 'not-found', message: 'Alert does not exist' } },
         at,
       ),
-    ).toBe('failed: Alert does not exist')
+    ).toBe('Failed: Alert does not exist')
+    const withId = {
+      ...c,
+      state: 'failed' as const,
+      failure: {
+        kind: 'failed',
+        message: 'Escalation not found (request id 0f8fad5b-d9cb-469f-a165-70867728950e)',
+      },
+    }
+    expect(describeState(withId, at)).toBe('Failed: Escalation not found')
+    expect(withoutIds('Request 455e0c7e-1111-4222-8333-944455556666 failed')).toBe('failed')
   })
 })

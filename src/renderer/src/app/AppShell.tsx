@@ -1,12 +1,15 @@
-import type { ReactElement, ReactNode } from 'react'
+import { useEffect, useState, type ReactElement, type ReactNode } from 'react'
 import { assertNever } from '../../../shared/assert-never'
+import { OfflineBanner } from '../components/OfflineBanner'
 import { StatusBar } from '../components/StatusBar'
+import { useOutbox } from '../outbox/outbox-context'
+import { useOutboxCounts } from '../outbox/use-outbox'
 import { ViewErrorBoundary } from '../components/ViewErrorBoundary'
+import { HeaderKeyHints } from '../keyboard/HeaderKeyHints'
 import { useNavigationStore, VIEWS, type ViewName } from './navigation-store'
-import { useStatusStore } from './status-store'
+import { dataAsOf, effectiveHealth, useStatusStore } from './status-store'
 import { useWorkspaceStore } from './workspace-store'
 import { AlertsView } from '../alerts/AlertsView'
-import { CoordinationView } from '../incidents/CoordinationView'
 import { DiagnosticsView } from '../diagnostics/DiagnosticsView'
 import { IncidentsView } from '../incidents/IncidentsView'
 import { OnCallView } from '../on-call/OnCallView'
@@ -26,14 +29,15 @@ export interface AppShellProps extends Omit<WorkspaceSettingsProps, 'activeId'> 
   readonly headerStatus?: ReactNode
 }
 
+const optional = <K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> =>
+  value === undefined ? {} : ({ [key]: value } as Record<K, V>)
+
 function View(props: { view: ViewName } & AppShellProps & { activeId: string }): ReactElement {
   switch (props.view) {
     case 'alerts':
       return <AlertsView />
     case 'incidents':
       return <IncidentsView />
-    case 'coordination':
-      return <CoordinationView />
     case 'services':
       return <ServicesView />
     case 'on-call':
@@ -51,14 +55,48 @@ function View(props: { view: ViewName } & AppShellProps & { activeId: string }):
   }
 }
 
-/** Navigation, the current view and the status bar of an open workspace. */
+/** The browser's own network flag, live: it flips the moment the OS loses its network. */
+function useOnline(): boolean {
+  const [online, setOnline] = useState(() => navigator.onLine)
+  useEffect(() => {
+    const update = (): void => setOnline(navigator.onLine)
+    window.addEventListener('online', update)
+    window.addEventListener('offline', update)
+    return () => {
+      window.removeEventListener('online', update)
+      window.removeEventListener('offline', update)
+    }
+  }, [])
+  return online
+}
+
+/** The time, refreshed every `everyMs`: enough for "data as of 10:42". */
+function useNow(everyMs: number): number {
+  const [now, setNow] = useState(() => Date.now())
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), everyMs)
+    return () => clearInterval(timer)
+  }, [everyMs])
+  return now
+}
+
+/**
+ * Navigation, the offline banner, the current view and the status bar of an open workspace.
+ * Health is main's intake health corrected by what the renderer sees first (the browser's
+ * network flag, the outbox's sends that found no network): see `effectiveHealth`.
+ */
 export function AppShell(props: AppShellProps): ReactElement {
   const { config } = useWorkspace()
+  const outbox = useOutbox()
+  const counts = useOutboxCounts(outbox.db, outbox.workspaceId)
+  const online = useOnline()
+  const now = useNow(15_000)
   const view = useNavigationStore((s) => s.view)
   const go = useNavigationStore((s) => s.go)
-  const health = useStatusStore((s) => s.health)
-  const lastEventAt = useStatusStore((s) => s.lastEventAt)
-  const queued = useStatusStore((s) => s.queued)
+  const status = useStatusStore()
+  const health = effectiveHealth(status.health, { online, unreachable: counts.unreachable })
+  const lastEventAt = status.lastEventAt
+  const queued = status.queued
   const error = useWorkspaceStore((s) => (s.phase === 'failed' ? s.error : undefined))
 
   return (
@@ -81,8 +119,16 @@ export function AppShell(props: AppShellProps): ReactElement {
             ))}
           </ul>
         </nav>
+        <HeaderKeyHints />
       </header>
       {props.alarm}
+      {health?.state === 'offline' && (
+        <OfflineBanner
+          queued={counts.pending}
+          {...optional('asOf', dataAsOf(status, health, now))}
+          {...optional('detail', health.detail)}
+        />
+      )}
       {error !== undefined && (
         <p className="banner banner--error" role="alert">
           {config.name}: {error}. Showing what is in the local cache.
@@ -102,6 +148,8 @@ export function AppShell(props: AppShellProps): ReactElement {
       <StatusBar
         workspaceName={config.name}
         queued={queued}
+        failed={counts.failed}
+        onOpenOutbox={() => go('outbox')}
         {...(health !== undefined ? { health } : {})}
         {...(lastEventAt !== undefined ? { lastEventAt } : {})}
       />

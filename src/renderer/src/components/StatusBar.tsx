@@ -15,6 +15,9 @@ export interface StatusBarProps {
   readonly lastEventAt?: number
   /** Commands waiting to be sent (the outbox fills this in). */
   readonly queued: number
+  /** Commands Opsgenie refused for good: "1 action failed", a way to the Outbox. */
+  readonly failed?: number
+  onOpenOutbox?(): void
   readonly now?: () => number
 }
 
@@ -27,6 +30,7 @@ export function StatusBar(props: StatusBarProps): ReactElement {
     return () => clearInterval(timer)
   }, [clock])
   const state = props.health?.state
+  const failed = props.failed ?? 0
 
   return (
     <footer className="status-bar" role="contentinfo" aria-label="Status">
@@ -52,6 +56,16 @@ export function StatusBar(props: StatusBarProps): ReactElement {
       <span className="status-bar__item" data-testid="status-queued">
         Waiting to be sent: {props.queued}
       </span>
+      {failed > 0 && (
+        <button
+          type="button"
+          className="status-bar__item status-bar__failed"
+          data-testid="status-failed"
+          onClick={props.onOpenOutbox}
+        >
+          {failed} action{failed === 1 ? '' : 's'} failed
+        </button>
+      )}
     </footer>
   )
 }
