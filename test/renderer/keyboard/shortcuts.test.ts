@@ -83,7 +83,9 @@ describe('findShortcut', () => {
   it('describes keys for the UI per platform', () => {
     expect(describeKeys('mod+k', false)).toBe('Ctrl+K')
     expect(describeKeys('mod+k', true)).toBe('⌘K')
-    expect(describeKeys('Escape', false)).toBe('Escape')
+    expect(describeKeys('Escape', false)).toBe('Esc')
+    expect(describeKeys('ArrowDown', false)).toBe('↓')
+    expect(describeKeys('mod+Enter', false)).toBe('Ctrl+Enter')
   })
 })
 

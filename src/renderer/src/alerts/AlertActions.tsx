@@ -7,6 +7,8 @@ import type { OutboxCommand } from '../outbox/record'
 import { ActionForm } from './ActionForm'
 import { useAlertViewStore, type ActionRefusal } from './alert-view-store'
 import { FORM_ACTIONS } from './action-forms'
+import { KeyHint } from '../components/KeyHint'
+import { ALERT_FORM_KEYS, KEYMAP } from '../keyboard/keymap'
 
 export interface AlertActionsProps {
   readonly alert: AlertRow
@@ -75,11 +77,11 @@ export function AlertActions(props: AlertActionsProps): ReactElement {
             disabled={disabled || closed}
             onClick={() => quick('acknowledge')}
           >
-            {alertActionLabel('acknowledge')}
+            {alertActionLabel('acknowledge')} <KeyHint keys={KEYMAP.acknowledge} />
           </button>
         )}
         <button type="button" disabled={disabled || closed} onClick={() => quick('close')}>
-          {alertActionLabel('close')}
+          {alertActionLabel('close')} <KeyHint keys={KEYMAP.close} />
         </button>
         {FORM_ACTIONS.map((action) => (
           <button
@@ -89,7 +91,7 @@ export function AlertActions(props: AlertActionsProps): ReactElement {
             disabled={disabled || (closed && action !== 'addNote')}
             onClick={() => setForm(form === action ? undefined : action)}
           >
-            {alertActionLabel(action)}
+            {alertActionLabel(action)} <KeyHint keys={ALERT_FORM_KEYS[action]} />
           </button>
         ))}
       </div>

@@ -1,6 +1,8 @@
-import { useState, type ReactElement } from 'react'
+import { useEffect, type ReactElement } from 'react'
 import { CommandPalette } from '../components/CommandPalette'
-import { bindKeymap } from '../keyboard/keymap'
+import { ShortcutOverlay } from '../components/ShortcutOverlay'
+import { bindKeymap, IS_MAC } from '../keyboard/keymap'
+import { useKeyboardOverlayStore } from '../keyboard/overlay-store'
 import { useShortcuts } from '../keyboard/use-shortcuts'
 import { useAlertViewStore } from '../alerts/alert-view-store'
 import { useNavigationStore } from './navigation-store'
@@ -20,13 +22,20 @@ import { addDemoWorkspace } from './workspace-setup'
 import { useWorkspace } from './workspace-context'
 import { useUndo } from '../outbox/UndoBar'
 
-const MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform)
+const inSearch = (event: KeyboardEvent): boolean =>
+  event.target instanceof HTMLElement && event.target.id === ALERT_SEARCH_INPUT_ID
+
+/** The form holding the focused field, for Ctrl/Cmd+Enter. */
+const formOf = (event: KeyboardEvent): HTMLFormElement | null =>
+  event.target instanceof HTMLElement ? event.target.closest('form') : null
 
 /**
- * The keyboard: j/k, Enter, a, c, n, u, x, /, Ctrl/Cmd+K and Escape, plus the command palette. Alert
- * keys act on the selection in the alerts view and go through `useAlertCommands().run`, like the
- * buttons do. While something rings, `a` acknowledges what rings, in any view, whatever is
- * selected: at 3 a.m. the key must stop the page, not acknowledge the row the cursor was on.
+ * The keyboard: every key in KEYMAP, plus the command palette and the `?` overlay. Alert keys act
+ * on the selection in the alerts view and go through `useAlertCommands().run`, like the buttons
+ * do; each alert form has its key. While something rings, `a` acknowledges what rings, in any
+ * view, whatever is selected: at 3 a.m. the key must stop the page, not acknowledge the row the
+ * cursor was on. No dead ends: Escape or ↓ leaves the search box for the list, Ctrl/Cmd+Enter
+ * submits the form being typed in.
  */
 export function KeyboardLayer(props: {
   onOpen(entry: WorkspaceEntry): void
@@ -37,7 +46,11 @@ export function KeyboardLayer(props: {
   const { db } = useWorkspace()
   const { run } = useAlertCommands()
   const { undo } = useUndo()
-  const [paletteOpen, setPaletteOpen] = useState(false)
+  const overlay = useKeyboardOverlayStore((s) => s.open)
+  const showOverlay = useKeyboardOverlayStore((s) => s.show)
+  const closeOverlay = useKeyboardOverlayStore((s) => s.close)
+  // an overlay belongs to this workspace's screen: switching workspaces must not carry it over
+  useEffect(() => closeOverlay, [closeOverlay])
   const view = useNavigationStore((s) => s.view)
   const go = useNavigationStore((s) => s.go)
   const selectedId = useAlertViewStore((s) => s.selectedId)
@@ -57,26 +70,12 @@ export function KeyboardLayer(props: {
     go('alerts')
     setOpenForm(form)
   }
-
-  useShortcuts(
-    bindKeymap({
-      next: () => inAlerts && moveSelection(1),
-      previous: () => inAlerts && moveSelection(-1),
-      open: onAlert(() => focusSoon(ALERT_DETAIL_TITLE_ID)),
-      acknowledge: () => {
-        if (props.acknowledgeRinging?.() === true) return
-        onAlert((alertId) => void run({ action: 'acknowledge', alertId, args: {} }))()
-      },
-      close: onAlert((alertId) => void run({ action: 'close', alertId, args: {} })),
-      note: onAlert(() => openForm('addNote')),
-      undo: () => void undo(),
-      toggleCheck: onAlert((alertId) => useAlertViewStore.getState().toggleChecked(alertId)),
-      search: focusSearch,
-      palette: () => setPaletteOpen(true),
-      dismiss: () => setOpenForm(undefined),
-    }),
-    { enabled: !paletteOpen },
-  )
+  const backToList = (): void => {
+    const list = document.querySelector<HTMLElement>('.alert-list')
+    if (list === null) return
+    if (useAlertViewStore.getState().selectedId === undefined) moveSelection(1)
+    list.focus()
+  }
 
   const theme: Theme = document.documentElement.dataset.theme === 'dark' ? 'dark' : 'light'
   const commands = buildPaletteCommands({
@@ -97,11 +96,11 @@ export function KeyboardLayer(props: {
     },
     coordination: {
       declare: () => {
-        go('coordination')
+        go('incidents')
         useCoordinationViewStore.getState().startDeclare()
       },
       page: () => {
-        go('coordination')
+        go('incidents')
         useCoordinationViewStore.getState().startPage()
       },
     },
@@ -111,12 +110,56 @@ export function KeyboardLayer(props: {
       ),
   })
 
+  const runCommand = (id: string): void => {
+    const command = commands.find((c) => c.id === id)
+    if (command !== undefined && command.disabled !== true) command.run()
+  }
+
+  useShortcuts(
+    bindKeymap({
+      next: () => inAlerts && moveSelection(1),
+      previous: () => inAlerts && moveSelection(-1),
+      open: onAlert(() => focusSoon(ALERT_DETAIL_TITLE_ID)),
+      acknowledge: () => {
+        if (props.acknowledgeRinging?.() === true) return
+        onAlert((alertId) => void run({ action: 'acknowledge', alertId, args: {} }))()
+      },
+      close: onAlert((alertId) => void run({ action: 'close', alertId, args: {} })),
+      note: onAlert(() => openForm('addNote')),
+      snooze: onAlert(() => openForm('snooze')),
+      assign: onAlert(() => openForm('assign')),
+      escalate: onAlert(() => openForm('escalate')),
+      addResponder: onAlert(() => openForm('addResponder')),
+      priority: onAlert(() => openForm('setPriority')),
+      // the palette's command, so `d` declares exactly as "Declare incident" there does
+      declareIncident: onAlert(() => runCommand('coordination:declare')),
+      undo: () => void undo(),
+      toggleCheck: onAlert((alertId) => useAlertViewStore.getState().toggleChecked(alertId)),
+      search: focusSearch,
+      leaveSearch: { allowInInputs: true, when: inSearch, run: backToList },
+      submit: {
+        allowInInputs: true,
+        when: (event) => formOf(event) !== null,
+        run: (event) => formOf(event)?.requestSubmit(),
+      },
+      palette: () => showOverlay('palette'),
+      help: () => showOverlay('shortcuts'),
+      dismiss: {
+        run: (event) => (inSearch(event) ? backToList() : setOpenForm(undefined)),
+      },
+    }),
+    { enabled: overlay === undefined },
+  )
+
   return (
-    <CommandPalette
-      open={paletteOpen}
-      commands={commands}
-      onClose={() => setPaletteOpen(false)}
-      mac={MAC}
-    />
+    <>
+      <CommandPalette
+        open={overlay === 'palette'}
+        commands={commands}
+        onClose={closeOverlay}
+        mac={IS_MAC}
+      />
+      <ShortcutOverlay open={overlay === 'shortcuts'} onClose={closeOverlay} mac={IS_MAC} />
+    </>
   )
 }

@@ -4,6 +4,11 @@ export interface Shortcut {
   readonly run: (event: KeyboardEvent) => void
   /** Fire while typing in a field; by default only Escape and mod+ combinations do. */
   readonly allowInInputs?: boolean
+  /**
+   * Only where this holds (e.g. ↓ only in the search box): a binding that does not apply leaves
+   * the key alone, so the key keeps its usual meaning everywhere else.
+   */
+  readonly when?: (event: KeyboardEvent) => boolean
 }
 
 export interface KeyCombo {
@@ -97,6 +102,7 @@ export function findShortcut(
     const combo = parseCombo(binding.keys)
     if (!matchesCombo(combo, event)) return false
     if (combo.key === 'Enter' && !combo.mod && isActivationTarget(event.target)) return false
+    if (binding.when !== undefined && !binding.when(event)) return false
     const allowed = binding.allowInInputs ?? (combo.mod || combo.key === 'Escape')
     return !typing || allowed
   })

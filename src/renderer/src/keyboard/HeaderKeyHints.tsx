@@ -1,0 +1,23 @@
+import type { ReactElement } from 'react'
+import { KeyHint } from '../components/KeyHint'
+import { IS_MAC, KEYMAP } from './keymap'
+import { useKeyboardOverlayStore } from './overlay-store'
+
+/**
+ * The header's way into the keyboard: "Commands Ctrl+K" and "Shortcuts ?". A responder who never
+ * read the README finds the palette from the first screen.
+ */
+export function HeaderKeyHints(props: { mac?: boolean }): ReactElement {
+  const show = useKeyboardOverlayStore((s) => s.show)
+  const mac = props.mac ?? IS_MAC
+  return (
+    <div className="header-keys">
+      <button type="button" className="header-keys__button" onClick={() => show('palette')}>
+        Commands <KeyHint keys={KEYMAP.palette} mac={mac} />
+      </button>
+      <button type="button" className="header-keys__button" onClick={() => show('shortcuts')}>
+        Shortcuts <KeyHint keys={KEYMAP.help} mac={mac} />
+      </button>
+    </div>
+  )
+}
