@@ -8,7 +8,7 @@ import { useAlertViewStore } from '../../../src/renderer/src/alerts/alert-view-s
 import { useNavigationStore } from '../../../src/renderer/src/app/navigation-store'
 import { IncidentsView } from '../../../src/renderer/src/incidents/IncidentsView'
 import { activityRow, alertRow } from '../app/support/fixtures'
-import { harness } from '../app/support/render'
+import { viewRig } from './view-support'
 
 beforeEach(() => {
   useNavigationStore.getState().reset()
@@ -32,7 +32,8 @@ const incident = (id: string, tinyId: string, message: string, priority: 'P1' | 
 
 describe('IncidentsView', () => {
   it('lists incidents most urgent first and opens one with timeline and linked alerts', async () => {
-    const t = await harness()
+    const rig = await viewRig()
+    const t = { db: rig.cache, render: rig.render }
     await t.db.incidents.bulkPut([
       incident('i2', '2', 'Card payments failing', 'P2'),
       incident('i1', '1', 'Checkout degraded in EU', 'P1'),

@@ -2,7 +2,7 @@
 import 'fake-indexeddb/auto'
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
-import { CoordinationView } from '../../../src/renderer/src/incidents/CoordinationView'
+import { IncidentsView } from '../../../src/renderer/src/incidents/IncidentsView'
 import { useCoordinationViewStore } from '../../../src/renderer/src/incidents/coordination-view-store'
 import { viewRig } from './view-support'
 
@@ -12,7 +12,7 @@ describe('local incident detail', () => {
   it("makes the schedule's on-call user Commander, and attaches an open alert", async () => {
     const rig = await viewRig()
     const i = await rig.coordination.declare({ title: 'DB failover', severity: 'High' })
-    rig.render(<CoordinationView />)
+    rig.render(<IncidentsView />)
     const roles = await screen.findByRole('region', { name: 'Roles' })
     await within(roles).findByRole('option', { name: 'Infrastructure' })
     await within(roles).findByRole('option', { name: 'Commander' })
@@ -57,7 +57,7 @@ describe('local incident detail', () => {
   it('pages a schedule at the mapped priority, and does not re-page it', async () => {
     const rig = await viewRig()
     await rig.coordination.declare({ title: 'Breach', severity: 'Critical' })
-    rig.render(<CoordinationView />)
+    rig.render(<IncidentsView />)
     fireEvent.click(await screen.findByRole('button', { name: 'Page…' }))
     const dialog = screen.getByRole('dialog', { name: 'Page responders' })
     expect(document.activeElement).toBe(within(dialog).getByLabelText('Target type'))

@@ -2,7 +2,7 @@
 import 'fake-indexeddb/auto'
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
-import { CoordinationView } from '../../../src/renderer/src/incidents/CoordinationView'
+import { IncidentsView } from '../../../src/renderer/src/incidents/IncidentsView'
 import { viewRig, type ViewRig } from './view-support'
 
 afterEach(cleanup)
@@ -27,7 +27,7 @@ async function declareThroughForm(rig: ViewRig, title: string): Promise<void> {
 describe('local incidents', () => {
   it('declares through the form: the incident, its Opsgenie incident and its timeline', async () => {
     const rig = await viewRig()
-    rig.render(<CoordinationView />)
+    rig.render(<IncidentsView />)
     await declareThroughForm(rig, 'Token leak')
     const [incident] = await rig.coordination.incidents()
     expect(incident).toMatchObject({
@@ -46,13 +46,13 @@ describe('local incidents', () => {
     const opened = await within(timeline).findByText(/Opened the Opsgenie incident at P1/)
     expect(opened.closest('li')?.querySelector('[data-outcome]')?.textContent).toContain('queued')
     expect(screen.getByTestId('linked-opsgenie-incident').textContent).toContain('being created')
-    const list = screen.getByRole('list', { name: 'Local incident list' })
+    const list = screen.getByRole('list', { name: 'Incident list' })
     expect(within(list).getByText('Token leak')).toBeTruthy()
   })
 
   it("shows the engine's error when the title is blank", async () => {
     const rig = await viewRig()
-    rig.render(<CoordinationView />)
+    rig.render(<IncidentsView />)
     fireEvent.click(screen.getByRole('button', { name: 'Declare incident' }))
     const form = await screen.findByRole('form', { name: 'Declare incident' })
     fireEvent.change(within(form).getByLabelText('Title'), { target: { value: '   ' } })
@@ -68,7 +68,7 @@ describe('local incidents', () => {
       severity: 'High',
       createOpsgenieIncident: true,
     })
-    rig.render(<CoordinationView />)
+    rig.render(<IncidentsView />)
     await screen.findByRole('heading', { level: 2, name: 'Slow checkout' })
     const status = screen.getByRole('toolbar', { name: 'Incident status' })
     fireEvent.click(within(status).getByRole('button', { name: 'Mark mitigated' }))

@@ -34,7 +34,9 @@ describe('coordination in the command palette', () => {
     declare?.run()
     page?.run()
     expect(called).toEqual(['declare', 'page'])
-    expect(commands.find((c) => c.id === 'go:coordination')?.label).toBe('Coordination')
+    // Coordination is a tab of Incidents now, not a view of its own.
+    expect(commands.find((c) => c.id === 'go:coordination')).toBeUndefined()
+    expect(commands.find((c) => c.id === 'go:incidents')?.label).toBe('Incidents')
   })
 
   it('leaves them out where there is no coordination', () => {

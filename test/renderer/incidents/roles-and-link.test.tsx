@@ -4,7 +4,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Incident } from '../../../src/shared/domain'
 import { ok } from '../../../src/shared/ipc/envelope'
-import { CoordinationView } from '../../../src/renderer/src/incidents/CoordinationView'
+import { IncidentsView } from '../../../src/renderer/src/incidents/IncidentsView'
 import { viewRig } from './view-support'
 
 afterEach(cleanup)
@@ -28,7 +28,7 @@ describe('role definitions', () => {
     const rig = await viewRig()
     const i = await rig.coordination.declare({ title: 'DB failover', severity: 'High' })
     await rig.coordination.assignRole(i.id, 'scribe', 'alice@example.com')
-    rig.render(<CoordinationView />)
+    rig.render(<IncidentsView />)
     const roles = await screen.findByRole('region', { name: 'Roles' })
     const definitions = within(roles).getByRole('list', { name: 'Role definitions' })
     const scribe = await within(definitions).findByLabelText('Name of role Scribe')
@@ -69,7 +69,7 @@ describe('linking an existing Opsgenie incident', () => {
       },
     })
     const i = await rig.coordination.declare({ title: 'Payments', severity: 'High' })
-    rig.render(<CoordinationView />)
+    rig.render(<IncidentsView />)
     const panel = await screen.findByRole('region', { name: 'Linked Opsgenie incident' })
     const search = within(panel).getByLabelText('Search Opsgenie incidents')
     fireEvent.change(search, { target: { value: 'message:Payments*' } })
@@ -89,7 +89,7 @@ describe('linking an existing Opsgenie incident', () => {
       incidents: { get: async () => ok(null), list: async () => ok({ items: [] }) },
     })
     await rig.coordination.declare({ title: 'Payments', severity: 'High' })
-    rig.render(<CoordinationView />)
+    rig.render(<IncidentsView />)
     const panel = await screen.findByRole('region', { name: 'Linked Opsgenie incident' })
     const id = within(panel).getByLabelText('Opsgenie incident id')
     fireEvent.change(id, { target: { value: 'og-404' } })

@@ -17,6 +17,8 @@ import { OutboxDb } from '../../../src/renderer/src/outbox/outbox-db'
 import type { OutboxCommand } from '../../../src/renderer/src/outbox/record'
 import type { OutboxPort } from '../../../src/renderer/src/outbox/port'
 import { CoordinationProvider } from '../../../src/renderer/src/incidents/coordination-context'
+import { WorkspaceProvider } from '../../../src/renderer/src/app/workspace-context'
+import { OutboxProvider } from '../../../src/renderer/src/outbox/outbox-context'
 import { useCoordinationViewStore } from '../../../src/renderer/src/incidents/coordination-view-store'
 
 type ServicesCall = CoordinationPort['directory']['services']
@@ -69,9 +71,18 @@ export async function viewRig(
     commands: () => outboxDb.commands.orderBy('seq').toArray(),
     render: (ui) =>
       render(
-        <CoordinationProvider coordination={coordination} cache={cache} outboxDb={outboxDb}>
-          {ui}
-        </CoordinationProvider>,
+        <WorkspaceProvider
+          workspace={{
+            config: { id: workspaceId, name: 'Acme', host: 'us', demo: false },
+            db: cache,
+          }}
+        >
+          <OutboxProvider outbox={{ db: outboxDb, engine: outbox, workspaceId }}>
+            <CoordinationProvider coordination={coordination} cache={cache} outboxDb={outboxDb}>
+              {ui}
+            </CoordinationProvider>
+          </OutboxProvider>
+        </WorkspaceProvider>,
       ),
   }
 }

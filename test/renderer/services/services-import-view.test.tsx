@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto'
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Service } from '../../../src/shared/domain'
-import { CoordinationView } from '../../../src/renderer/src/incidents/CoordinationView'
+import { IncidentsView } from '../../../src/renderer/src/incidents/IncidentsView'
 import { servicesEndpoint, viewRig } from '../incidents/view-support'
 
 afterEach(cleanup)
@@ -19,7 +19,7 @@ describe('services import screen', () => {
     const endpoint = servicesEndpoint(SERVICES, 3)
     const releaseSecondPage = endpoint.hold(1)
     const rig = await viewRig({ services: endpoint.call })
-    rig.render(<CoordinationView />)
+    rig.render(<IncidentsView />)
     fireEvent.click(screen.getByRole('tab', { name: 'Services import' }))
     fireEvent.click(screen.getByRole('button', { name: 'Import services' }))
     await waitFor(() =>
@@ -58,7 +58,7 @@ describe('services import screen', () => {
     const disk = await rig.cache.alerts.get('a-disk')
     if (disk === undefined) throw new Error('seeded alert missing')
     await rig.cache.alerts.put({ ...disk, tags: ['Service 2'] })
-    rig.render(<CoordinationView />)
+    rig.render(<IncidentsView />)
     fireEvent.click(screen.getByRole('tab', { name: 'Services import' }))
     fireEvent.click(await screen.findByRole('button', { name: 'Service 2' }))
     const panel = await screen.findByRole('article', { name: 'Service 2' })

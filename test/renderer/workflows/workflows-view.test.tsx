@@ -2,7 +2,7 @@
 import 'fake-indexeddb/auto'
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
-import { CoordinationView } from '../../../src/renderer/src/incidents/CoordinationView'
+import { IncidentsView } from '../../../src/renderer/src/incidents/IncidentsView'
 import { useCoordinationViewStore } from '../../../src/renderer/src/incidents/coordination-view-store'
 import { viewRig } from '../incidents/view-support'
 
@@ -16,7 +16,7 @@ describe('workflows screen', () => {
   it('builds a workflow, dry-runs it, saves it and toggles it', async () => {
     const rig = await viewRig()
     await rig.coordination.declare({ title: 'Leak', severity: 'Critical', tags: ['security'] })
-    rig.render(<CoordinationView />)
+    rig.render(<IncidentsView />)
     openWorkflows()
     fireEvent.click(screen.getByRole('button', { name: 'New workflow' }))
     const editor = await screen.findByRole('form', { name: 'Workflow editor' })
@@ -58,7 +58,7 @@ describe('workflows screen', () => {
 
   it('names the field when a workflow does not validate', async () => {
     const rig = await viewRig()
-    rig.render(<CoordinationView />)
+    rig.render(<IncidentsView />)
     openWorkflows()
     fireEvent.click(screen.getByRole('button', { name: 'New workflow' }))
     const editor = await screen.findByRole('form', { name: 'Workflow editor' })
@@ -75,7 +75,7 @@ describe('workflows screen', () => {
   it('exports JSON and imports it, refusing a bad document with a clear error', async () => {
     const rig = await viewRig()
     const exported = await rig.coordination.exportWorkflows()
-    rig.render(<CoordinationView />)
+    rig.render(<IncidentsView />)
     openWorkflows()
     fireEvent.click(screen.getByRole('button', { name: 'Export workflows' }))
     const out = (await screen.findByLabelText('Exported JSON')) as HTMLTextAreaElement

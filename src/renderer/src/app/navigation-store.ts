@@ -1,9 +1,9 @@
 import { create } from 'zustand'
+import { useCoordinationViewStore } from '../incidents/coordination-view-store'
 
 export const VIEWS = [
   'alerts',
   'incidents',
-  'coordination',
   'services',
   'on-call',
   'outbox',
@@ -12,7 +12,11 @@ export const VIEWS = [
 ] as const
 export type ViewName = (typeof VIEWS)[number]
 
-/** Which view is shown and which incident is open in it (alerts keep their own selection). */
+/**
+ * Which view is shown and which Opsgenie incident is open in it (alerts keep their own
+ * selection; a local incident's is the coordination view store's). There is no separate
+ * Coordination view: workflows and the services import are tabs of Incidents.
+ */
 export interface NavigationState {
   readonly view: ViewName
   readonly incidentId?: string
@@ -29,6 +33,10 @@ const initialState: NavigationState = { view: 'alerts' }
 export const useNavigationStore = create<NavigationState & NavigationActions>()((set) => ({
   ...initialState,
   go: (view) => set({ view }),
-  openIncident: (incidentId) => set({ view: 'incidents', incidentId }),
+  openIncident: (incidentId) => {
+    // One list shows both kinds: opening Opsgenie's incident closes the local one's detail.
+    if (incidentId !== undefined) useCoordinationViewStore.getState().openIncident(undefined)
+    set({ view: 'incidents', incidentId })
+  },
   reset: () => set({ ...initialState, incidentId: undefined }),
 }))

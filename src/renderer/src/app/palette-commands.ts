@@ -1,5 +1,5 @@
 import type { PaletteCommand } from '../keyboard/command-filter'
-import { KEYMAP } from '../keyboard/keymap'
+import { ALERT_FORM_KEYS, KEYMAP } from '../keyboard/keymap'
 import { alertActionLabel } from '../../../shared/commands/catalogue'
 import type { AlertFormName } from '../alerts/alert-view-store'
 import { VIEWS, type ViewName } from './navigation-store'
@@ -10,7 +10,6 @@ import type { Theme } from '../settings/preferences'
 export const VIEW_LABELS: Readonly<Record<ViewName, string>> = {
   alerts: 'Alerts',
   incidents: 'Incidents',
-  coordination: 'Coordination',
   services: 'Services',
   'on-call': 'On call',
   outbox: 'Outbox',
@@ -43,7 +42,7 @@ export interface PaletteContext {
   readonly coordination?: { declare(): void; page(): void }
 }
 
-const FORM_SHORTCUTS: Partial<Record<AlertFormName, string>> = { addNote: KEYMAP.note }
+const FORM_SHORTCUTS: Partial<Record<AlertFormName, string>> = ALERT_FORM_KEYS
 
 /**
  * Every action the screen offers, so nothing needs the mouse: the selected alert's actions (the

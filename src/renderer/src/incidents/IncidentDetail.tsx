@@ -13,6 +13,7 @@ import { useTimeline } from '../db/alert-reads'
 import { useIncident, useServiceRows } from '../db/directory-reads'
 import { useLiveQuery } from '../db/use-live-query'
 import { readLinkedAlerts } from './linked-alerts'
+import { OpsgenieIncidentActions } from './OpsgenieIncidentActions'
 
 /**
  * One incident: fields, impacted services, timeline and the alerts linked to it, with the
@@ -53,7 +54,9 @@ export function IncidentDetail(props: { incidentId: string }): ReactElement {
         <PriorityBadge priority={incident.priority} />
         <h2 id="incident-title">{incident.message}</h2>
         <span className="muted">#{incident.tinyId}</span>
+        <span className={`state state--${incident.status}`}>{incident.status}</span>
       </header>
+      <OpsgenieIncidentActions incident={incident} />
       <dl className="fields">
         <div className="fields__row">
           <dt>Status</dt>

@@ -1,57 +1,73 @@
-import { useMemo, type ReactElement } from 'react'
-import { useOutbox } from '../outbox/outbox-context'
-import { useWorkspace } from '../app/workspace-context'
-import { usePendingOverlay } from '../outbox/use-outbox'
-import { PriorityBadge } from '../components/PriorityBadge'
-import { formatTime } from '../components/format'
-import { useNavigationStore } from '../app/navigation-store'
-import { useIncidents } from '../db/directory-reads'
-import { IncidentDetail } from './IncidentDetail'
+import type { ReactElement } from 'react'
+import { assertNever } from '../../../shared/assert-never'
+import {
+  COORDINATION_TABS,
+  useCoordinationViewStore,
+  type CoordinationTab,
+} from './coordination-view-store'
+import { IncidentList } from './IncidentList'
+import { ServicesImportView } from '../services/ServicesImportView'
+import { WorkflowsView } from '../workflows/WorkflowsView'
+import './coordination.css'
 
-/** Incidents, most urgent first (pending status changes applied), and the open one's detail. */
+const TAB_LABEL: Readonly<Record<CoordinationTab, string>> = {
+  incidents: 'Incidents',
+  workflows: 'Workflows',
+  services: 'Services import',
+}
+
+function TabPanel(props: { tab: CoordinationTab }): ReactElement {
+  switch (props.tab) {
+    case 'incidents':
+      return <IncidentList />
+    case 'workflows':
+      return <WorkflowsView />
+    case 'services':
+      return <ServicesImportView />
+    default:
+      return assertNever(props.tab)
+  }
+}
+
+/**
+ * The one Incidents view: Opsgenie's incidents and the ones coordinated on this computer in one
+ * list, with the coordination tools (workflows, services import) as tabs beside it rather than
+ * a separate "Coordination" place, since workflows act on these same incidents.
+ */
 export function IncidentsView(): ReactElement {
-  const { db } = useWorkspace()
-  const outbox = useOutbox()
-  const overlay = usePendingOverlay(outbox.db, outbox.workspaceId)
-  const cached = useIncidents(db)
-  const incidents = useMemo(
-    () => cached?.map((i) => ({ ...i, ...overlay.incident(i) })),
-    [cached, overlay],
-  )
-  const selected = useNavigationStore((s) => s.incidentId)
-  const open = useNavigationStore((s) => s.openIncident)
-
+  const tab = useCoordinationViewStore((s) => s.tab)
+  const setTab = useCoordinationViewStore((s) => s.setTab)
   return (
-    <section className="split" aria-label="Incidents">
-      <div className="split__list">
-        <h2>Incidents</h2>
-        {incidents?.length === 0 && <p className="muted">No incidents in the cache.</p>}
-        <ul className="plain-list" aria-label="Incident list">
-          {incidents?.map((incident) => (
-            <li key={incident.id}>
-              <button
-                type="button"
-                className="list-button"
-                aria-current={incident.id === selected ? 'true' : undefined}
-                data-incident-id={incident.id}
-                onClick={() => open(incident.id)}
-              >
-                <PriorityBadge priority={incident.priority} />
-                <span className="list-button__title">{incident.message}</span>
-                <span className={`state state--${incident.status}`}>{incident.status}</span>
-                <time dateTime={incident.createdAt}>{formatTime(incident.createdAt)}</time>
-              </button>
-            </li>
-          ))}
-        </ul>
+    <div className="page coordination-view">
+      <h2 className="visually-hidden">Incidents</h2>
+      <div role="tablist" aria-label="Incidents" className="button-row">
+        {COORDINATION_TABS.map((t) => (
+          <button
+            key={t}
+            type="button"
+            role="tab"
+            id={`coordination-tab-${t}`}
+            aria-selected={t === tab}
+            aria-controls="coordination-panel"
+            tabIndex={t === tab ? 0 : -1}
+            onClick={() => setTab(t)}
+            onKeyDown={(e) => {
+              const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0
+              if (step === 0) return
+              const n = COORDINATION_TABS.length
+              const next = COORDINATION_TABS[(COORDINATION_TABS.indexOf(t) + step + n) % n]
+              if (next === undefined) return
+              setTab(next)
+              document.getElementById(`coordination-tab-${next}`)?.focus()
+            }}
+          >
+            {TAB_LABEL[t]}
+          </button>
+        ))}
       </div>
-      <div className="split__detail">
-        {selected === undefined ? (
-          <p className="muted">Select an incident.</p>
-        ) : (
-          <IncidentDetail incidentId={selected} />
-        )}
+      <div role="tabpanel" id="coordination-panel" aria-labelledby={`coordination-tab-${tab}`}>
+        <TabPanel tab={tab} />
       </div>
-    </section>
+    </div>
   )
 }
