@@ -106,9 +106,10 @@ export const ALERT_COMMANDS = {
         },
         {
           name: 'responderName',
-          label: 'Responder name',
-          control: 'text',
-          required: 'A responder name is required',
+          label: 'Responder',
+          control: 'pick',
+          pick: { from: 'responders', typeField: 'responderType' },
+          required: 'Choose a responder',
           autoFocus: true,
         },
       ],
@@ -135,9 +136,10 @@ export const ALERT_COMMANDS = {
       fields: [
         {
           name: 'escalation',
-          label: 'Escalation name',
-          control: 'text',
-          required: 'An escalation name is required',
+          label: 'Escalation',
+          control: 'pick',
+          pick: { from: 'escalations' },
+          required: 'Choose an escalation',
           autoFocus: true,
         },
       ],

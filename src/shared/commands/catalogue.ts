@@ -13,6 +13,7 @@ import { INCIDENT_COMMANDS } from './incident-commands'
 export type {
   CommandForm,
   CommandTarget,
+  DirectoryPick,
   EffectOnce,
   EffectStrategy,
   FormContext,

@@ -30,13 +30,23 @@ export interface FormContext {
   readonly priority: Priority
 }
 
+/**
+ * Where a `pick` field's choices come from: the cache's directory, so a responder picks a name
+ * Opsgenie knows instead of typing one that fails later. `responders` lists the directory of the
+ * type another field of the form holds (team, user, schedule, escalation).
+ */
+export type DirectoryPick =
+  { readonly from: 'escalations' } | { readonly from: 'responders'; readonly typeField: string }
+
 /** One field of a command's form; its value is a string (selects too) until `toInput`. */
 export interface FormField {
   /** Key in the form's values. */
   readonly name: string
   readonly label: string
-  readonly control: 'text' | 'textarea' | 'select'
+  /** `pick`: a select of directory names (`pick` says which); free text while none are cached. */
+  readonly control: 'text' | 'textarea' | 'select' | 'pick'
   readonly options?: readonly { readonly value: string; readonly label: string }[]
+  readonly pick?: DirectoryPick
   /** A text field that suggests known usernames (the directory's users). */
   readonly suggest?: 'usernames'
   /** The starting value; empty when absent. */

@@ -84,7 +84,7 @@ describe('AlertDetail', () => {
 
     await user.click(screen.getByRole('button', { name: 'Add responder' }))
     await user.selectOptions(screen.getByLabelText('Responder type'), 'team')
-    await user.type(screen.getByLabelText('Responder name'), 'Payments')
+    await user.type(screen.getByLabelText('Responder'), 'Payments')
     await user.click(
       within(screen.getByRole('form', { name: 'Add responder' })).getByRole('button', {
         name: 'Add responder',
@@ -92,7 +92,7 @@ describe('AlertDetail', () => {
     )
 
     await user.click(screen.getByRole('button', { name: 'Escalate' }))
-    await user.type(screen.getByLabelText('Escalation name'), 'Platform_escalation')
+    await user.type(screen.getByLabelText('Escalation'), 'Platform_escalation')
     await user.click(
       within(screen.getByRole('form', { name: 'Escalate' })).getByRole('button', {
         name: 'Escalate',

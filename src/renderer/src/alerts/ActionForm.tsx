@@ -2,14 +2,20 @@ import { useState, type FormEvent, type ReactElement } from 'react'
 import { assertNever } from '../../../shared/assert-never'
 import type { FormField } from '../../../shared/commands/catalogue'
 import type { Priority } from '../../../shared/domain'
+import { useOptionalWorkspace } from '../app/workspace-context'
+import { useLiveQuery } from '../db/use-live-query'
 import type { AlertActionRequest } from './alert-actions'
 import {
   buildRequest,
+  dependentsOf,
   formFields,
   formLabel,
   initialValues,
+  pickChoices,
   type FormAction,
   type FormValues,
+  type PickChoice,
+  type PickDirectory,
 } from './action-forms'
 
 export interface ActionFormProps {
@@ -17,8 +23,30 @@ export interface ActionFormProps {
   readonly alertId: string
   readonly currentPriority: Priority
   readonly usernames?: readonly string[]
+  /** Names for `pick` fields; read from the open workspace's cache when not given. */
+  readonly directory?: PickDirectory
   onSubmit(request: AlertActionRequest): void
   onCancel(): void
+}
+
+/** The open workspace's directory names, live from the cache; undefined outside a workspace. */
+function useCachedDirectory(): PickDirectory | undefined {
+  const db = useOptionalWorkspace()?.db
+  return useLiveQuery(async (): Promise<PickDirectory | undefined> => {
+    if (db === undefined) return undefined
+    const [teams, users, schedules, escalations] = await Promise.all([
+      db.teams.orderBy('name').toArray(),
+      db.users.orderBy('username').toArray(),
+      db.schedules.orderBy('name').toArray(),
+      db.escalations.orderBy('name').toArray(),
+    ])
+    return {
+      teams: teams.map((t) => t.name),
+      users: users.map((u) => ({ username: u.username, fullName: u.fullName })),
+      schedules: schedules.map((x) => x.name),
+      escalations: escalations.map((e) => e.name),
+    }
+  }, [db])
 }
 
 /** The small form behind "Add note", "Assign", ...: its catalogue fields, a submit, a cancel. */
@@ -27,7 +55,14 @@ export function ActionForm(props: ActionFormProps): ReactElement {
     initialValues(props.action, { priority: props.currentPriority }),
   )
   const [error, setError] = useState<string | undefined>()
-  const set = (name: string, value: string): void => setValues((v) => ({ ...v, [name]: value }))
+  const cached = useCachedDirectory()
+  const directory = props.directory ?? cached
+  const set = (name: string, value: string): void => {
+    // a stale "required" error goes as soon as the responder fills the field in
+    setError(undefined)
+    const reset = Object.fromEntries(dependentsOf(props.action, name).map((d) => [d, '']))
+    setValues((v) => ({ ...v, ...reset, [name]: value }))
+  }
   const label = formLabel(props.action)
 
   const submit = (event: FormEvent): void => {
@@ -47,6 +82,7 @@ export function ActionForm(props: ActionFormProps): ReactElement {
             field={field}
             value={values[field.name] ?? ''}
             onChange={(value) => set(field.name, value)}
+            choices={pickChoices(field, values, directory)}
             {...(props.usernames !== undefined ? { usernames: props.usernames } : {})}
           />
         </label>
@@ -72,15 +108,32 @@ interface ControlProps {
   readonly field: FormField
   readonly value: string
   readonly usernames?: readonly string[]
+  readonly choices: readonly PickChoice[]
   onChange(value: string): void
 }
 
 const USERS_LIST = 'action-users'
 
-/** One field's control, as its declaration says: a text box, a text area or a select. */
-function Control({ field, value, usernames, onChange }: ControlProps): ReactElement {
+/** One field's control, as its declaration says: a text box, a text area, a select or a pick. */
+function Control({ field, value, usernames, choices, onChange }: ControlProps): ReactElement {
   const autoFocus = field.autoFocus ?? false
   switch (field.control) {
+    case 'pick':
+      // nothing cached for this list yet (directory not imported): typing a name still works
+      if (choices.length === 0)
+        return (
+          <input autoFocus={autoFocus} value={value} onChange={(e) => onChange(e.target.value)} />
+        )
+      return (
+        <select autoFocus={autoFocus} value={value} onChange={(e) => onChange(e.target.value)}>
+          <option value="">Choose…</option>
+          {choices.map((c) => (
+            <option key={c.value} value={c.value}>
+              {c.label}
+            </option>
+          ))}
+        </select>
+      )
     case 'textarea':
       return (
         <textarea

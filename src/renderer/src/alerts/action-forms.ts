@@ -43,3 +43,54 @@ export function buildRequest(
   const request = { action, alertId, args: form.toInput(value, now) } as AlertActionRequest
   return { ok: true, request }
 }
+
+/** The directory names a `pick` field offers, from the cache. */
+export interface PickDirectory {
+  readonly teams: readonly string[]
+  readonly users: readonly { readonly username: string; readonly fullName: string }[]
+  readonly schedules: readonly string[]
+  readonly escalations: readonly string[]
+}
+
+export interface PickChoice {
+  readonly value: string
+  readonly label: string
+}
+
+/**
+ * A `pick` field's choices given the form's other values (add responder lists the type chosen
+ * beside it). Empty means the cache has none: the form falls back to typing a name.
+ */
+export function pickChoices(
+  field: FormField,
+  values: FormValues,
+  directory: PickDirectory | undefined,
+): readonly PickChoice[] {
+  if (field.pick === undefined || directory === undefined) return []
+  const named = (names: readonly string[]): PickChoice[] =>
+    names.map((name) => ({ value: name, label: name }))
+  if (field.pick.from === 'escalations') return named(directory.escalations)
+  const type = values[field.pick.typeField] ?? ''
+  switch (type) {
+    case 'team':
+      return named(directory.teams)
+    case 'schedule':
+      return named(directory.schedules)
+    case 'escalation':
+      return named(directory.escalations)
+    case 'user':
+      return directory.users.map((u) => ({
+        value: u.username,
+        label: u.fullName === '' ? u.username : `${u.fullName} (${u.username})`,
+      }))
+    default:
+      return []
+  }
+}
+
+/** Fields whose choices depend on `name`: they reset when it changes (a team is not a user). */
+export function dependentsOf(action: FormAction, name: string): readonly string[] {
+  return formFields(action)
+    .filter((f) => f.pick?.from === 'responders' && f.pick.typeField === name)
+    .map((f) => f.name)
+}

@@ -23,3 +23,8 @@ export function useWorkspace(): OpenWorkspace {
   if (workspace === null) throw new Error('useWorkspace() outside <WorkspaceProvider>')
   return workspace
 }
+
+/** The open workspace, or null outside one: for pieces that also render on their own in tests. */
+export function useOptionalWorkspace(): OpenWorkspace | null {
+  return useContext(WorkspaceContext)
+}

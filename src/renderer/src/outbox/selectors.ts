@@ -97,3 +97,8 @@ export function canCancel(c: OutboxCommand): boolean {
     (c.state === 'queued' || c.state === 'waiting') && !c.maybeSent && c.requestId === undefined
   )
 }
+
+/** Failures still worth showing: not the ones a later try of the same action fixed. */
+export function standingFailures(commands: readonly OutboxCommand[]): OutboxCommand[] {
+  return commands.filter((c) => c.state === 'failed' && !isSuperseded(c, commands))
+}
