@@ -11,6 +11,8 @@ import { harness } from '../app/support/render'
 
 beforeEach(() => {
   useAlertViewStore.getState().reset()
+  // filters travel in the page's address (deep link): each test starts from a plain one
+  window.history.replaceState(null, '', '/')
 })
 afterEach(cleanup)
 
@@ -87,7 +89,10 @@ describe('AlertsView', () => {
     expect(within(detail).getByRole('heading', { name: 'Checkout latency high' })).toBeTruthy()
     await within(detail).findByText('monitor')
     await user.click(within(detail).getByRole('button', { name: 'Acknowledge' }))
-    await within(detail).findByText('Acknowledge: confirmed')
+    // the outcome line's words are the outbox's (describeState); its phase is the command state
+    await waitFor(() =>
+      expect(detail.querySelector('.action-outcome')?.getAttribute('data-phase')).toBe('confirmed'),
+    )
     expect(t.fake.callsTo('alerts:acknowledge')).toEqual([
       { workspaceId: t.workspaceId, alertId: 'alert-1', requestPriority: 'replay' },
     ])

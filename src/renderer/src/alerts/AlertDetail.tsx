@@ -1,10 +1,12 @@
 import type { ReactElement } from 'react'
-import type { ResponderRef } from '../../../shared/domain'
+import type { Activity, ResponderRef } from '../../../shared/domain'
 import { PriorityBadge } from '../components/PriorityBadge'
 import { Timeline } from '../components/Timeline'
 import { formatTime } from '../components/format'
 import type { ActivityRow, AlertRow } from '../db/rows'
 import type { PendingNote } from './pending-rows'
+import { isSnoozedNow } from './alert-query'
+import { directoryNames, type DirectoryNames, type ShownName } from './directory-names'
 import { AlertActions, type AlertActionsProps } from './AlertActions'
 
 /** Focus this (it takes focus) to "open" the selected alert from the keyboard. */
@@ -15,37 +17,51 @@ export interface AlertDetailProps extends Omit<AlertActionsProps, 'alert'> {
   readonly timeline: readonly ActivityRow[]
   /** Notes queued in the outbox, shown after the timeline until they arrive in it. */
   readonly pendingNotes?: readonly PendingNote[]
+  /** Names for the ids the alert carries (teams, responders, owner), from the directory. */
+  readonly names?: DirectoryNames
+  /** Who a timeline entry names ("You" for what was sent from here). */
+  readonly actorName?: (entry: Activity) => string
 }
 
-function responderText(r: ResponderRef): string {
-  return `${r.name ?? r.id ?? '?'} (${r.type})`
+function responderText(r: ResponderRef, names: DirectoryNames): ShownName {
+  const name = names.responder(r)
+  return { ...name, text: `${name.text} (${r.type})` }
+}
+
+/** The alert's state in words; a snooze counts until it runs out. */
+function statusText(alert: AlertRow): string {
+  if (alert.status === 'closed') return 'Closed'
+  if (isSnoozedNow(alert))
+    return alert.snoozedUntil === undefined
+      ? 'Open, snoozed'
+      : `Open, snoozed until ${formatTime(alert.snoozedUntil)}`
+  return alert.acknowledged ? 'Open, acknowledged' : 'Open, not acknowledged'
 }
 
 /** One alert: its fields, responders, owner, timeline and the actions on it. */
 export function AlertDetail(props: AlertDetailProps): ReactElement {
   const { alert } = props
+  const names = props.names ?? directoryNames(undefined)
+  const owner = alert.owner === undefined ? undefined : names.user(alert.owner)
+  const teams = alert.teams.map((t) => names.team(t))
   const fields: [string, string | undefined][] = [
+    ['Status', statusText(alert)],
     [
-      'Status',
-      alert.status === 'open'
-        ? alert.acknowledged
-          ? 'Open, acknowledged'
-          : 'Open, not acknowledged'
-        : 'Closed',
+      'Owner',
+      owner === undefined
+        ? 'Nobody'
+        : owner.unresolved !== undefined || owner.text === alert.owner
+          ? owner.text
+          : `${owner.text} (${alert.owner})`,
     ],
-    ['Owner', alert.owner ?? 'Nobody'],
     ['Alias', alert.alias],
-    ['Teams', alert.teams.join(', ') || undefined],
+    ['Teams', teams.map((t) => t.text).join(', ') || undefined],
     ['Entity', alert.entity],
     ['Source', alert.source],
     ['Tags', alert.tags.join(', ') || undefined],
     ['Count', String(alert.count)],
     ['Created', formatTime(alert.createdAt)],
     ['Updated', formatTime(alert.updatedAt)],
-    [
-      'Snoozed until',
-      alert.snoozed && alert.snoozedUntil ? formatTime(alert.snoozedUntil) : undefined,
-    ],
   ]
   return (
     <article
@@ -83,9 +99,14 @@ export function AlertDetail(props: AlertDetailProps): ReactElement {
           <p className="muted">No responders.</p>
         ) : (
           <ul className="chips">
-            {alert.responders.map((r) => (
-              <li key={`${r.type}:${r.id ?? r.name}`}>{responderText(r)}</li>
-            ))}
+            {alert.responders.map((r) => {
+              const shown = responderText(r, names)
+              return (
+                <li key={`${r.type}:${r.id ?? r.name}`} title={shown.unresolved}>
+                  {shown.text}
+                </li>
+              )
+            })}
           </ul>
         )}
       </section>
@@ -108,6 +129,7 @@ export function AlertDetail(props: AlertDetailProps): ReactElement {
           entries={props.timeline}
           label="Alert timeline"
           {...(props.pendingNotes !== undefined ? { pending: props.pendingNotes } : {})}
+          {...(props.actorName !== undefined ? { actorName: props.actorName } : {})}
         />
       </section>
     </article>

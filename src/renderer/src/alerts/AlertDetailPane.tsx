@@ -5,18 +5,24 @@ import { useWorkspace } from '../app/workspace-context'
 import { useAlertViewStore } from './alert-view-store'
 import { selectReadOnlyReason, useWorkspaceStore } from '../app/workspace-store'
 import { useAlert, useTimeline } from '../db/alert-reads'
-import { useUsers } from '../db/directory-reads'
+import { useDirectory } from '../db/directory-reads'
 import { overlayRow, pendingAlertNotes } from './pending-rows'
 import { targetsAlert } from '../outbox/overlay'
 import { useOutboxCommands, usePendingOverlay } from '../outbox/use-outbox'
 import { AlertDetail } from './AlertDetail'
+import { directoryNames } from './directory-names'
+import { timelineActor } from './timeline-actors'
 
 /**
  * The detail of the selected alert: confirmed state from the cache with the outbox's pending
  * commands on top, pending notes in the timeline, and actions queued through the outbox.
  */
-export function AlertDetailPane(props: { alertId: string | undefined }): ReactElement {
-  const { db } = useWorkspace()
+export function AlertDetailPane(props: {
+  alertId: string | undefined
+  /** Set when the current filters hide the selected alert: said above it, with a way back. */
+  hiddenByFilters?: { onClear(): void; onClose(): void }
+}): ReactElement {
+  const { db, username } = useWorkspace()
   const outbox = useOutbox()
   const cached = useAlert(db, props.alertId)
   const timeline = useTimeline(db, 'alert', props.alertId)
@@ -41,7 +47,12 @@ export function AlertDetailPane(props: { alertId: string | undefined }): ReactEl
         : [],
     [cached, overlay.pending, timeline],
   )
-  const users = useUsers(db)
+  const directory = useDirectory(db)
+  const names = useMemo(() => directoryNames(directory), [directory])
+  const usernames = useMemo(
+    () => new Set((directory?.users ?? []).map((u) => u.username)),
+    [directory],
+  )
   const refusal = useAlertViewStore((s) =>
     props.alertId === undefined ? undefined : s.refusals[props.alertId],
   )
@@ -56,17 +67,33 @@ export function AlertDetailPane(props: { alertId: string | undefined }): ReactEl
   }
   if (alert === undefined) return <p className="detail muted">Loading…</p>
   if (alert === null) return <p className="detail muted">This alert is no longer in the cache.</p>
+  const hidden = props.hiddenByFilters
   return (
-    <AlertDetail
-      alert={alert}
-      timeline={timeline ?? []}
-      pendingNotes={notes}
-      {...(lastCommand !== undefined ? { lastCommand } : {})}
-      failedCommands={mine.filter((c) => c.state === 'failed')}
-      onAction={(request) => void run(request)}
-      {...(refusal !== undefined ? { refusal } : {})}
-      {...(readOnlyReason !== undefined ? { readOnlyReason } : {})}
-      usernames={(users ?? []).map((u) => u.username)}
-    />
+    <>
+      {hidden !== undefined && (
+        <p className="detail-hidden" role="status" data-testid="detail-hidden">
+          #{alert.tinyId} is not in the list: the current filters hide it.{' '}
+          <button type="button" className="link" onClick={hidden.onClear}>
+            Clear filters
+          </button>{' '}
+          <button type="button" className="link" onClick={hidden.onClose}>
+            Close
+          </button>
+        </p>
+      )}
+      <AlertDetail
+        alert={alert}
+        timeline={timeline ?? []}
+        pendingNotes={notes}
+        {...(lastCommand !== undefined ? { lastCommand } : {})}
+        failedCommands={mine.filter((c) => c.state === 'failed')}
+        onAction={(request) => void run(request)}
+        {...(refusal !== undefined ? { refusal } : {})}
+        {...(readOnlyReason !== undefined ? { readOnlyReason } : {})}
+        usernames={[...usernames].sort()}
+        names={names}
+        actorName={(entry) => timelineActor(entry, mine, username, usernames)}
+      />
+    </>
   )
 }

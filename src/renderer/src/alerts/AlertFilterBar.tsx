@@ -1,5 +1,6 @@
 import type { ReactElement } from 'react'
 import { PRIORITIES } from '../../../shared/domain'
+import { plural } from '../components/format'
 import type { ServiceRow, TeamRow } from '../db/rows'
 import {
   ALERT_SORTS,
@@ -8,8 +9,10 @@ import {
   type AlertFilters,
   type AlertSort,
 } from './alert-view-store'
+import { SavedViews } from './SavedViews'
 
 const SORT_LABELS: Readonly<Record<AlertSort, string>> = {
+  'needs-action': 'Needs action first',
   priority: 'Priority, then newest',
   newest: 'Newest first',
   oldest: 'Oldest first',
@@ -18,7 +21,11 @@ const SORT_LABELS: Readonly<Record<AlertSort, string>> = {
 
 export const ALERT_SEARCH_INPUT_ID = 'alert-search'
 
-/** Search, filters and sort for the alert list; everything lives in the alert view store. */
+/**
+ * Search, filters, sort and saved views for the alert list, in one compact row of chips beside
+ * the search box (it once took a quarter of a 760 px window). Each control is named for screen
+ * readers; the chips show their value, not a label above it. Everything lives in the view store.
+ */
 export function AlertFilterBar(props: {
   teams: readonly TeamRow[]
   services: readonly ServiceRow[]
@@ -34,43 +41,67 @@ export function AlertFilterBar(props: {
 
   return (
     <div className="filter-bar" role="search" aria-label="Alert filters">
-      <label className="field field--grow">
-        <span>Search alerts</span>
-        <input
-          id={ALERT_SEARCH_INPUT_ID}
-          type="search"
-          value={search}
-          placeholder="message, alias, tag, entity"
-          onChange={(e) => store.setSearch(e.target.value)}
-        />
-      </label>
-      <label className="field">
-        <span>Status</span>
+      <input
+        id={ALERT_SEARCH_INPUT_ID}
+        className="filter-bar__search"
+        type="search"
+        aria-label="Search alerts"
+        value={search}
+        placeholder="Search message, alias, tag, entity"
+        onChange={(e) => store.setSearch(e.target.value)}
+      />
+      <div className="filter-bar__chips">
         <select
+          aria-label="Status"
+          className="chip"
+          data-set={filters.status !== 'open' || undefined}
           value={filters.status}
           onChange={(e) => set({ status: e.target.value as AlertFilters['status'] })}
         >
           <option value="open">Open</option>
           <option value="closed">Closed</option>
-          <option value="all">All</option>
+          <option value="all">Open and closed</option>
         </select>
-      </label>
-      <fieldset className="field priority-toggles">
-        <legend>Priority</legend>
-        {PRIORITIES.map((p) => (
-          <button
-            key={p}
-            type="button"
-            aria-pressed={filters.priorities.includes(p)}
-            onClick={() => store.togglePriority(p)}
-          >
-            {p}
-          </button>
-        ))}
-      </fieldset>
-      <label className="field">
-        <span>Team</span>
+        <span className="chip-group" role="group" aria-label="Priority">
+          {PRIORITIES.map((p) => (
+            <button
+              key={p}
+              type="button"
+              className="chip"
+              aria-pressed={filters.priorities.includes(p)}
+              onClick={() => store.togglePriority(p)}
+            >
+              {p}
+            </button>
+          ))}
+        </span>
         <select
+          aria-label="Acknowledged"
+          className="chip"
+          data-set={filters.acknowledged !== 'any' || undefined}
+          value={filters.acknowledged}
+          onChange={(e) => set({ acknowledged: e.target.value as AlertFilters['acknowledged'] })}
+        >
+          <option value="any">Ack: any</option>
+          <option value="no">Unacknowledged</option>
+          <option value="yes">Acknowledged</option>
+        </select>
+        <button
+          type="button"
+          className="chip"
+          aria-pressed={filters.mine}
+          disabled={props.me === undefined}
+          title={
+            props.me === undefined ? 'Set your username in Settings' : 'Owned by me or paging me'
+          }
+          onClick={() => set({ mine: !filters.mine })}
+        >
+          Mine
+        </button>
+        <select
+          aria-label="Team"
+          className="chip"
+          data-set={filters.team !== undefined || undefined}
           value={filters.team ?? ''}
           onChange={(e) => set({ team: e.target.value || undefined })}
         >
@@ -81,10 +112,10 @@ export function AlertFilterBar(props: {
             </option>
           ))}
         </select>
-      </label>
-      <label className="field">
-        <span>Service</span>
         <select
+          aria-label="Service"
+          className="chip"
+          data-set={filters.service !== undefined || undefined}
           value={filters.service ?? ''}
           onChange={(e) => set({ service: e.target.value || undefined })}
         >
@@ -95,47 +126,32 @@ export function AlertFilterBar(props: {
             </option>
           ))}
         </select>
-      </label>
-      <label className="field">
-        <span>Acknowledged</span>
         <select
-          value={filters.acknowledged}
-          onChange={(e) => set({ acknowledged: e.target.value as AlertFilters['acknowledged'] })}
+          aria-label="Sort"
+          className="chip"
+          value={sort}
+          onChange={(e) => store.setSort(e.target.value as AlertSort)}
         >
-          <option value="any">Any</option>
-          <option value="no">Unacknowledged</option>
-          <option value="yes">Acknowledged</option>
-        </select>
-      </label>
-      <label
-        className="field field--inline"
-        title={props.me === undefined ? 'Set your username in Settings' : undefined}
-      >
-        <input
-          type="checkbox"
-          checked={filters.mine}
-          disabled={props.me === undefined}
-          onChange={(e) => set({ mine: e.target.checked })}
-        />
-        <span>Mine</span>
-      </label>
-      <label className="field">
-        <span>Sort</span>
-        <select value={sort} onChange={(e) => store.setSort(e.target.value as AlertSort)}>
           {ALERT_SORTS.map((s) => (
             <option key={s} value={s}>
               {SORT_LABELS[s]}
             </option>
           ))}
         </select>
-      </label>
-      <button type="button" disabled={active === 0} onClick={() => store.clearFilters()}>
-        Clear filters
-      </button>
+        <SavedViews teams={props.teams} />
+        <button
+          type="button"
+          className="chip"
+          disabled={active === 0}
+          onClick={() => store.clearFilters()}
+        >
+          Clear filters
+        </button>
+      </div>
       <output className="filter-bar__count" aria-live="polite">
         {props.complete === false
-          ? `${props.shown} most urgent alerts, loading the rest…`
-          : `${props.shown} alerts`}
+          ? `${plural(props.shown, 'most urgent alert', 'most urgent alerts')}, loading the rest…`
+          : plural(props.shown, 'alert')}
       </output>
     </div>
   )

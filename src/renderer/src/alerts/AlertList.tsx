@@ -1,9 +1,10 @@
 import type { ReactElement } from 'react'
 import { PriorityBadge } from '../components/PriorityBadge'
 import { VirtualList, type VirtualRowProps } from '../components/VirtualList'
-import { formatTime } from '../components/format'
+import { formatAge, formatFullTime } from '../components/format'
 import type { AlertRow } from '../db/rows'
-import { isUrgent } from './alert-query'
+import { isSnoozedNow, isUrgent } from './alert-query'
+import type { DirectoryNames } from './directory-names'
 
 export const ALERT_ROW_HEIGHT = 44
 
@@ -17,6 +18,10 @@ export interface AlertListProps {
   onSelect(alertId: string): void
   onOpen?(alertId: string): void
   readonly fallbackHeight?: number
+  /** Resolves the owner's username to the name the directory gives (never an id). */
+  readonly names?: DirectoryNames
+  /** The time ages are measured from (the view refreshes it: rendering stays pure). */
+  readonly now: number
 }
 
 /** What the responder is told while a Delete webhook waits for Opsgenie to confirm it. */
@@ -30,23 +35,36 @@ const DELETION_HINT = {
     'A Delete arrived but Opsgenie could not be asked yet; it stays shown until confirmed',
 } as const
 
-function stateText(row: AlertRow): string {
+function stateText(row: AlertRow, now: number): string {
   if (row.deletion !== undefined) return DELETION_TEXT[row.deletion]
   if (row.status === 'closed') return 'Closed'
-  if (row.snoozed) return 'Snoozed'
+  if (isSnoozedNow(row, now)) return 'Snoozed'
   return row.acknowledged ? 'Acknowledged' : 'Open'
+}
+
+/**
+ * Rows that need nobody right now (acknowledged, snoozed, closed) are toned down, so the open
+ * unacknowledged ones stand out; the toned colours still pass AA (layout.css).
+ */
+function toneOf(state: string): string {
+  return state === 'Acknowledged' || state === 'Snoozed' || state === 'Closed'
+    ? ' alert-row--quiet'
+    : ''
 }
 
 /** The alert list: a virtualized listbox of alert rows; unacknowledged P1/P2 are marked urgent. */
 export function AlertList(props: AlertListProps): ReactElement {
   const { rows } = props
+  const { now } = props
   const activeIndex =
     props.selectedId === undefined ? -1 : rows.findIndex((r) => r.id === props.selectedId)
 
   const renderRow = ({ index, id, active, style }: VirtualRowProps): ReactElement => {
     const row = rows[index] as AlertRow
-    const urgent = isUrgent(row)
+    const urgent = isUrgent(row, now)
     const ticked = props.checked?.includes(row.id) === true
+    const state = stateText(row, now)
+    const owner = row.owner === undefined ? undefined : props.names?.user(row.owner)
     return (
       <div
         key={row.id}
@@ -59,8 +77,9 @@ export function AlertList(props: AlertListProps): ReactElement {
         data-urgent={urgent || undefined}
         data-checked={ticked || undefined}
         data-deletion={row.deletion}
+        data-state={state}
         title={row.deletion === undefined ? undefined : DELETION_HINT[row.deletion]}
-        className={`alert-row${props.onToggleCheck !== undefined ? ' alert-row--checkable' : ''}${urgent ? ' alert-row--urgent' : ''}${active ? ' alert-row--active' : ''}${row.deletion === undefined ? '' : ' alert-row--deleting'}`}
+        className={`alert-row${props.onToggleCheck !== undefined ? ' alert-row--checkable' : ''}${urgent ? ' alert-row--urgent' : ''}${toneOf(state)}${active ? ' alert-row--active' : ''}${row.deletion === undefined ? '' : ' alert-row--deleting'}`}
         style={style}
         // Shift-click ticks a range: keep the browser from also selecting the rows' text
         onMouseDown={(event) => event.shiftKey && event.preventDefault()}
@@ -88,13 +107,23 @@ export function AlertList(props: AlertListProps): ReactElement {
         <span className="alert-row__message">{row.message}</span>
         <span className="alert-row__meta">
           <span
-            className={`state state--${row.deletion === undefined ? stateText(row).toLowerCase() : 'deleting'}`}
+            className={`state state--${row.deletion === undefined ? state.toLowerCase() : 'deleting'}`}
           >
-            {stateText(row)}
+            {state}
           </span>
-          {row.owner !== undefined && <span className="alert-row__owner">{row.owner}</span>}
+          {row.owner !== undefined && (
+            <span className="alert-row__owner" title={owner?.unresolved}>
+              {owner?.text ?? row.owner}
+            </span>
+          )}
           <span className="alert-row__tiny">#{row.tinyId}</span>
-          <time dateTime={row.createdAt}>{formatTime(row.createdAt)}</time>
+          <time
+            className="alert-row__age"
+            dateTime={row.createdAt}
+            title={`Created ${formatFullTime(row.createdAt)}`}
+          >
+            {formatAge(row.createdMs, now)}
+          </time>
         </span>
       </div>
     )

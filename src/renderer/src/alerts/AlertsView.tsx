@@ -5,7 +5,8 @@ import { usePendingOverlay } from '../outbox/use-outbox'
 import { useWorkspace } from '../app/workspace-context'
 import { useAlertViewStore } from './alert-view-store'
 import { useAlertRows } from '../db/alert-reads'
-import { useServiceRows, useTeams } from '../db/directory-reads'
+import { useAppServices } from '../app/services'
+import { useDirectory, useServiceRows } from '../db/directory-reads'
 import { overlayRows } from './pending-rows'
 import { ALERT_DETAIL_TITLE_ID } from './AlertDetail'
 import { AlertDetailPane } from './AlertDetailPane'
@@ -14,14 +15,22 @@ import { AlertList } from './AlertList'
 import { BulkActions } from './BulkActions'
 import { PendingCreates } from './PendingCreates'
 import { queryAlerts } from './alert-query'
+import { directoryNames } from './directory-names'
+import { useAlertViewPersistence } from './use-alert-view-persistence'
+import { useNow } from './use-now'
 
 /**
  * The triage view: filters on top, the virtualized list on the left, the selected alert on the
  * right. Rows are the cache's confirmed state with the outbox's pending commands applied on top.
- * The selection lives in the alert view store so the keyboard layer can move it.
+ * The selection lives in the alert view store so the keyboard layer can move it. Filters are kept
+ * in the settings and the page's address (`useAlertViewPersistence`); a selected alert the
+ * filters hide stays open in the detail, which says so.
  */
 export function AlertsView(props: { fallbackHeight?: number }): ReactElement {
   const { db, username } = useWorkspace()
+  const { settings } = useAppServices()
+  useAlertViewPersistence(settings)
+  const now = useNow()
   const filters = useAlertViewStore((s) => s.filters)
   const search = useAlertViewStore((s) => s.search)
   const sort = useAlertViewStore((s) => s.sort)
@@ -31,20 +40,35 @@ export function AlertsView(props: { fallbackHeight?: number }): ReactElement {
   const toggleChecked = useAlertViewStore((s) => s.toggleChecked)
   const checkRange = useAlertViewStore((s) => s.checkRange)
   const { rows, complete } = useAlertRows(db, filters.status)
-  const teams = useTeams(db)
+  const directory = useDirectory(db)
+  const teams = useMemo(
+    () => [...(directory?.teams ?? [])].sort((a, b) => a.name.localeCompare(b.name)),
+    [directory],
+  )
+  const names = useMemo(() => directoryNames(directory), [directory])
   const services = useServiceRows(db)
   const outbox = useOutbox()
   const overlay = usePendingOverlay(outbox.db, outbox.workspaceId)
 
   const shown = useMemo(
     () =>
-      queryAlerts(overlayRows(rows ?? [], overlay.pending), filters, search, sort, {
-        ...(username !== undefined ? { me: username } : {}),
-        teams: teams ?? [],
-        services: services ?? [],
-      }),
-    [rows, overlay.pending, filters, search, sort, username, teams, services],
+      queryAlerts(
+        overlayRows(rows ?? [], overlay.pending),
+        filters,
+        search,
+        sort,
+        {
+          ...(username !== undefined ? { me: username } : {}),
+          teams,
+          services: services ?? [],
+        },
+        now,
+      ),
+    [rows, overlay.pending, filters, search, sort, username, teams, services, now],
   )
+  const hidden =
+    selectedId !== undefined && rows !== undefined && !shown.some((r) => r.id === selectedId)
+  const clearFilters = useAlertViewStore((s) => s.clearFilters)
 
   const setVisibleIds = useAlertViewStore((s) => s.setVisibleIds)
   useEffect(() => setVisibleIds(shown.map((r) => r.id)), [shown, setVisibleIds])
@@ -52,7 +76,7 @@ export function AlertsView(props: { fallbackHeight?: number }): ReactElement {
   return (
     <section className="alerts-view" aria-label="Alerts">
       <AlertFilterBar
-        teams={teams ?? []}
+        teams={teams}
         services={services ?? []}
         shown={shown.length}
         complete={complete}
@@ -72,6 +96,8 @@ export function AlertsView(props: { fallbackHeight?: number }): ReactElement {
               onToggleCheck={toggleChecked}
               onCheckRange={checkRange}
               onSelect={select}
+              names={names}
+              now={now}
               onOpen={(alertId) => {
                 select(alertId)
                 focusSoon(ALERT_DETAIL_TITLE_ID)
@@ -83,7 +109,12 @@ export function AlertsView(props: { fallbackHeight?: number }): ReactElement {
           )}
         </div>
         <div className="split__detail">
-          <AlertDetailPane alertId={selectedId} />
+          <AlertDetailPane
+            alertId={selectedId}
+            {...(hidden
+              ? { hiddenByFilters: { onClear: clearFilters, onClose: () => select(undefined) } }
+              : {})}
+          />
         </div>
       </div>
     </section>

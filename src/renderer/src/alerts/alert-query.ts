@@ -75,8 +75,32 @@ export function searchTerms(search: string): string[] {
     .filter((t) => t !== '')
 }
 
-function compare(sort: AlertSort): (a: AlertRow, b: AlertRow) => number {
+/** A snooze counts until its end time; a row whose snooze ran out reads as open again. */
+export function isSnoozedNow(
+  row: Pick<AlertRow, 'snoozed' | 'snoozedUntil'>,
+  now = Date.now(),
+): boolean {
+  if (!row.snoozed) return false
+  return row.snoozedUntil === undefined || Date.parse(row.snoozedUntil) > now
+}
+
+/**
+ * How much an alert needs a responder now, most first: open and unacknowledged (0), acknowledged
+ * (1), snoozed (2), closed (3). The default order's first key.
+ */
+export function actionRank(row: AlertRow, now = Date.now()): number {
+  if (row.status === 'closed') return 3
+  if (isSnoozedNow(row, now)) return 2
+  return row.acknowledged ? 1 : 0
+}
+
+function compare(sort: AlertSort, now: number): (a: AlertRow, b: AlertRow) => number {
   switch (sort) {
+    case 'needs-action':
+      return (a, b) =>
+        actionRank(a, now) - actionRank(b, now) ||
+        a.priorityRank - b.priorityRank ||
+        b.createdMs - a.createdMs
     case 'priority':
       return (a, b) => a.priorityRank - b.priorityRank || b.createdMs - a.createdMs
     case 'newest':
@@ -97,14 +121,21 @@ export function queryAlerts(
   search: string,
   sort: AlertSort,
   context: AlertQueryContext,
+  now = Date.now(),
 ): AlertRow[] {
   const terms = searchTerms(search)
-  return rows.filter((row) => matchesFilters(row, filters, terms, context)).sort(compare(sort))
+  return rows.filter((row) => matchesFilters(row, filters, terms, context)).sort(compare(sort, now))
 }
 
-/** Unacknowledged open P1/P2 alerts are drawn to stand out. */
-export function isUrgent(row: Pick<AlertRow, 'status' | 'acknowledged' | 'priority'>): boolean {
+/** Unacknowledged open P1/P2 alerts (not snoozed) are drawn to stand out. */
+export function isUrgent(
+  row: Pick<AlertRow, 'status' | 'acknowledged' | 'priority' | 'snoozed' | 'snoozedUntil'>,
+  now = Date.now(),
+): boolean {
   return (
-    row.status === 'open' && !row.acknowledged && (row.priority === 'P1' || row.priority === 'P2')
+    row.status === 'open' &&
+    !row.acknowledged &&
+    !isSnoozedNow(row, now) &&
+    (row.priority === 'P1' || row.priority === 'P2')
   )
 }

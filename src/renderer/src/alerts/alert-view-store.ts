@@ -15,7 +15,8 @@ export interface AlertFilters {
   readonly acknowledged: 'any' | 'yes' | 'no'
 }
 
-export const ALERT_SORTS = ['priority', 'newest', 'oldest', 'updated'] as const
+/** `needs-action` (the default): unacknowledged first, then priority, then newest. */
+export const ALERT_SORTS = ['needs-action', 'priority', 'newest', 'oldest', 'updated'] as const
 export type AlertSort = (typeof ALERT_SORTS)[number]
 
 /**
@@ -48,7 +49,16 @@ export interface AlertViewState {
   readonly checkAnchor?: string
 }
 
+/** What a saved view, a deep link and the stored preference hold: the list's narrowing and order. */
+export interface AlertViewQuery {
+  readonly filters: AlertFilters
+  readonly search: string
+  readonly sort: AlertSort
+}
+
 export interface AlertViewActions {
+  /** Replaces filters, search and sort at once (a saved view, a deep link, a restored session). */
+  applyQuery(query: AlertViewQuery): void
   setFilters(patch: Partial<AlertFilters>): void
   togglePriority(priority: Priority): void
   setSearch(search: string): void
@@ -78,7 +88,7 @@ export const DEFAULT_ALERT_FILTERS: AlertFilters = {
 const initialState: AlertViewState = {
   filters: DEFAULT_ALERT_FILTERS,
   search: '',
-  sort: 'priority',
+  sort: 'needs-action',
   visibleIds: [],
   refusals: {},
   checked: [],
@@ -86,6 +96,7 @@ const initialState: AlertViewState = {
 
 export const useAlertViewStore = create<AlertViewState & AlertViewActions>()((set) => ({
   ...initialState,
+  applyQuery: ({ filters, search, sort }) => set({ filters, search, sort }),
   setFilters: (patch) => set((s) => ({ filters: { ...s.filters, ...patch } })),
   togglePriority: (priority) =>
     set((s) => {

@@ -38,6 +38,8 @@ export function Timeline(props: {
   entries: readonly Activity[]
   label?: string
   pending?: readonly PendingTimelineNote[]
+  /** Who an entry names (e.g. "You" for an action sent from here); defaults to its actor. */
+  actorName?: (entry: Activity) => string
 }): ReactElement {
   const pending = props.pending ?? []
   if (props.entries.length === 0 && pending.length === 0) {
@@ -52,7 +54,9 @@ export function Timeline(props: {
           data-activity-kind={entry.kind}
         >
           <time className="timeline__at">{formatNanos(entry.at)}</time>{' '}
-          <span className="timeline__who">{entry.actor ?? 'Opsgenie'}</span>{' '}
+          <span className="timeline__who">
+            {props.actorName?.(entry) ?? entry.actor ?? 'Opsgenie'}
+          </span>{' '}
           <span className="timeline__what">{KIND_TEXT[entry.kind] ?? entry.action}</span>
           {entry.text !== undefined && entry.text !== '' && (
             <span className="timeline__text">: {stripNoteMarker(entry.text)}</span>

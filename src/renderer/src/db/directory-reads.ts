@@ -1,6 +1,7 @@
 import type { CacheDb } from './cache-db'
 import type {
   DiagnosticRow,
+  EscalationRow,
   IncidentRow,
   OnCallRow,
   ScheduleRow,
@@ -52,5 +53,29 @@ export function useDiagnostics(db: CacheDb, limit = 500): DiagnosticRow[] | unde
   return useLiveQuery(
     () => db.diagnostics.orderBy('receivedAt').reverse().limit(limit).toArray(),
     [db, limit],
+  )
+}
+
+export function useEscalations(db: CacheDb): EscalationRow[] | undefined {
+  return useLiveQuery(() => db.escalations.orderBy('name').toArray(), [db])
+}
+
+/** The directory rows ids are resolved against (names, never ids, on screen), read together. */
+export interface DirectoryRows {
+  readonly teams: readonly TeamRow[]
+  readonly users: readonly UserRow[]
+  readonly schedules: readonly ScheduleRow[]
+  readonly escalations: readonly EscalationRow[]
+}
+
+export function useDirectory(db: CacheDb): DirectoryRows | undefined {
+  return useLiveQuery(
+    async () => ({
+      teams: await db.teams.toArray(),
+      users: await db.users.toArray(),
+      schedules: await db.schedules.toArray(),
+      escalations: await db.escalations.toArray(),
+    }),
+    [db],
   )
 }
