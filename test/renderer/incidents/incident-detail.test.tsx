@@ -43,8 +43,13 @@ describe('local incident detail', () => {
     )
 
     const alerts = screen.getByRole('region', { name: 'Linked alerts' })
-    await within(alerts).findByRole('option', { name: /Disk full on db-7/ })
-    fireEvent.change(within(alerts).getByLabelText('Open alert'), { target: { value: 'a-disk' } })
+    // the picker finds alerts by number and shows "#7 P2 title", never an id
+    fireEvent.change(within(alerts).getByRole('searchbox', { name: /number or title/ }), {
+      target: { value: '#7' },
+    })
+    fireEvent.click(
+      await within(alerts).findByRole('checkbox', { name: /#7 P2 Disk full on db-7/ }),
+    )
     fireEvent.click(within(alerts).getByRole('button', { name: 'Attach alert' }))
     const linked = within(alerts).getByRole('list', { name: 'Linked alerts' })
     await within(linked).findByText(/Disk full on db-7/)

@@ -36,7 +36,7 @@ const SEARCH = opsgenie('og-2', '42', 'Search slow', 'P3')
 
 async function rigWithIncidents() {
   const rig = await viewRig({
-    incidents: { get: async () => ok(CHECKOUT), list: async () => ok([]) },
+    incidents: { get: async () => ok(CHECKOUT), list: async () => ok({ items: [] }) },
   })
   await rig.cache.incidents.bulkPut([toIncidentRow(CHECKOUT), toIncidentRow(SEARCH)])
   return rig

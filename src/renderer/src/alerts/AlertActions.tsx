@@ -8,6 +8,8 @@ import { ActionForm } from './ActionForm'
 import { useAlertViewStore, type ActionRefusal } from './alert-view-store'
 import { FORM_ACTIONS } from './action-forms'
 import { KeyHint } from '../components/KeyHint'
+import { useNavigationStore } from '../app/navigation-store'
+import { useCoordinationViewStore } from '../incidents/coordination-view-store'
 import { ALERT_FORM_KEYS, KEYMAP } from '../keyboard/keymap'
 
 export interface AlertActionsProps {
@@ -45,6 +47,12 @@ function outcomeOf(props: AlertActionsProps): { phase?: string; text: string; co
     text: `${commandAction(lastCommand)}: ${describeState(lastCommand, Date.now())}`,
     commandId: lastCommand.id,
   }
+}
+
+/** Opens Incidents with the Declare form prefilled from the alert (title, priority, services). */
+function declareFrom(alertId: string): void {
+  useCoordinationViewStore.getState().startDeclare(alertId)
+  useNavigationStore.getState().go('incidents')
 }
 
 /** The responder's actions on one alert and the outcome of the latest one. */
@@ -94,6 +102,9 @@ export function AlertActions(props: AlertActionsProps): ReactElement {
             {alertActionLabel(action)} <KeyHint keys={ALERT_FORM_KEYS[action]} />
           </button>
         ))}
+        <button type="button" disabled={disabled} onClick={() => declareFrom(alert.id)}>
+          Declare incident <KeyHint keys={KEYMAP.declareIncident} />
+        </button>
       </div>
       {readOnlyReason !== undefined && <p className="muted">Read-only: {readOnlyReason}</p>}
       {form !== undefined && (

@@ -132,7 +132,7 @@ export function KeyboardLayer(props: {
       addResponder: onAlert(() => openForm('addResponder')),
       priority: onAlert(() => openForm('setPriority')),
       // the palette's command, so `d` declares exactly as "Declare incident" there does
-      declareIncident: onAlert(() => runCommand('coordination:declare')),
+      declareIncident: onAlert(() => runCommand('coordination:declare-from-alert')),
       undo: () => void undo(),
       toggleCheck: onAlert((alertId) => useAlertViewStore.getState().toggleChecked(alertId)),
       search: focusSearch,

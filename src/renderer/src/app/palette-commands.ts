@@ -1,3 +1,4 @@
+import { useCoordinationViewStore } from '../incidents/coordination-view-store'
 import type { PaletteCommand } from '../keyboard/command-filter'
 import { ALERT_FORM_KEYS, KEYMAP } from '../keyboard/keymap'
 import { alertActionLabel } from '../../../shared/commands/catalogue'
@@ -109,6 +110,18 @@ export function buildPaletteCommands(ctx: PaletteContext): PaletteCommand[] {
   )
   if (ctx.coordination !== undefined) {
     const { declare, page } = ctx.coordination
+    const alert = ctx.selected
+    if (alert !== undefined)
+      commands.push({
+        id: 'coordination:declare-from-alert',
+        group: 'Incident',
+        label: `Declare incident from #${alert.tinyId ?? ''} ${alert.message}`,
+        keywords: ['incident', 'declare', 'alert', 'escalate'],
+        run: () => {
+          useCoordinationViewStore.getState().startDeclare(alert.id)
+          ctx.go('incidents')
+        },
+      })
     commands.push(
       {
         id: 'coordination:declare',

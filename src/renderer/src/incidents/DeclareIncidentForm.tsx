@@ -3,7 +3,16 @@ import { SEVERITIES, severityToPriority } from '../../../shared/domain'
 import type { LocalIncident } from './coordination'
 import { CheckboxGroup } from './CheckboxGroup'
 import { useCoordination } from './coordination-context'
-import { EMPTY_DECLARE, isSeverity, toDeclareInput, type DeclareDraft } from './declare-form'
+import { AlertPicker } from './AlertPicker'
+import { useCoordinationViewStore } from './coordination-view-store'
+import {
+  draftFromAlert,
+  EMPTY_DECLARE,
+  isSeverity,
+  toDeclareInput,
+  type DeclareDraft,
+} from './declare-form'
+import { useLiveQuery } from '../db/use-live-query'
 import { useDirectoryChoices } from './use-directory'
 
 /** Declares a local incident; optionally opens the linked Opsgenie incident with responders. */
@@ -11,9 +20,27 @@ export function DeclareIncidentForm(props: {
   onDeclared(incident: LocalIncident): void
   onCancel(): void
 }): ReactElement {
-  const { coordination } = useCoordination()
+  const { coordination, cache } = useCoordination()
   const choices = useDirectoryChoices()
+  const fromId = useCoordinationViewStore((s) => s.declareFrom)
+  const from = useLiveQuery(
+    async () => (fromId === undefined ? null : ((await cache.alerts.get(fromId)) ?? null)),
+    [cache, fromId],
+  )
   const [draft, setDraft] = useState<DeclareDraft>(EMPTY_DECLARE)
+  const [prefilled, setPrefilled] = useState<{ key: string; draft: DeclareDraft }>()
+  // Prefill from the alert, again while the directory is still loading (services and teams
+  // matched late), but never over what the responder has changed.
+  const prefillKey = from ? `${from.id}:${choices.services.length}:${choices.teams.length}` : ''
+  if (
+    from &&
+    prefilled?.key !== prefillKey &&
+    (prefilled === undefined || draft === prefilled.draft)
+  ) {
+    const next = draftFromAlert(from, choices.services, choices.teams)
+    setPrefilled({ key: prefillKey, draft: next })
+    setDraft(next)
+  }
   const [error, setError] = useState<string>()
   const [busy, setBusy] = useState(false)
   const titleRef = useRef<HTMLInputElement>(null)
@@ -25,7 +52,17 @@ export function DeclareIncidentForm(props: {
     setBusy(true)
     setError(undefined)
     try {
-      props.onDeclared(await coordination.declare(toDeclareInput(draft)))
+      const incident = await coordination.declare(toDeclareInput(draft))
+      const alerts = await cache.alerts.bulkGet(draft.alertIds)
+      for (const alert of alerts) {
+        if (alert === undefined) continue
+        await coordination.attachAlert(incident.id, {
+          alertId: alert.id,
+          alias: alert.alias,
+          message: alert.message,
+        })
+      }
+      props.onDeclared(incident)
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err))
     } finally {
@@ -36,6 +73,12 @@ export function DeclareIncidentForm(props: {
   return (
     <form className="declare-form" aria-labelledby="declare-title" onSubmit={(e) => void submit(e)}>
       <h3 id="declare-title">Declare incident</h3>
+      {from && (
+        <p className="muted">
+          From alert #{from.tinyId} ({from.priority}): title, severity, services, teams and the link
+          to the alert are filled in from it.
+        </p>
+      )}
       <label className="field">
         Title
         <input
@@ -82,6 +125,11 @@ export function DeclareIncidentForm(props: {
           onChange={(e) => set({ description: e.target.value })}
         />
       </label>
+      <AlertPicker
+        legend="Attach alerts"
+        selected={draft.alertIds}
+        onChange={(alertIds) => set({ alertIds })}
+      />
       <label className="field--inline">
         <input
           type="checkbox"

@@ -3,6 +3,7 @@ import type { LinkedAlert } from './coordination'
 import type { AlertRow } from '../db/rows'
 import { useLiveQuery } from '../db/use-live-query'
 import { useCoordination } from './coordination-context'
+import { AlertPicker } from './AlertPicker'
 import { FormError } from './FormError'
 import { useLinkedAlerts } from './use-coordination-data'
 import { useSubmit } from './use-submit'
@@ -15,7 +16,7 @@ function stateOf(a: LinkedAlert): string {
   return a.acknowledged ? 'acknowledged' : 'open'
 }
 
-/** Alerts tied to the incident (paged or attached) and a picker to attach an open one. */
+/** Alerts tied to the incident (paged or attached) and a searchable picker to attach more. */
 export function LinkedAlertsPanel(props: { incidentId: string }): ReactElement {
   const { coordination, cache } = useCoordination()
   const linked = useLinkedAlerts(props.incidentId)
@@ -28,7 +29,7 @@ export function LinkedAlertsPanel(props: { incidentId: string }): ReactElement {
         .then((rows) => rows.slice(0, ATTACH_CHOICES)),
     [cache],
   )
-  const [choice, setChoice] = useState('')
+  const [chosen, setChosen] = useState<string[]>([])
   const submit = useSubmit()
   const messageOf = (a: LinkedAlert): string =>
     open?.find((o: AlertRow) => o.id === a.alertId || (a.alias && o.alias === a.alias))?.message ??
@@ -36,15 +37,16 @@ export function LinkedAlertsPanel(props: { incidentId: string }): ReactElement {
     a.alertId ??
     a.key
   const attach = (): void => {
-    const alert = open?.find((o) => o.id === choice)
-    if (alert === undefined) return
+    const alerts = (open ?? []).filter((o) => chosen.includes(o.id))
+    if (alerts.length === 0) return
     void submit.run(async () => {
-      await coordination.attachAlert(props.incidentId, {
-        alertId: alert.id,
-        alias: alert.alias,
-        message: alert.message,
-      })
-      setChoice('')
+      for (const alert of alerts)
+        await coordination.attachAlert(props.incidentId, {
+          alertId: alert.id,
+          alias: alert.alias,
+          message: alert.message,
+        })
+      setChosen([])
     })
   }
 
@@ -61,20 +63,15 @@ export function LinkedAlertsPanel(props: { incidentId: string }): ReactElement {
           </li>
         ))}
       </ul>
+      <AlertPicker
+        legend="Attach alerts"
+        selected={chosen}
+        onChange={setChosen}
+        exclude={(linked ?? []).flatMap((l) => (l.alertId !== undefined ? [l.alertId] : []))}
+      />
       <div className="button-row">
-        <label className="field--inline">
-          Open alert
-          <select value={choice} onChange={(e) => setChoice(e.target.value)}>
-            <option value="">Choose an alert to attach</option>
-            {open?.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.priority} {a.message}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="button" disabled={submit.busy || choice === ''} onClick={attach}>
-          Attach alert
+        <button type="button" disabled={submit.busy || chosen.length === 0} onClick={attach}>
+          Attach {chosen.length > 1 ? `${chosen.length} alerts` : 'alert'}
         </button>
       </div>
       <FormError error={submit.error} />

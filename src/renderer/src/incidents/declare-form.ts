@@ -1,4 +1,5 @@
-import { SEVERITIES, type Severity } from '../../../shared/domain'
+import { priorityToSeverity, SEVERITIES, type Severity } from '../../../shared/domain'
+import type { AlertRow, TeamRow } from '../db/rows'
 import type { DeclareInput } from './coordination'
 
 /** The Declare form as typed; strings until submit so half-typed input is never lost. */
@@ -12,6 +13,8 @@ export interface DeclareDraft {
   teams: string[]
   users: string[]
   createOpsgenieIncident: boolean
+  /** Cached alerts to attach once the incident is declared. */
+  alertIds: string[]
 }
 
 export const EMPTY_DECLARE: DeclareDraft = {
@@ -24,6 +27,35 @@ export const EMPTY_DECLARE: DeclareDraft = {
   teams: [],
   users: [],
   createOpsgenieIncident: true,
+  alertIds: [],
+}
+
+/**
+ * The Declare form started from an alert: its title, its priority as our severity (a P1 alert
+ * is a Critical incident, never the form's default High), the services it names (tag, entity or
+ * `service` detail), its teams as responders, and the alert itself to attach.
+ */
+export function draftFromAlert(
+  alert: AlertRow,
+  services: readonly { id: string; name: string }[],
+  teams: readonly TeamRow[],
+): DeclareDraft {
+  const named = new Set(
+    [...alert.tags, alert.entity ?? '', alert.details?.service ?? ''].map((n) => n.toLowerCase()),
+  )
+  const teamNames = alert.teams.flatMap((t) => {
+    const team = teams.find((row) => row.id === t || row.name === t)
+    return team === undefined ? [] : [team.name]
+  })
+  return {
+    ...EMPTY_DECLARE,
+    title: alert.message.slice(0, 130),
+    severity: priorityToSeverity(alert.priority),
+    serviceIds: services.filter((s) => named.has(s.name.toLowerCase())).map((s) => s.id),
+    description: `Declared from alert #${alert.tinyId}: ${alert.message}`,
+    teams: [...new Set(teamNames)],
+    alertIds: [alert.id],
+  }
 }
 
 /** "security, DB ,security" -> ["security", "DB"]: comma separated, trimmed, once each. */
