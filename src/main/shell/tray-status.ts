@@ -46,12 +46,15 @@ export function trayTooltip(status: TrayStatus, pausedUntil: number | null): str
     `Ondeck: ${headline(status.state)}`,
     `${count(status.openAlerts, 'open alert')}, ${count(status.queuedCommands, 'queued command')}`,
   ]
-  // The alarm first thing after the state: what still waits for someone, while it rings.
-  if (status.ringing === true)
+  // The alarm first thing after the state: how many alerts ring (not every unacknowledged one
+  // does); an older renderer that sends no count falls back to the unacknowledged alerts.
+  if (status.ringing === true || (status.ringingCount ?? 0) > 0)
     lines.splice(
       1,
       0,
-      `Alarm ringing: ${count(status.unacknowledged ?? 0, 'unacknowledged alert')}`,
+      status.ringingCount !== undefined
+        ? `Alarm ringing: ${count(status.ringingCount, 'alert')} ${status.ringingCount === 1 ? 'rings' : 'ring'}`
+        : `Alarm ringing: ${count(status.unacknowledged ?? 0, 'unacknowledged alert')}`,
     )
   if (pausedUntil !== null) lines.push(`Notifications paused until ${clock.format(pausedUntil)}`)
   return lines.join('\n')

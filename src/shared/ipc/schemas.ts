@@ -140,5 +140,7 @@ export const TrayStatus = z.object({
   unacknowledged: z.number().int().nonnegative().optional(),
   /** An alarm is ringing: the dock bounces, the taskbar flashes and an update install waits. */
   ringing: z.boolean().optional(),
+  /** How many alerts ring (the ringing rules decide; not every unacknowledged alert rings). */
+  ringingCount: z.number().int().nonnegative().optional(),
 })
 export type TrayStatus = z.infer<typeof TrayStatus>

@@ -37,6 +37,21 @@ describe('tray status text', () => {
     ])
   })
 
+  it('counts the alerts that ring, not every unacknowledged one', () => {
+    const status = {
+      state: 'unacknowledged-p1',
+      openAlerts: 9,
+      unacknowledged: 6,
+      queuedCommands: 0,
+      ringing: true,
+      ringingCount: 2,
+    } as const
+    expect(trayTooltip(status, null).split('\n')[1]).toBe('Alarm ringing: 2 alerts ring')
+    expect(trayTooltip({ ...status, ringingCount: 1 }, null).split('\n')[1]).toBe(
+      'Alarm ringing: 1 alert rings',
+    )
+  })
+
   it('mentions a pause and when it ends', () => {
     const text = trayTooltip({ state: 'clear', openAlerts: 0, queuedCommands: 0 }, Date.now())
     expect(text.split('\n')[2]).toMatch(/^Notifications paused until \d\d.\d\d/)

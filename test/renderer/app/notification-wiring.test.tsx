@@ -40,13 +40,15 @@ const p1 = (overrides: Partial<Alert> = {}): Alert => ({
 
 describe('notifications in the open workspace', () => {
   it('a live P1 notifies through main, rings in the app, and the banner acknowledges it', async () => {
-    const { t, user, shown, tray } = await openWorkspace()
+    const { t, user, shown, tray, trayRinging } = await openWorkspace()
     act(() => t.fake.emit('intake:event', alertEvent(t.workspaceId, p1())))
 
     const banner = await screen.findByRole('alert', { name: /ringing:/ })
     await waitFor(() => expect(banner.textContent).toContain('P1 ringing: Payments down'))
     expect(shown).toEqual([{ id: 'alert:alert-1', title: 'P1 Payments down' }])
     await waitFor(() => expect(tray.at(-1)).toEqual({ state: 'unacknowledged-p1', openAlerts: 1 }))
+    // the tray tooltip says how many alerts ring
+    await waitFor(() => expect(trayRinging.at(-1)).toBe(1))
 
     await user.click(within(banner).getByRole('button', { name: /^Acknowledge/ }))
     await waitFor(() =>
@@ -67,6 +69,7 @@ describe('notifications in the open workspace', () => {
     )
     await waitFor(() => expect(screen.queryByRole('alert', { name: /ringing:/ })).toBeNull())
     await waitFor(() => expect(tray.at(-1)).toEqual({ state: 'open', openAlerts: 1 }))
+    await waitFor(() => expect(trayRinging.at(-1)).toBe(0))
   })
 
   it('a closed-elsewhere alert stops ringing', async () => {

@@ -1,7 +1,9 @@
 import { useEffect, useMemo } from 'react'
 import { createAlarmStore, createTrayPusher, deriveTrayStatus, useAlarm } from '../notifications'
 import type { AlarmStore } from '../notifications'
-import { useStatusStore } from './status-store'
+import { useOutbox } from '../outbox/outbox-context'
+import { useOutboxCounts } from '../outbox/use-outbox'
+import { effectiveHealth, useStatusStore } from './status-store'
 import { useLiveQuery } from '../db/use-live-query'
 import { useAppServices } from './services'
 import { useWorkspace } from './workspace-context'
@@ -10,27 +12,34 @@ import { useWorkspace } from './workspace-context'
 const silent = createAlarmStore()
 
 /**
- * Keeps main's tray in step with the cache's open alerts, the intake health, the queue and
- * whether an alarm rings (main bounces the dock and holds an update install while it does).
+ * Keeps main's tray in step with the cache's open alerts, the connection health, the queue and
+ * how many alerts ring (the tooltip says it; main bounces the dock and holds an update install
+ * while any does).
  */
 export function useTray(alarm: AlarmStore = silent): void {
   const { api } = useAppServices()
   const { db } = useWorkspace()
-  const health = useStatusStore((s) => s.health?.state)
+  const outbox = useOutbox()
+  const unreachable = useOutboxCounts(outbox.db, outbox.workspaceId).unreachable
+  // the tray says offline as soon as the status bar does (see `effectiveHealth`)
+  const intake = useStatusStore((s) => s.health)
+  const health = effectiveHealth(intake, { online: navigator.onLine, unreachable })?.state
   const queued = useStatusStore((s) => s.queued)
-  const ringing = useAlarm(alarm).length > 0
+  const ringingCount = useAlarm(alarm).length
+  const ringing = ringingCount > 0
   const open = useLiveQuery(() => db.alerts.where('status').equals('open').toArray(), [db])
   const push = useMemo(() => createTrayPusher((status) => api.tray.setStatus(status)), [api])
 
   useEffect(() => {
     if (open === undefined) return
-    push(
-      deriveTrayStatus({
+    push({
+      ...deriveTrayStatus({
         alerts: open,
         health: health === undefined ? [] : [health],
         queuedCommands: queued,
         ringing,
       }),
-    )
-  }, [push, open, health, queued, ringing])
+      ringingCount,
+    })
+  }, [push, open, health, queued, ringing, ringingCount])
 }

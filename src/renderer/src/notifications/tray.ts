@@ -41,7 +41,8 @@ export function sameTrayStatus(a: TrayStatus, b: TrayStatus): boolean {
     a.openAlerts === b.openAlerts &&
     a.queuedCommands === b.queuedCommands &&
     a.unacknowledged === b.unacknowledged &&
-    a.ringing === b.ringing
+    a.ringing === b.ringing &&
+    a.ringingCount === b.ringingCount
   )
 }
 

@@ -12,8 +12,13 @@ export interface OutboxCounts {
   unreachable: number
 }
 
-/** The last send of this command found no network or no answer: Opsgenie is unreachable. */
+/**
+ * The last send of this command found no network or no answer: Opsgenie is unreachable. A
+ * resend in flight after a failed try (queued, `attempts` > 0) still counts, so the status bar
+ * does not flash "Live" on every retry during an outage.
+ */
 export function isUnreachable(c: OutboxCommand): boolean {
+  if (c.state === 'queued') return c.maybeSent && c.attempts > 0
   return (
     (c.state === 'waiting' || c.state === 'sent') &&
     (c.wait?.reason === 'offline' || c.wait?.reason === 'retry')

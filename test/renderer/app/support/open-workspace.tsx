@@ -62,6 +62,8 @@ export interface OpenedWorkspace {
   readonly tray: { state: string; openAlerts: number }[]
   /** The tray's queued-command count, each time the app pushed a tray status. */
   readonly trayQueued: number[]
+  /** The tray's ringing count (the tooltip's "N alerts ring"), each time it was pushed. */
+  readonly trayRinging: (number | undefined)[]
 }
 
 /**
@@ -79,6 +81,7 @@ export async function openWorkspace(
   const shown: { id: string; title: string }[] = []
   const tray: { state: string; openAlerts: number }[] = []
   const trayQueued: number[] = []
+  const trayRinging: (number | undefined)[] = []
   let id = ''
   const t = await harness(
     {
@@ -93,6 +96,7 @@ export async function openWorkspace(
       'tray:setStatus': (status) => {
         tray.push({ state: status.state, openAlerts: status.openAlerts })
         trayQueued.push(status.queuedCommands)
+        trayRinging.push(status.ringingCount)
         return ok({})
       },
       'alerts:acknowledge': () => ok({ status: 'confirmed' as const }),
@@ -117,5 +121,5 @@ export async function openWorkspace(
   const services = { ...t.services, createIngest: () => recordingIngest(t) }
   render(<App services={services} hash="#demo" />)
   await screen.findByRole('navigation', { name: 'Views' })
-  return { t, user: userEvent.setup(), shown, tray, trayQueued }
+  return { t, user: userEvent.setup(), shown, tray, trayQueued, trayRinging }
 }
