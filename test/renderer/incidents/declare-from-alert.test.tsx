@@ -80,6 +80,7 @@ describe('Declare from an alert', () => {
 
   it('is in the palette for the selected alert', () => {
     let went: string | undefined
+    const noop = (): void => undefined
     const commands = buildPaletteCommands({
       readOnly: false,
       theme: 'dark',
@@ -90,14 +91,17 @@ describe('Declare from an alert', () => {
         status: 'open',
         acknowledged: false,
       },
-      run: () => undefined,
-      openForm: () => undefined,
-      go: (v) => (went = v),
-      focusSearch: () => undefined,
-      move: () => undefined,
-      setTheme: () => undefined,
-      coordination: { declare: () => undefined, page: () => undefined },
-    } as Parameters<typeof buildPaletteCommands>[0])
+      run: noop,
+      openForm: noop,
+      go: (v) => {
+        went = v
+      },
+      focusSearch: noop,
+      move: noop,
+      setTheme: noop,
+      openDemo: noop,
+      coordination: { declare: noop, page: noop },
+    })
     const command = commands.find((c) => c.id === 'coordination:declare-from-alert')
     expect(command?.label).toBe('Declare incident from #312 Payments')
     command?.run()
