@@ -101,3 +101,21 @@ describe('workspace setup', () => {
     expect(names).not.toContain(cacheDbName(id))
   })
 })
+
+describe('describeCapabilities', () => {
+  it("lists a key's limits, so settings and re-enter-key say what the key cannot do", () => {
+    const lines = describeCapabilities({
+      ...FULL_CAPABILITIES,
+      keyKind: 'team',
+      limits: [
+        "A team key sees only its own team's alerts and incidents.",
+        'It cannot list users.',
+      ],
+    })
+    expect(lines.slice(-2)).toEqual([
+      "A team key sees only its own team's alerts and incidents.",
+      'It cannot list users.',
+    ])
+    expect(describeCapabilities(FULL_CAPABILITIES)).toHaveLength(4)
+  })
+})

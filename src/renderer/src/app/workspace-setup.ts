@@ -108,6 +108,8 @@ export async function removeWorkspace(
 }
 
 export function describeCapabilities(c: Capabilities): string[] {
+  // the limits too (a team key: own team only, no user list, ...): every screen that shows a
+  // key's capabilities (connect, settings, re-enter key) then says what the key cannot do
   return [
     `Key: ${c.keyKind}${c.account !== undefined ? ` (account ${c.account})` : ''}${c.plan !== undefined ? `, plan ${c.plan}` : ''}`,
     c.canWrite
@@ -119,5 +121,6 @@ export function describeCapabilities(c: Capabilities): string[] {
     c.services.available
       ? 'Services available'
       : `Services unavailable${c.services.reason ? `: ${c.services.reason}` : ''}`,
+    ...(c.limits ?? []),
   ]
 }

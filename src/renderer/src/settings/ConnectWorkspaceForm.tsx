@@ -168,13 +168,6 @@ export function ConnectWorkspaceForm(props: ConnectWorkspaceFormProps): ReactEle
               <li key={line}>{line}</li>
             ))}
           </ul>
-          {result.capabilities.limits !== undefined && (
-            <ul aria-label="What this key cannot do">
-              {result.capabilities.limits.map((line) => (
-                <li key={line}>{line}</li>
-              ))}
-            </ul>
-          )}
           <button type="button" className="primary" onClick={() => props.onConnected(result.entry)}>
             Open {result.entry.config.name}
           </button>
