@@ -12,7 +12,7 @@ import {
 import { SavedViews } from './SavedViews'
 
 const SORT_LABELS: Readonly<Record<AlertSort, string>> = {
-  'needs-action': 'Needs action first',
+  'needs-action': 'Needs action',
   priority: 'Priority, then newest',
   newest: 'Newest first',
   oldest: 'Oldest first',
@@ -50,6 +50,11 @@ export function AlertFilterBar(props: {
         placeholder="Search message, alias, tag, entity"
         onChange={(e) => store.setSearch(e.target.value)}
       />
+      <output className="filter-bar__count" aria-live="polite">
+        {props.complete === false
+          ? `${plural(props.shown, 'most urgent alert', 'most urgent alerts')}, loading the rest…`
+          : plural(props.shown, 'alert')}
+      </output>
       <div className="filter-bar__chips">
         <select
           aria-label="Status"
@@ -148,11 +153,6 @@ export function AlertFilterBar(props: {
           Clear filters
         </button>
       </div>
-      <output className="filter-bar__count" aria-live="polite">
-        {props.complete === false
-          ? `${plural(props.shown, 'most urgent alert', 'most urgent alerts')}, loading the rest…`
-          : plural(props.shown, 'alert')}
-      </output>
     </div>
   )
 }
