@@ -85,3 +85,55 @@ for (const theme of ['light', 'dark'] as const) {
     }
   })
 }
+
+/**
+ * Issue 17, item 15, as a responder at 3 a.m.: small dark window, keyboard only. `?` shows every
+ * key, the header names Ctrl+K, the buttons show their keys, `/` then Esc or ↓ come back to the
+ * list, `s` opens Snooze and Ctrl+Enter submits it.
+ */
+test('keyboard without dead ends', async ({ browser }) => {
+  const { context, page } = await openDemo(browser, mode, {
+    colorScheme: 'dark',
+    viewport: { width: 760, height: 900 },
+  })
+  try {
+    const header = page.getByRole('banner')
+    await expect(header.getByRole('button', { name: 'Commands' })).toContainText('Ctrl+K')
+    await page.keyboard.press('?')
+    const overlay = page.getByRole('dialog', { name: 'Keyboard shortcuts' })
+    await expect(overlay).toBeVisible()
+    for (const label of ['Snooze', 'Assign an owner', 'Escalate', 'Submit the form'])
+      await expect(overlay.getByText(label, { exact: true })).toBeVisible()
+    await page.screenshot({ path: join(OUT, 'shortcuts-760-dark.png'), animations: 'disabled' })
+    await page.keyboard.press('Escape')
+    await expect(overlay).toBeHidden()
+
+    const list = page.locator('.alert-list')
+    await page.keyboard.press('/')
+    await expect(page.locator('#alert-search')).toBeFocused()
+    await page.keyboard.press('Escape')
+    await expect(list).toBeFocused()
+    await page.keyboard.press('/')
+    await page.keyboard.press('ArrowDown')
+    await expect(list).toBeFocused()
+
+    // a quiet P3 to act on, so the ringing alarm does not take `a`
+    const p3 = alertRows(page).filter({ hasText: 'P3' }).first()
+    await p3.click()
+    const toolbar = page.getByRole('toolbar', { name: 'Alert actions' })
+    await expect(toolbar.getByRole('button', { name: 'Snooze' })).toHaveAttribute(
+      'aria-keyshortcuts',
+      'S',
+    )
+    await page.screenshot({ path: join(OUT, 'key-hints-760-dark.png'), animations: 'disabled' })
+    await page.keyboard.press('s')
+    const form = page.getByRole('form', { name: 'Snooze' })
+    await expect(form).toBeVisible()
+    await form.getByRole('combobox').first().focus()
+    await page.keyboard.press('Control+Enter')
+    await expect(form).toBeHidden()
+    await expect(page.locator('.action-outcome')).toContainText('Snooze')
+  } finally {
+    await context.close()
+  }
+})
