@@ -137,3 +137,24 @@ test('keyboard without dead ends', async ({ browser }) => {
     await context.close()
   }
 })
+
+/** Issue 17, "Also": with System (the default) the theme follows the OS as it changes. */
+test('the theme follows the OS live, until Light or Dark is picked', async ({ browser }) => {
+  const { context, page } = await openDemo(browser, mode, { colorScheme: 'light' })
+  try {
+    const html = page.locator('html')
+    await expect(html).toHaveAttribute('data-theme', 'light')
+    await page.emulateMedia({ colorScheme: 'dark' })
+    await expect(html).toHaveAttribute('data-theme', 'dark')
+    await nav(page).getByRole('button', { name: 'Settings', exact: true }).click()
+    await expect(page.getByRole('radio', { name: /System/ })).toBeChecked()
+    await page.getByRole('radio', { name: 'Light', exact: true }).check()
+    await expect(html).toHaveAttribute('data-theme', 'light')
+    await page.emulateMedia({ colorScheme: 'light' })
+    await page.emulateMedia({ colorScheme: 'dark' })
+    await expect(page.getByRole('radio', { name: 'Light', exact: true })).toBeChecked()
+    await expect(html).toHaveAttribute('data-theme', 'light')
+  } finally {
+    await context.close()
+  }
+})
