@@ -144,3 +144,48 @@ test('smaller defects: "You" acknowledged, not "API"; a hidden selection is said
     await context.close()
   }
 })
+
+/** Reads the cached row of an alert (by alias) straight from the workspace's IndexedDB. */
+function cachedAlert(page: Page, alias: string): Promise<{ snoozed: boolean } | undefined> {
+  return page.evaluate(async (wanted) => {
+    const names = (await indexedDB.databases()).map((d) => d.name ?? '')
+    const name = names.find((n) => n.startsWith('ondeck-cache-'))
+    if (name === undefined) return undefined
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open(name)
+      open.onsuccess = () => resolve(open.result)
+      open.onerror = () => reject(open.error)
+    })
+    const row = await new Promise<{ snoozed: boolean } | undefined>((resolve, reject) => {
+      const get = db.transaction('alerts').objectStore('alerts').index('alias').get(wanted)
+      get.onsuccess = () => resolve(get.result as { snoozed: boolean } | undefined)
+      get.onerror = () => reject(get.error)
+    })
+    db.close()
+    return row
+  }, alias)
+}
+
+test('a snooze sent from here reads snoozed in the list, the detail and the cache, without a reload', async ({
+  browser,
+}) => {
+  const { context, page } = await openDemo(browser, mode, { colorScheme: 'dark', viewport: SMALL })
+  try {
+    await acknowledgeWhatRings(page)
+    const made = await createAlert(mode, { message: 'Snooze me', priority: 'P3' })
+    const row = alertRows(page).filter({ hasText: made.message })
+    await row.click()
+    const detail = page.locator('article[data-alert-detail]')
+    await detail.getByRole('button', { name: /^Snooze/ }).click()
+    const form = page.getByRole('form', { name: 'Snooze' })
+    await form.getByRole('button', { name: /^Snooze/ }).click()
+    await expect(row).toContainText('Snoozed')
+    await expect(row).toHaveClass(/alert-row--quiet/)
+    await expect(detail).toContainText(/Open, snoozed until \d\d:\d\d/)
+    // the sync's effect, not only the outbox's overlay: the cached row itself says snoozed
+    await expect.poll(() => cachedAlert(page, made.alias)).toMatchObject({ snoozed: true })
+    await shot(page, 'snoozed')
+  } finally {
+    await context.close()
+  }
+})

@@ -133,7 +133,7 @@ describe('AlertsView reading the screen (issue 17)', () => {
     t.render(<AlertsView />, { username: 'ada' })
     await waitFor(() => expect(ids()).toHaveLength(2))
     const views = screen.getByLabelText('Saved views') as HTMLSelectElement
-    expect(views.value).toBe('Needs action')
+    expect(views.value).toBe('All open')
     await user.selectOptions(views, 'My queue')
     await waitFor(() => expect(ids()).toEqual(['alert-1']))
     expect(screen.getByRole('button', { name: 'Mine' }).getAttribute('aria-pressed')).toBe('true')

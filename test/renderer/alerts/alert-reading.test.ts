@@ -103,12 +103,7 @@ describe('deep links and saved views (item 9)', () => {
   })
   it('offers My queue and a P1-P2 view per team', () => {
     const names = builtInViews(directory.teams).map((v) => v.name)
-    expect(names).toEqual([
-      'Needs action',
-      'My queue',
-      'P1-P2 unacknowledged',
-      'Team Security P1-P2',
-    ])
+    expect(names).toEqual(['All open', 'My queue', 'P1-P2 unacknowledged', 'Team Security P1-P2'])
   })
 })
 

@@ -50,7 +50,11 @@ describe('keyboard', () => {
         { workspaceId: t.workspaceId, alertId: 'alert-1', requestPriority: 'replay' },
       ]),
     )
-    await user.keyboard('jc')
+    // needs-action order: the acknowledged P1 now sorts below the open P2, one row up
+    await waitFor(() =>
+      expect(useAlertViewStore.getState().visibleIds).toEqual(['alert-2', 'alert-1']),
+    )
+    await user.keyboard('kc')
     await waitFor(() =>
       expect(t.fake.callsTo('alerts:close')).toEqual([
         { workspaceId: t.workspaceId, alertId: 'alert-2', requestPriority: 'replay' },

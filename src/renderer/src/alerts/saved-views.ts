@@ -35,7 +35,7 @@ const TEAM_VIEWS = 8
 export function builtInViews(teams: readonly TeamRow[]): SavedView[] {
   const open = DEFAULT_QUERY.filters
   const views: SavedView[] = [
-    { name: 'Needs action', query: DEFAULT_QUERY },
+    { name: 'All open', query: DEFAULT_QUERY },
     { name: 'My queue', query: { ...DEFAULT_QUERY, filters: { ...open, mine: true } } },
     {
       name: 'P1-P2 unacknowledged',
