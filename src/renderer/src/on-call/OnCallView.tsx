@@ -1,25 +1,42 @@
 import { useState, type ReactElement } from 'react'
 import { useWorkspace } from '../app/workspace-context'
-import { useOnCalls, useSchedules } from '../db/directory-reads'
+import { useEscalations, useOnCalls, useSchedules, useTeams, useUsers } from '../db/directory-reads'
+import { EscalationChains } from './EscalationChains'
+import { ShiftsByDay } from './ShiftsByDay'
+import { YouCard } from './YouCard'
+import '../incidents/coordination.css'
 import { handoverText, userTimeZone } from './shift-time'
 import { myShifts, nowAndNext, scheduleZoneProblem, type Shift } from './shifts'
 
 const TWO_WEEKS = 14 * 86_400_000
 
 /**
- * Who is on call now and next for each schedule, and the user's own upcoming shifts. Handovers
+ * "Am I on call?" first (the You card), then who is on call now and next for each schedule, the
+ * coming week by day, the escalation chains and the user's own upcoming shifts. Handovers
  * are computed and shown in each schedule's own zone (labelled), never the machine's.
  */
 export function OnCallView(): ReactElement {
-  const { db, username } = useWorkspace()
+  const { db, username, config } = useWorkspace()
   const schedules = useSchedules(db)
   const onCalls = useOnCalls(db)
+  const users = useUsers(db)
+  const teams = useTeams(db)
+  const escalations = useEscalations(db)
   const [at] = useState(() => Date.now())
   const [userZone] = useState(userTimeZone)
 
   return (
     <section className="page" aria-labelledby="on-call-title">
       <h2 id="on-call-title">On call</h2>
+      <YouCard
+        {...(username !== undefined ? { username } : {})}
+        workspaceId={config.id}
+        schedules={schedules ?? []}
+        onCalls={onCalls ?? []}
+        users={users ?? []}
+        at={at}
+        zone={userZone}
+      />
       {schedules?.length === 0 && <p className="muted">No schedules imported yet.</p>}
       <ul className="cards">
         {schedules?.map((schedule) => {
@@ -49,6 +66,18 @@ export function OnCallView(): ReactElement {
           )
         })}
       </ul>
+      <ShiftsByDay
+        schedules={schedules ?? []}
+        {...(username !== undefined ? { me: username } : {})}
+        at={at}
+        zone={userZone}
+      />
+      <EscalationChains
+        escalations={escalations ?? []}
+        users={users ?? []}
+        teams={teams ?? []}
+        schedules={schedules ?? []}
+      />
       <h3>My shifts</h3>
       {username === undefined ? (
         <p className="muted">Set your Opsgenie username in Settings to see your shifts.</p>

@@ -58,7 +58,7 @@ function periodStart(
 }
 
 /** A period's nominal length: only a first guess at the index, corrected against the zone. */
-function nominalMs(rotation: Rotation): number {
+export function nominalMs(rotation: Rotation): number {
   const hour = 3_600_000
   const unit =
     rotation.type === 'hourly' ? hour : rotation.type === 'daily' ? 24 * hour : 168 * hour
