@@ -42,6 +42,8 @@ const nav = (page: Page) => page.getByRole('navigation', { name: 'Views' })
 
 for (const theme of ['light', 'dark'] as const) {
   test(`every view and overlay passes axe, ${theme}`, async ({ browser }) => {
+    // ten axe scans of a full page take 35-50 s here; the suite's 60 s default is too tight
+    test.setTimeout(150_000)
     const { context, page } = await openDemo(browser, mode, { colorScheme: theme })
     try {
       await expect(page.locator('html')).toHaveAttribute('data-theme', theme)

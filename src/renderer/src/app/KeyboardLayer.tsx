@@ -131,7 +131,7 @@ export function KeyboardLayer(props: {
       escalate: onAlert(() => openForm('escalate')),
       addResponder: onAlert(() => openForm('addResponder')),
       priority: onAlert(() => openForm('setPriority')),
-      // the palette's command, so `d` declares exactly as "Declare incident" there does
+      // the palette's command, so `d` declares from the alert exactly as the palette does
       declareIncident: onAlert(() => runCommand('coordination:declare-from-alert')),
       undo: () => void undo(),
       toggleCheck: onAlert((alertId) => useAlertViewStore.getState().toggleChecked(alertId)),
