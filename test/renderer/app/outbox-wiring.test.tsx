@@ -127,6 +127,8 @@ describe('alert actions go through the outbox', () => {
     expect(screen.getByTestId('status-failed').textContent).toBe('1 action failed')
     await w.user.click(screen.getByTestId('status-failed'))
     expect(await screen.findByRole('region', { name: 'Outbox' })).toBeTruthy()
+    // read there, it no longer nags in the status bar
+    await waitFor(() => expect(screen.queryByTestId('status-failed')).toBeNull())
   })
 
   it('a queued note shows in the timeline with its marker sent, and can be cancelled in the Outbox view', async () => {

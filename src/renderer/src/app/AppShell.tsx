@@ -1,9 +1,10 @@
-import { useEffect, useState, type ReactElement, type ReactNode } from 'react'
+import { useEffect, useMemo, useState, type ReactElement, type ReactNode } from 'react'
 import { assertNever } from '../../../shared/assert-never'
 import { OfflineBanner } from '../components/OfflineBanner'
 import { StatusBar } from '../components/StatusBar'
 import { useOutbox } from '../outbox/outbox-context'
-import { useOutboxCounts } from '../outbox/use-outbox'
+import { outboxCounts, standingFailures } from '../outbox/selectors'
+import { useOutboxCommands } from '../outbox/use-outbox'
 import { ViewErrorBoundary } from '../components/ViewErrorBoundary'
 import { HeaderKeyHints } from '../keyboard/HeaderKeyHints'
 import { useNavigationStore, VIEWS, type ViewName } from './navigation-store'
@@ -88,12 +89,14 @@ function useNow(everyMs: number): number {
 export function AppShell(props: AppShellProps): ReactElement {
   const { config } = useWorkspace()
   const outbox = useOutbox()
-  const counts = useOutboxCounts(outbox.db, outbox.workspaceId)
+  const commands = useOutboxCommands(outbox.db, outbox.workspaceId)
+  const counts = useMemo(() => outboxCounts(commands), [commands])
   const online = useOnline()
   const now = useNow(15_000)
   const view = useNavigationStore((s) => s.view)
   const go = useNavigationStore((s) => s.go)
   const status = useStatusStore()
+  const failed = standingFailures(commands, status.failuresSeenAt).length
   const health = effectiveHealth(status.health, { online, unreachable: counts.unreachable })
   const lastEventAt = status.lastEventAt
   const queued = status.queued
@@ -148,7 +151,7 @@ export function AppShell(props: AppShellProps): ReactElement {
       <StatusBar
         workspaceName={config.name}
         queued={queued}
-        failed={counts.failed}
+        failed={failed}
         onOpenOutbox={() => go('outbox')}
         {...(health !== undefined ? { health } : {})}
         {...(lastEventAt !== undefined ? { lastEventAt } : {})}

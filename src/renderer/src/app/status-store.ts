@@ -9,12 +9,19 @@ export interface StatusState {
   readonly connectedUntil?: number
   /** Commands waiting to be sent; stays 0 until the outbox fills it in. */
   readonly queued: number
+  /**
+   * When the responder last looked at the Outbox: the status bar's "N actions failed" counts
+   * only failures since, so a refusal they have read does not nag forever (in memory: after a
+   * reload it shows once more).
+   */
+  readonly failuresSeenAt?: number
 }
 
 export interface StatusActions {
   setHealth(health: ConnectionHealth, at?: number): void
   eventsArrived(at: number): void
   setQueued(count: number): void
+  markFailuresSeen(at: number): void
   reset(): void
 }
 
@@ -34,8 +41,15 @@ export const useStatusStore = create<StatusState & StatusActions>()((set) => ({
     }),
   eventsArrived: (at) => set((s) => ({ lastEventAt: Math.max(s.lastEventAt ?? 0, at) })),
   setQueued: (queued) => set({ queued }),
+  markFailuresSeen: (at) => set({ failuresSeenAt: at }),
   reset: () =>
-    set({ ...initialState, health: undefined, lastEventAt: undefined, connectedUntil: undefined }),
+    set({
+      ...initialState,
+      health: undefined,
+      lastEventAt: undefined,
+      connectedUntil: undefined,
+      failuresSeenAt: undefined,
+    }),
 }))
 
 /** What else says the connection is gone, besides main's intake. */

@@ -1,5 +1,6 @@
-import type { ReactElement } from 'react'
+import { useEffect, type ReactElement } from 'react'
 import { addressed } from '../../../shared/commands/catalogue'
+import { useStatusStore } from '../app/status-store'
 import { useWorkspace } from '../app/workspace-context'
 import { useLiveQuery } from '../db/use-live-query'
 import type { TargetName, TargetNames } from './describe'
@@ -35,10 +36,19 @@ function useTargetNames(): TargetNames {
   return (target, id) => found?.get(`${target}:${id}`)
 }
 
+/** Looking at the Outbox is reading its failures: the status bar stops counting them. */
+function useMarkFailuresSeen(): void {
+  const { db, workspaceId } = useOutbox()
+  const commands = useOutboxCommands(db, workspaceId)
+  const markFailuresSeen = useStatusStore((s) => s.markFailuresSeen)
+  useEffect(() => markFailuresSeen(Date.now()), [commands, markFailuresSeen])
+}
+
 /** The open workspace's outbox: every command with its state, retry, cancel and "send now". */
 export function OutboxView(): ReactElement {
   const { db, engine, workspaceId } = useOutbox()
   const names = useTargetNames()
+  useMarkFailuresSeen()
   return (
     <div className="page outbox-view">
       <OutboxPanel db={db} workspaceId={workspaceId} engine={engine} names={names} />

@@ -103,7 +103,15 @@ export function canCancel(c: OutboxCommand): boolean {
   )
 }
 
-/** Failures still worth showing: not the ones a later try of the same action fixed. */
-export function standingFailures(commands: readonly OutboxCommand[]): OutboxCommand[] {
-  return commands.filter((c) => c.state === 'failed' && !isSuperseded(c, commands))
+/**
+ * Failures still worth showing: not the ones a later try of the same action fixed, nor (with
+ * `since`) the ones that failed before the responder last looked at the Outbox.
+ */
+export function standingFailures(
+  commands: readonly OutboxCommand[],
+  since = -Infinity,
+): OutboxCommand[] {
+  return commands.filter(
+    (c) => c.state === 'failed' && c.updatedAt > since && !isSuperseded(c, commands),
+  )
 }
