@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
@@ -189,3 +190,32 @@ test('a snooze sent from here reads snoozed in the list, the detail and the cach
     await context.close()
   }
 })
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`toned rows, chips and the save-view form pass axe (serious, critical), ${theme}`, async ({
+    browser,
+  }) => {
+    const { context, page } = await openDemo(browser, mode, { colorScheme: theme, viewport: SMALL })
+    try {
+      await acknowledgeWhatRings(page)
+      await expect(alertRows(page).filter({ hasText: 'Acknowledged' }).first()).toHaveClass(
+        /alert-row--quiet/,
+      )
+      await page.getByRole('button', { name: 'P2' }).click()
+      await page.getByLabel('Saved views').selectOption('Save current filters as…')
+      await expect(page.getByLabel('View name')).toBeFocused()
+      await page.getByRole('button', { name: 'P2' }).click()
+      await page.screenshot({ path: join(OUT, `axe-${theme}.png`), animations: 'disabled' })
+      const results = await new AxeBuilder({ page })
+        .include('.alerts-view')
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+        .analyze()
+      const serious = results.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes[0]?.html.slice(0, 120) ?? ''}`)
+      expect(serious).toEqual([])
+    } finally {
+      await context.close()
+    }
+  })
+}

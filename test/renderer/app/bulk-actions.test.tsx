@@ -44,7 +44,9 @@ describe('multi-select and bulk actions in the alert list', () => {
   it('checkbox, Shift-click and Ctrl-click tick alerts; bulk Acknowledge queues one command each', async () => {
     const { t, user } = await withFourAlerts()
     const order = useAlertViewStore.getState().visibleIds
-    await user.click(within(row(Number(order[0]?.slice(6)))).getByRole('checkbox'))
+    await user.click(
+      within(row(Number(order[0]?.slice(6)))).getByRole('checkbox', { hidden: true }),
+    )
     await user.keyboard('{Shift>}')
     await user.click(row(Number(order[2]?.slice(6))))
     await user.keyboard('{/Shift}{Control>}')

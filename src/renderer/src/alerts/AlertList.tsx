@@ -76,6 +76,8 @@ export function AlertList(props: AlertListProps): ReactElement {
         data-alert-id={row.id}
         data-urgent={urgent || undefined}
         data-checked={ticked || undefined}
+        // ticked for a bulk action: said on the option itself (an option's children are presentational)
+        aria-checked={props.onToggleCheck !== undefined ? ticked : undefined}
         data-deletion={row.deletion}
         data-state={state}
         title={row.deletion === undefined ? undefined : DELETION_HINT[row.deletion]}
@@ -92,16 +94,22 @@ export function AlertList(props: AlertListProps): ReactElement {
         onDoubleClick={() => props.onOpen?.(row.id)}
       >
         {props.onToggleCheck !== undefined && (
-          // out of the tab order: the listbox keeps the focus and `x` ticks from the keyboard
-          <input
-            type="checkbox"
+          // A mouse affordance drawn as a box, not a focusable <input>: an option's children are
+          // presentational (axe: nested-interactive). The listbox keeps the focus, `x` ticks from
+          // the keyboard and the option's aria-checked says it.
+          <span
+            role="checkbox"
+            aria-checked={ticked}
+            aria-hidden="true"
             className="alert-row__check"
-            tabIndex={-1}
-            checked={ticked}
-            aria-label={`Select #${row.tinyId} for a bulk action`}
-            onClick={(event) => event.stopPropagation()}
-            onChange={() => props.onToggleCheck?.(row.id)}
-          />
+            title={`Select #${row.tinyId} for a bulk action`}
+            onClick={(event) => {
+              event.stopPropagation()
+              props.onToggleCheck?.(row.id)
+            }}
+          >
+            {ticked ? '✓' : ''}
+          </span>
         )}
         <PriorityBadge priority={row.priority} />
         <span className="alert-row__message">{row.message}</span>
