@@ -101,7 +101,11 @@ export const ALERT_COMMANDS = {
           name: 'responderType',
           label: 'Responder type',
           control: 'select',
-          options: choices(RESPONDER_TYPES),
+          // "Team", not "team": the words a responder reads elsewhere in the app
+          options: RESPONDER_TYPES.map((value) => ({
+            value,
+            label: value.charAt(0).toUpperCase() + value.slice(1),
+          })),
           initial: () => 'user',
         },
         {
