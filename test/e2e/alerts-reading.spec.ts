@@ -127,7 +127,7 @@ test('smaller defects: "You" acknowledged, not "API"; a hidden selection is said
   const { context, page } = await openDemo(browser, mode, { colorScheme: 'dark', viewport: SMALL })
   try {
     await acknowledgeWhatRings(page)
-    const made = await createAlert(mode, { message: 'Lonely alert', priority: 'P4' })
+    const made = await createAlert(mode, { message: 'Lonely alert', priority: 'P3' })
     const row = alertRows(page).filter({ hasText: made.message })
     await row.click()
     const detail = page.locator('article[data-alert-detail]')
