@@ -73,7 +73,7 @@ test('a Critical incident tagged security pages both schedules at P1, each once'
     expect(pagesOf(FIRST.schedule) + pagesOf(SECOND.schedule)).toBe(0)
     await page
       .getByRole('navigation', { name: 'Views' })
-      .getByRole('button', { name: 'Coordination' })
+      .getByRole('button', { name: 'Incidents' })
       .click()
     await openTab(page, 'Workflows')
     // the defaults are created when the workspace connects

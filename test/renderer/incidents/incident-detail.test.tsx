@@ -44,7 +44,7 @@ describe('local incident detail', () => {
 
     const alerts = screen.getByRole('region', { name: 'Linked alerts' })
     // the picker finds alerts by number and shows "#7 P2 title", never an id
-    fireEvent.change(within(alerts).getByRole('searchbox', { name: /number or title/ }), {
+    fireEvent.change(within(alerts).getByRole('searchbox', { name: /number or words/ }), {
       target: { value: '#7' },
     })
     fireEvent.click(

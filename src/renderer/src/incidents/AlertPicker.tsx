@@ -64,7 +64,7 @@ export function AlertPicker(props: {
         </ul>
       )}
       <label className="field">
-        Find alerts by number or title
+        Find alerts (number or words)
         <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
       </label>
       <ul className="plain-list checkbox-group" aria-label="Matching alerts">

@@ -6,11 +6,17 @@ import { formatTime } from '../components/format'
 import { useIncidents } from '../db/directory-reads'
 import { incidentCreatedBy } from '../outbox/commands'
 import { useOutbox } from '../outbox/outbox-context'
-import { usePendingOverlay } from '../outbox/use-outbox'
+import { useOutboxCommands, usePendingOverlay } from '../outbox/use-outbox'
 import { useCoordinationViewStore } from './coordination-view-store'
 import { DeclareIncidentForm } from './DeclareIncidentForm'
 import { IncidentDetail } from './IncidentDetail'
-import { mergeIncidents, rowPriority, rowStatus, type IncidentListRow } from './incident-rows'
+import {
+  mergeIncidents,
+  opsgenieIdOf,
+  rowPriority,
+  rowStatus,
+  type IncidentListRow,
+} from './incident-rows'
 import type { LocalIncident } from './coordination'
 import { LocalIncidentDetail } from './LocalIncidentDetail'
 import { useLocalIncidents } from './use-coordination-data'
@@ -35,6 +41,7 @@ function shownRow(
 
 function RowButton(props: {
   row: IncidentListRow
+  created: ReadonlyMap<string, string>
   current: boolean
   onOpen(): void
 }): ReactElement {
@@ -45,7 +52,7 @@ function RowButton(props: {
   return (
     <button
       type="button"
-      className="list-button"
+      className="list-button incident-row"
       aria-current={props.current ? 'true' : undefined}
       {...(row.kind === 'opsgenie'
         ? { 'data-incident-id': row.incident.id }
@@ -62,12 +69,14 @@ function RowButton(props: {
           className="badge badge--local"
           title="Roles, paging, workflows and its timeline are kept on this computer only"
         >
-          {row.kind === 'opsgenie' ? 'Coordinated here' : 'On this computer only'}
+          {local.opsgenieIncidentId !== undefined ? 'Coordinated here' : 'On this computer only'}
         </span>
       )}
       {row.kind === 'local' && row.local.opsgenieIncidentId !== undefined && (
         <span className="muted">
-          {isPlaceholder(row.local.opsgenieIncidentId) ? 'opening in Opsgenie…' : 'in Opsgenie'}
+          {isPlaceholder(opsgenieIdOf(row.local, props.created) ?? '')
+            ? 'opening in Opsgenie…'
+            : 'in Opsgenie'}
         </span>
       )}
       <span className={`state state--${rowStatus(row)}`}>{rowStatus(row)}</span>
@@ -86,14 +95,23 @@ export function IncidentList(): ReactElement {
   const outbox = useOutbox()
   const overlay = usePendingOverlay(outbox.db, outbox.workspaceId)
   const cached = useIncidents(db)
+  const commands = useOutboxCommands(outbox.db, outbox.workspaceId)
+  const created = useMemo(() => {
+    const ids = new Map<string, string>()
+    for (const c of commands)
+      if (c.kind === 'incidents:create' && c.state === 'confirmed' && c.entityId !== undefined)
+        ids.set(c.id, c.entityId)
+    return ids
+  }, [commands])
   const local = useLocalIncidents()
   const rows = useMemo(
     () =>
       mergeIncidents(
         (cached ?? []).map((i) => ({ ...i, ...overlay.incident(i) })),
         local ?? [],
+        created,
       ),
-    [cached, local, overlay],
+    [cached, local, overlay, created],
   )
   const { incidentId, declaring, openIncident, startDeclare, closeDialogs } =
     useCoordinationViewStore()
@@ -129,6 +147,7 @@ export function IncidentList(): ReactElement {
             <li key={row.key}>
               <RowButton
                 row={row}
+                created={created}
                 current={row.key === shown?.key && !declaring}
                 onOpen={() => open(row)}
               />

@@ -37,11 +37,13 @@ export function StatusControls(props: { incident: LocalIncident }): ReactElement
   const move = async (status: LocalIncidentStatus): Promise<void> => {
     setError(undefined)
     setClosed(undefined)
+    // Before the call: its writes re-render the detail long before it returns.
+    if (status === 'resolved') closeDialogs()
+    setOffer(status === 'resolved')
     try {
       await coordination.transition(props.incident.id, status)
-      if (status === 'resolved') closeDialogs()
-      setOffer(status === 'resolved')
     } catch (err) {
+      setOffer(false)
       setError(err instanceof Error ? err.message : String(err))
     }
   }

@@ -31,14 +31,31 @@ function createdMs(row: IncidentListRow): number {
   return row.kind === 'opsgenie' ? row.incident.createdMs : row.local.declaredAt
 }
 
+/**
+ * The Opsgenie incident a local one is linked to. Until coordination hears of the incident its
+ * create made, the link is the create command's placeholder; `created` (create command id to the
+ * incident id the outbox confirmed) resolves it, so the two rows join as soon as the cache has it.
+ */
+export function opsgenieIdOf(
+  local: LocalIncident,
+  created: ReadonlyMap<string, string>,
+): string | undefined {
+  const byCommand =
+    local.createCommandId !== undefined ? created.get(local.createCommandId) : undefined
+  return byCommand ?? local.opsgenieIncidentId
+}
+
 /** Open first, then priority, then newest: what needs a responder comes first. */
 export function mergeIncidents(
   opsgenie: readonly IncidentRow[],
   local: readonly LocalIncident[],
+  created: ReadonlyMap<string, string> = new Map(),
 ): IncidentListRow[] {
   const byOpsgenieId = new Map<string, LocalIncident>()
-  for (const l of local)
-    if (l.opsgenieIncidentId !== undefined) byOpsgenieId.set(l.opsgenieIncidentId, l)
+  for (const l of local) {
+    const id = opsgenieIdOf(l, created)
+    if (id !== undefined) byOpsgenieId.set(id, l)
+  }
   const shown = new Set<string>()
   const rows: IncidentListRow[] = opsgenie.map((incident) => {
     const l = byOpsgenieId.get(incident.id)
