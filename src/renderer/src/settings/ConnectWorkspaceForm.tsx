@@ -121,7 +121,7 @@ export function ConnectWorkspaceForm(props: ConnectWorkspaceFormProps): ReactEle
       )}
       {field(
         'username',
-        'Your Opsgenie username (optional, for “mine”)',
+        'Your Opsgenie username (optional: “Mine” and “am I on call?”; On call can pick it later)',
         <input
           {...described('username')}
           value={values.username}
