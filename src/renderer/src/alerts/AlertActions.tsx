@@ -132,8 +132,8 @@ export function AlertActions(props: AlertActionsProps): ReactElement {
       </p>
       {props.failedCommands?.map((c) => (
         <p key={c.id} className="action-failed" role="alert" data-command-id={c.id}>
-          {commandAction(c)} was not applied: {c.failure?.message ?? 'it failed'}. See the Outbox to
-          retry it.
+          {commandAction(c)} was not applied: {c.failure?.message ?? 'it failed'}. Opsgenie refused
+          it for good; see the Outbox.
         </p>
       ))}
     </section>
