@@ -6,7 +6,8 @@ import { useWorkspace } from '../app/workspace-context'
 import { useAlertViewStore } from './alert-view-store'
 import { useAlertRows } from '../db/alert-reads'
 import { useAppServices } from '../app/services'
-import { useDirectory, useServiceRows } from '../db/directory-reads'
+import { useDirectory, useOnCalls, useServiceRows } from '../db/directory-reads'
+import { myScope } from './mine'
 import { overlayRows } from './pending-rows'
 import { ALERT_DETAIL_TITLE_ID } from './AlertDetail'
 import { AlertDetailPane } from './AlertDetailPane'
@@ -47,6 +48,11 @@ export function AlertsView(props: { fallbackHeight?: number }): ReactElement {
   )
   const names = useMemo(() => directoryNames(directory), [directory])
   const services = useServiceRows(db)
+  const onCalls = useOnCalls(db)
+  const mine = useMemo(
+    () => myScope(username, directory ?? { users: [], teams: [], schedules: [] }, onCalls ?? []),
+    [username, directory, onCalls],
+  )
   const outbox = useOutbox()
   const overlay = usePendingOverlay(outbox.db, outbox.workspaceId)
 
@@ -59,12 +65,13 @@ export function AlertsView(props: { fallbackHeight?: number }): ReactElement {
         sort,
         {
           ...(username !== undefined ? { me: username } : {}),
+          mine,
           teams,
           services: services ?? [],
         },
         now,
       ),
-    [rows, overlay.pending, filters, search, sort, username, teams, services, now],
+    [rows, overlay.pending, filters, search, sort, username, mine, teams, services, now],
   )
   const hidden =
     selectedId !== undefined && rows !== undefined && !shown.some((r) => r.id === selectedId)

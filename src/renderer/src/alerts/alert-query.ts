@@ -1,10 +1,13 @@
 import { assertNever } from '../../../shared/assert-never'
 import type { AlertRow, ServiceRow, TeamRow } from '../db/rows'
 import type { AlertFilters, AlertSort } from './alert-view-store'
+import { isMine, NO_SCOPE, type MyScope } from './mine'
 
 /** Who "me" is and the directory rows the team and service filters refer to. */
 export interface AlertQueryContext {
   readonly me?: string
+  /** My teams and the schedules I am on call for (`myScope`); without it, "Mine" is what I own. */
+  readonly mine?: MyScope
   readonly teams?: readonly TeamRow[]
   readonly services?: readonly ServiceRow[]
 }
@@ -38,13 +41,6 @@ function inService(
   return service.teamId !== undefined && inTeam(row, service.teamId, teams)
 }
 
-/** Owned by me, or I was added as a responder by name or id. */
-function isMineByUser(row: AlertRow, me: string | undefined): boolean {
-  if (me === undefined) return false
-  if (row.owner === me) return true
-  return row.responders.some((r) => r.type === 'user' && (r.name === me || r.id === me))
-}
-
 export function matchesFilters(
   row: AlertRow,
   filters: AlertFilters,
@@ -55,7 +51,7 @@ export function matchesFilters(
   if (filters.priorities.length > 0 && !filters.priorities.includes(row.priority)) return false
   if (filters.acknowledged === 'yes' && !row.acknowledged) return false
   if (filters.acknowledged === 'no' && row.acknowledged) return false
-  if (filters.mine && !isMineByUser(row, context.me)) return false
+  if (filters.mine && !isMine(row, context.me, context.mine ?? NO_SCOPE)) return false
   if (filters.team !== undefined && !inTeam(row, filters.team, context.teams)) return false
   if (filters.service !== undefined) {
     const service = context.services?.find((s) => s.id === filters.service)
