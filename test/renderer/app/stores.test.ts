@@ -98,7 +98,10 @@ describe('alert view store', () => {
     s.setSort('newest')
     expect(useAlertViewStore.getState()).toMatchObject({ selectedId: 'a1', sort: 'newest' })
     s.reset()
-    expect(useAlertViewStore.getState()).toMatchObject({ selectedId: undefined, sort: 'priority' })
+    expect(useAlertViewStore.getState()).toMatchObject({
+      selectedId: undefined,
+      sort: 'needs-action',
+    })
   })
 })
 

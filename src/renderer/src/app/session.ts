@@ -3,6 +3,7 @@ import type { CacheDb } from '../db/cache-db'
 import { createDeletionConfirmer, type AlertChange, type IncidentChange } from '../sync'
 import { importDirectory } from './directory-import'
 import { createEventBatcher } from './event-batcher'
+import { followIncidentCommands } from './incident-follow'
 import type { AppServices } from './services'
 import type { WorkspaceEntry } from '../settings/settings-db'
 
@@ -69,6 +70,18 @@ export async function startSession(
       if (health.workspaceId === workspaceId) sink.health(health)
     }),
   ]
+  if (ingest.applyIncidents !== undefined) {
+    const applyIncidents = ingest.applyIncidents.bind(ingest)
+    unsubscribe.push(
+      followIncidentCommands({
+        outbox: services.outbox,
+        workspaceId,
+        api,
+        applyIncidents,
+        since: Date.now(),
+      }),
+    )
+  }
 
   const start = async (): Promise<void> => {
     const connected = await api.workspace.connect({ workspace: entry.config })
