@@ -21,7 +21,30 @@ export function createEvents(
   startId = 1,
   endMs = Date.now() - 60_000,
 ): IntakeEvent[] {
-  const events: IntakeEvent[] = []
+  // Decoded by main's real decoder, as the renderer receives them.
+  return createRelayFrames(count, startId, endMs).map((f) => ({
+    workspaceId,
+    cursor: `relay:${f.n}`,
+    source: 'relay',
+    receivedAt: f.receivedAt,
+    payload: decodeRelayFrame(f.data, f.receivedAt),
+  }))
+}
+
+/** One relay SSE frame as main receives it: the `data:` text and when the relay received it. */
+export interface RelayFrame {
+  readonly n: number
+  readonly data: string
+  readonly receivedAt: number
+}
+
+/** The relay frames behind `createEvents`, for timing main's decoding on its own. */
+export function createRelayFrames(
+  count: number,
+  startId = 1,
+  endMs = Date.now() - 60_000,
+): RelayFrame[] {
+  const frames: RelayFrame[] = []
   const baseMs = endMs - (startId + count) * 1_000
   for (let i = 0; i < count; i++) {
     const n = startId + i
@@ -62,9 +85,7 @@ export function createEvents(
       repeat: false,
       payload: webhook,
     })
-    // Decoded by main's real decoder, as the renderer receives it.
-    const payload = decodeRelayFrame(data, receivedAt)
-    events.push({ workspaceId, cursor: `relay:${n}`, source: 'relay', receivedAt, payload })
+    frames.push({ n, data, receivedAt })
   }
-  return events
+  return frames
 }
