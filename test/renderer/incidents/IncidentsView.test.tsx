@@ -24,7 +24,8 @@ const incident = (id: string, tinyId: string, message: string, priority: 'P1' | 
     status: 'open',
     priority,
     tags: [],
-    responders: [{ type: 'team', name: 'Payments' }],
+    // Opsgenie answers incident responders by id: the detail shows the directory's name
+    responders: [{ type: 'team', id: 'd351de3b-1f0c-4a3e-9c55-2b0d8f0e6a11' }],
     impactedServices: ['s1'],
     createdAt: '2026-11-27T01:00:00Z',
     updatedAt: '2026-11-27T01:00:00Z',
@@ -39,6 +40,7 @@ describe('IncidentsView', () => {
       incident('i1', '1', 'Checkout degraded in EU', 'P1'),
     ])
     await t.db.services.put({ id: 's1', name: 'Checkout API', tags: [] })
+    await t.db.teams.put({ id: 'd351de3b-1f0c-4a3e-9c55-2b0d8f0e6a11', name: 'Payments' })
     await t.db.alerts.bulkPut([
       alertRow(1, { priority: 'P1', message: 'Checkout p95 latency', tags: ['incident:1'] }),
       alertRow(2, { message: 'Unrelated' }),
@@ -62,6 +64,8 @@ describe('IncidentsView', () => {
     await user.click(buttons[0] as HTMLElement)
     const detail = await screen.findByRole('article')
     expect(within(detail).getByText('Checkout API')).toBeTruthy()
+    await within(detail).findByText('Payments')
+    expect(within(detail).queryByText(/d351de3b/)).toBeNull()
     await within(detail).findByText('ada')
     const linked = await within(detail).findByRole('button', { name: 'P1 Checkout p95 latency' })
     expect(within(detail).queryByText(/Unrelated/)).toBeNull()

@@ -45,9 +45,12 @@ describe('local incidents', () => {
     // joined to the outbox: the create is queued, not sent (the engine never runs here)
     const opened = await within(timeline).findByText(/Opened the Opsgenie incident at P1/)
     expect(opened.closest('li')?.querySelector('[data-outcome]')?.textContent).toContain('queued')
-    expect(screen.getByTestId('linked-opsgenie-incident').textContent).toContain('being created')
+    // each panel reads its own live query: wait for it rather than read it once
+    await waitFor(() =>
+      expect(screen.getByTestId('linked-opsgenie-incident').textContent).toContain('being created'),
+    )
     const list = screen.getByRole('list', { name: 'Incident list' })
-    expect(within(list).getByText('Token leak')).toBeTruthy()
+    await within(list).findByText('Token leak')
   })
 
   it("shows the engine's error when the title is blank", async () => {

@@ -10,7 +10,8 @@ import { formatTime } from '../components/format'
 import { useAlertViewStore } from '../alerts/alert-view-store'
 import { useNavigationStore } from '../app/navigation-store'
 import { useTimeline } from '../db/alert-reads'
-import { useIncident, useServiceRows } from '../db/directory-reads'
+import { useDirectory, useIncident, useServiceRows } from '../db/directory-reads'
+import { directoryNames } from '../alerts/directory-names'
 import { useLiveQuery } from '../db/use-live-query'
 import { readLinkedAlerts } from './linked-alerts'
 import { OpsgenieIncidentActions } from './OpsgenieIncidentActions'
@@ -24,6 +25,8 @@ export function IncidentDetail(props: { incidentId: string }): ReactElement {
   const outbox = useOutbox()
   const overlay = usePendingOverlay(outbox.db, outbox.workspaceId)
   const cached = useIncident(db, props.incidentId)
+  const directory = useDirectory(db)
+  const names = useMemo(() => directoryNames(directory), [directory])
   const incident = useMemo(
     () => (cached ? { ...cached, ...overlay.incident(cached) } : cached),
     [cached, overlay],
@@ -72,7 +75,7 @@ export function IncidentDetail(props: { incidentId: string }): ReactElement {
         </div>
         <div className="fields__row">
           <dt>Responders</dt>
-          <dd>{incident.responders.map((r) => r.name ?? r.id).join(', ') || 'None'}</dd>
+          <dd>{incident.responders.map((r) => names.responder(r).text).join(', ') || 'None'}</dd>
         </div>
       </dl>
       {incident.description !== undefined && <p className="pre-wrap">{incident.description}</p>}
