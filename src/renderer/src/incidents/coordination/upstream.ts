@@ -50,8 +50,8 @@ const TRIGGER: Partial<Record<Happening['kind'], TriggerEvent['trigger']>> = {
 
 /**
  * Feeds ingest's alert changes (`applyBatch(...).changes`) into coordination: an alert we paged
- * (alias `ondeck-...`) or attached is linked, never duplicated; its Acknowledge, AssignOwnership
- * and Close become incident timeline entries (deterministic ids, so a repeat writes nothing new);
+ * (alias `ondeck-...`) or attached is linked, never duplicated; its being acknowledged, assigned
+ * and closed become incident timeline entries (deterministic ids, so a repeat writes nothing new);
  * and alert workflows run, except those whose own page opened the alert.
  */
 export async function onIngestChanges(
