@@ -13,12 +13,13 @@ async function declareThroughForm(rig: ViewRig, title: string): Promise<void> {
   expect(document.activeElement).toBe(within(form).getByLabelText('Title'))
   fireEvent.change(within(form).getByLabelText('Title'), { target: { value: title } })
   fireEvent.change(within(form).getByLabelText('Severity'), { target: { value: 'Critical' } })
-  fireEvent.click(within(form).getByLabelText('Checkout API'))
+  // the services and teams to choose come from live queries: wait for them to be there
+  fireEvent.click(await within(form).findByLabelText('Checkout API'))
   fireEvent.change(within(form).getByLabelText('Incident type'), { target: { value: 'Breach' } })
   fireEvent.change(within(form).getByLabelText('Tags (comma separated)'), {
     target: { value: 'security, db, security' },
   })
-  fireEvent.click(within(form).getByLabelText('Infrastructure'))
+  fireEvent.click(await within(form).findByLabelText('Infrastructure'))
   fireEvent.click(within(form).getByRole('button', { name: 'Declare' }))
   await screen.findByRole('heading', { level: 2, name: title })
   expect(rig).toBeDefined()
