@@ -83,6 +83,9 @@ test('acknowledging from the keyboard (j/k, a) reaches the simulator', async ({ 
   const { context, page } = await openDemo(browser, mode)
   try {
     await acknowledgeWhatRings(page)
+    // "Needs action" moves each acknowledged row down as its confirmation lands; oldest first
+    // keeps the order still while j and k walk it, and puts the new alert last (k, then j, returns)
+    await page.getByLabel('Sort').selectOption('oldest')
     const alert = await createAlert(mode, { message: 'Queue backlog growing', priority: 'P2' })
     const row = alertRows(page).filter({ hasText: alert.message })
     await expect(row).toBeVisible()
