@@ -1,5 +1,6 @@
 import { app, nativeImage, type BrowserWindow } from 'electron'
 import type { TrayStatus } from '../../shared/ipc/schemas'
+import { ringingBadge } from './tray-status'
 
 export interface AttentionDeps {
   readonly window: () => BrowserWindow | undefined
@@ -15,7 +16,7 @@ export interface Attention {
 
 /**
  * The OS's ways of saying "look here", driven by the status the renderer reports with the tray:
- * the count of open unacknowledged alerts as a badge (the dock on macOS, the launcher on Linux
+ * the count of alerts that ring unacknowledged (`ringingBadge`) as a badge (the dock on macOS, the launcher on Linux
  * Unity, an overlay on the Windows taskbar button), and while an alarm rings a critical dock
  * bounce (macOS, until cancelled) or a flashing taskbar button (Windows, Linux), stopped the
  * moment ringing stops. Only transitions touch the OS.
@@ -30,7 +31,7 @@ export function createAttention(deps: AttentionDeps): Attention {
     if (platform === 'win32') {
       const window = deps.window()
       if (window === undefined) return
-      const label = `${count} unacknowledged alert${count === 1 ? '' : 's'}`
+      const label = `${count} alert${count === 1 ? '' : 's'} ringing, unacknowledged`
       if (count > 0)
         window.setOverlayIcon(nativeImage.createFromPath(deps.iconPath('p1.png')), label)
       else window.setOverlayIcon(null, '')
@@ -54,7 +55,7 @@ export function createAttention(deps: AttentionDeps): Attention {
 
   return {
     update(status) {
-      const count = status.unacknowledged ?? 0
+      const count = ringingBadge(status)
       if (count !== badge) drawBadge(count)
       badge = count
       const next = status.ringing ?? false

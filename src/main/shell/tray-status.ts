@@ -36,6 +36,16 @@ function headline(state: TrayState): string {
   }
 }
 
+/**
+ * The number the badge, the taskbar overlay and the macOS menu-bar title show: the alerts that
+ * ring and nobody has acknowledged (acknowledging stops ringing). Not every unacknowledged alert:
+ * a P3 left open overnight must not look like a page. An older renderer that sends no count
+ * shows nothing rather than a number that means something else.
+ */
+export function ringingBadge(status: TrayStatus): number {
+  return status.ringingCount ?? 0
+}
+
 const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`
 
 const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' })

@@ -2,7 +2,7 @@ import { Menu, Tray, nativeImage, type MenuItemConstructorOptions } from 'electr
 import type { TrayStatus } from '../../shared/ipc/schemas'
 import { ONE_HOUR_MS, type NotificationPause } from './notification-pause'
 import type { LoginItem } from './login-item'
-import { trayIconFile, trayTooltip } from './tray-status'
+import { ringingBadge, trayIconFile, trayTooltip } from './tray-status'
 
 export interface TrayDeps {
   readonly pause: NotificationPause
@@ -23,9 +23,9 @@ export interface ShellTray {
 /** Until the renderer reports, the honest state is "not connected yet". */
 const INITIAL: TrayStatus = { state: 'offline', openAlerts: 0, queuedCommands: 0 }
 
-/** macOS shows text beside the menu-bar icon: the unacknowledged count, nothing when zero. */
+/** macOS shows text beside the menu-bar icon: how many alerts ring, nothing when none does. */
 export function trayTitle(status: TrayStatus): string {
-  const count = status.unacknowledged ?? 0
+  const count = ringingBadge(status)
   return count > 0 ? String(count) : ''
 }
 

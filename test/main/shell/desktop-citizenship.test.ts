@@ -44,30 +44,40 @@ describe('desktop citizenship', () => {
   })
   afterEach(() => rmSync(userDataDir, { recursive: true, force: true }))
 
-  describe('badge: open unacknowledged alerts', () => {
+  describe('badge: alerts that ring unacknowledged', () => {
     it('macOS: the dock badge and the menu-bar title show the count, cleared at zero', async () => {
       const { tray, report } = start('darwin')
-      await report({ unacknowledged: 2 })
+      await report({ unacknowledged: 5, ringing: true, ringingCount: 2 })
       expect(electronState.app.badgeCount).toBe(2)
       expect(tray.title).toBe('2')
-      await report({ unacknowledged: 0 })
+      await report({ unacknowledged: 3, ringing: false, ringingCount: 0 })
       expect(electronState.app.badgeCount).toBe(0)
       expect(tray.title).toBe('')
     })
 
+    it('counts what rings, not every unacknowledged alert (a quiet P3 shows no badge)', async () => {
+      const { tray, report } = start('darwin')
+      await report({ unacknowledged: 7, ringingCount: 0 })
+      expect(electronState.app.badgeCount).toBe(0)
+      expect(tray.title).toBe('')
+      // an older renderer that sends no ringing count: no number rather than a wrong one
+      await report({ unacknowledged: 7 })
+      expect(electronState.app.badgeCount).toBe(0)
+    })
+
     it('Linux: the launcher badge (Unity); no tray title there', async () => {
       const { tray, report } = start('linux')
-      await report({ unacknowledged: 4 })
+      await report({ unacknowledged: 9, ringing: true, ringingCount: 4 })
       expect(electronState.app.badgeCount).toBe(4)
       expect(tray.title).toBe('')
     })
 
     it('Windows: an overlay on the taskbar button that names the count, removed at zero', async () => {
       const { window, report } = start('win32')
-      await report({ unacknowledged: 1 })
-      expect(window.overlay?.description).toBe('1 unacknowledged alert')
+      await report({ unacknowledged: 3, ringing: true, ringingCount: 1 })
+      expect(window.overlay?.description).toBe('1 alert ringing, unacknowledged')
       expect(electronState.app.badgeCount).toBe(0)
-      await report({ unacknowledged: 0 })
+      await report({ unacknowledged: 3, ringing: false, ringingCount: 0 })
       expect(window.overlay).toBeNull()
     })
   })
