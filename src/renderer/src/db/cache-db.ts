@@ -35,7 +35,11 @@ export class CacheDb extends VersionedDatabase {
   declare seenEvents: Table<SeenEventRow, string>
   declare pendingDeletes: Table<PendingDeleteRow, string>
 
-  constructor(workspaceId: string, asOfVersion?: number) {
+  constructor(
+    /** Whose cache this is; the ingest worker opens the same database by it. */
+    readonly workspaceId: string,
+    asOfVersion?: number,
+  ) {
     super(cacheDbName(workspaceId), CACHE_MIGRATIONS, asOfVersion)
   }
 }

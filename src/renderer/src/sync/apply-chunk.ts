@@ -74,6 +74,11 @@ export async function applyChunk(
     now?: number
     /** When the batch's reconciliations began listing (`reconcileStartsOf`). */
     reconcileStarts?: ReadonlyMap<string, number>
+    /**
+     * The events whose cursor this chunk records (the last one with a cursor wins): its own by
+     * default; none for the urgent part ingest lifts ahead of arrival order (`priority-first.ts`).
+     */
+    cursorFrom?: readonly IntakeEvent[]
   } = {},
 ): Promise<ChunkResult> {
   const now = options.now ?? Date.now()
@@ -133,7 +138,6 @@ export async function applyChunk(
       const liveAlerts = new Set<string>()
       const touchedIncidents = new Set<string>()
       let applied = 0
-      let cursor: CursorRow | undefined
 
       /** Stages a row; an alert awaiting deletion keeps showing that, whatever else changed. */
       const put = (row: AlertRow, live: boolean): void => {
@@ -244,6 +248,9 @@ export async function applyChunk(
             raw: rawOf(event),
           })
         }
+      }
+      let cursor: CursorRow | undefined
+      for (const event of options.cursorFrom ?? events) {
         const kind = cursorKindOf(event)
         if (kind !== undefined)
           cursor = { source: kind, cursor: event.cursor, updatedAt: event.receivedAt }

@@ -1,5 +1,5 @@
 export { createIngest, SEEN_RETENTION_MS } from './ingest'
-export type { BatchResult, Ingest, IngestOptions } from './ingest'
+export type { ApplyBatchOptions, BatchResult, ChunkProgress, Ingest, IngestOptions } from './ingest'
 export type { OpenAlertsSnapshot } from './open-alerts'
 export type { AlertChange, IncidentChange } from './apply-chunk'
 export { createDeletionConfirmer } from './deletion-confirmer'

@@ -3,7 +3,8 @@ import type { IntakeEvent } from '../../../shared/ipc/schemas'
 import type { CacheDb } from '../db/cache-db'
 import { toAlertRow, toIncidentRow } from '../db/derive'
 import type { AlertRow, IncidentRow } from '../db/rows'
-import { applyChunk, type AlertChange, type IncidentChange } from './apply-chunk'
+import { applyChunk, type AlertChange, type ChunkResult, type IncidentChange } from './apply-chunk'
+import { planBatch } from './priority-first'
 import { reconcileStartsOf } from './intake-events'
 import { prepareChunk, type PreparedChunk } from './prepare-chunk'
 import { readTombstones } from './tombstones'
@@ -25,6 +26,21 @@ export interface IngestOptions {
   readonly now?: () => number
 }
 
+/** One chunk's share of a batch, as soon as its transaction committed. */
+export interface ChunkProgress extends ChunkResult {
+  /** Events of the batch handled so far (this chunk included), and in all. */
+  readonly done: number
+  readonly total: number
+}
+
+export interface ApplyBatchOptions {
+  /**
+   * Called after each chunk commits. When given, the chunk's changes go here only and the batch's
+   * result lists none (the ingest worker streams them in small messages instead of one huge one).
+   */
+  onChunk?(progress: ChunkProgress): void
+}
+
 export interface BatchResult {
   readonly applied: number
   readonly diagnostics: number
@@ -36,7 +52,7 @@ export interface BatchResult {
 
 export interface Ingest {
   /** Relay events, poll pages and reconciliation results, in the order main sent them. */
-  applyBatch(events: readonly IntakeEvent[]): Promise<BatchResult>
+  applyBatch(events: readonly IntakeEvent[], options?: ApplyBatchOptions): Promise<BatchResult>
   /**
    * Full entities from a list result, read just now: Opsgenie's word over webhook-derived state,
    * but never over a newer API read (`afterApiRead`).
@@ -63,32 +79,48 @@ export function createIngest(db: CacheDb, options: IngestOptions = {}): Ingest {
   }
 
   /**
-   * Chunk k+1 is decoded while chunk k's transaction is in IndexedDB (which does its work off the
-   * main thread), and every main-thread slice stays short: a macrotask yield between them.
+   * Chunk k+1 is prepared while chunk k's transaction is in IndexedDB (which does its work off the
+   * calling thread), and every slice stays short: a macrotask yield between them. A large batch
+   * lands its most urgent open alerts first (`planBatch`), so the first chunk is what a responder
+   * looks at.
    */
-  const applyBatch = async (events: readonly IntakeEvent[]): Promise<BatchResult> => {
+  const applyBatch = async (
+    events: readonly IntakeEvent[],
+    batchOptions: ApplyBatchOptions = {},
+  ): Promise<BatchResult> => {
     let applied = 0
     let diagnostics = 0
     const changes: AlertChange[] = []
     const incidents: IncidentChange[] = []
-    const parts = chunks(events, chunkSize)
+    const parts = planChunks(events, chunkSize)
     const reconcileStarts = reconcileStartsOf(events)
-    let next: PreparedChunk | undefined =
-      parts[0] === undefined ? undefined : prepareChunk(parts[0])
+    const prepare = (part: Part): Prepared => ({ prepared: prepareChunk(part.events), part })
+    let next: Prepared | undefined = parts[0] === undefined ? undefined : prepare(parts[0])
+    let done = 0
     for (let i = 0; next !== undefined; i++) {
-      const running = applyChunk(db, next, { now: now(), reconcileStarts })
+      const { prepared, part } = next
+      const running = applyChunk(db, prepared, {
+        now: now(),
+        reconcileStarts,
+        ...(part.cursorFrom !== undefined ? { cursorFrom: part.cursorFrom } : {}),
+      })
       running.catch(() => undefined) // awaited below; not unhandled while the next chunk decodes
       const following = parts[i + 1]
       next = undefined
       if (following !== undefined) {
         await yieldToMainThread()
-        next = prepareChunk(following)
+        next = prepare(following)
       }
       const result = await running
       applied += result.applied
       diagnostics += result.diagnostics
-      changes.push(...result.changes)
-      incidents.push(...result.incidents)
+      done += part.events.length
+      if (batchOptions.onChunk !== undefined)
+        batchOptions.onChunk({ ...result, done, total: events.length })
+      else {
+        changes.push(...result.changes)
+        incidents.push(...result.incidents)
+      }
     }
     if (now() - lastPrune >= PRUNE_EVERY_MS) await pruneSeen()
     return { applied, diagnostics, changes, incidents }
@@ -162,6 +194,34 @@ async function upsertIncidents(db: CacheDb, rows: readonly IncidentRow[]): Promi
     if (fresh.length > 0) await db.incidents.bulkPut(fresh)
     return fresh.length
   })
+}
+
+interface Part {
+  readonly events: readonly IntakeEvent[]
+  /** Whose cursor the chunk records, when not its own events' (see `applyChunk`). */
+  readonly cursorFrom?: readonly IntakeEvent[]
+}
+
+interface Prepared {
+  readonly prepared: PreparedChunk
+  readonly part: Part
+}
+
+/**
+ * The batch's chunks: the urgent alerts first (recording no cursor), then the rest in arrival
+ * order; when anything was lifted, the last chunk records the batch's last cursor, which may
+ * belong to a lifted event.
+ */
+function planChunks(events: readonly IntakeEvent[], size: number): Part[] {
+  const plan = planBatch(events, size)
+  if (plan.first.length === 0) return chunks(events, size).map((c) => ({ events: c }))
+  const parts: Part[] = [
+    ...chunks(plan.first, size).map((c) => ({ events: c, cursorFrom: [] })),
+    ...chunks(plan.rest, size).map((c) => ({ events: c })),
+  ]
+  const last = parts.length - 1
+  parts[last] = { events: parts[last]?.events ?? [], cursorFrom: events }
+  return parts
 }
 
 function chunks<T>(items: readonly T[], size: number): T[][] {

@@ -1,0 +1,93 @@
+import { assertNever } from '../../../shared/assert-never'
+import type { IntakeEvent } from '../../../shared/ipc/schemas'
+import type { CacheDb } from '../db/cache-db'
+import { createIngest, type Ingest, type IngestOptions } from '../sync'
+import type { IngestReply, IngestRequest, Port } from './protocol'
+
+/**
+ * The worker's side of the ingest channel: opens the workspace's cache in this context and runs
+ * `sync`'s ingest on it. Written against a `Port`, so the unit tests drive it over a plain
+ * `MessageChannel` with fake-indexeddb; `ingest.worker.ts` hands it the worker's scope.
+ */
+export function serveIngest(
+  port: Port<IngestRequest, IngestReply>,
+  openCache: (workspaceId: string) => Promise<CacheDb>,
+  options: IngestOptions = {},
+): void {
+  let db: CacheDb | undefined
+  let ingest: Ingest | undefined
+  const batches = new Map<number, IntakeEvent[]>()
+
+  const ready = (): Ingest => {
+    if (ingest === undefined) throw new Error('the ingest worker has no open cache (open first)')
+    return ingest
+  }
+
+  const answer = (id: number, work: () => Promise<unknown>): void => {
+    // A synchronous throw (no open cache) answers like a rejection.
+    Promise.resolve()
+      .then(work)
+      .then(
+        (value) => port.postMessage({ type: 'result', id, ok: true, value }),
+        (error: unknown) =>
+          port.postMessage({
+            type: 'result',
+            id,
+            ok: false,
+            error: {
+              name: (error as Error | undefined)?.name ?? 'Error',
+              message: (error as Error | undefined)?.message ?? String(error),
+            },
+          }),
+      )
+  }
+
+  port.addEventListener('message', ({ data: request }) => {
+    switch (request.type) {
+      case 'open':
+        return answer(request.id, async () => {
+          db = await openCache(request.workspaceId)
+          ingest = createIngest(db, options)
+          return db.schemaVersion
+        })
+      case 'events': {
+        const batch = batches.get(request.batch) ?? []
+        batches.set(request.batch, batch)
+        for (const event of request.events) batch.push(event)
+        return
+      }
+      case 'applyBatch': {
+        const events = batches.get(request.batch) ?? []
+        batches.delete(request.batch)
+        return answer(request.id, async () => {
+          const result = await ready().applyBatch(events, {
+            onChunk: (chunk) =>
+              port.postMessage({
+                type: 'chunk',
+                id: request.id,
+                done: chunk.done,
+                total: chunk.total,
+                changes: chunk.changes,
+                incidents: chunk.incidents,
+              }),
+          })
+          return { applied: result.applied, diagnostics: result.diagnostics }
+        })
+      }
+      case 'applyAlerts':
+        return answer(request.id, () => ready().applyAlerts(request.alerts))
+      case 'applyIncidents':
+        return answer(request.id, () => ready().applyIncidents(request.incidents))
+      case 'pruneSeen':
+        return answer(request.id, () => ready().pruneSeen())
+      case 'close':
+        return answer(request.id, async () => {
+          db?.close()
+          db = undefined
+          ingest = undefined
+        })
+      default:
+        return assertNever(request, 'ingest request')
+    }
+  })
+}
