@@ -8,7 +8,7 @@ import { CacheDb } from './db/cache-db'
 import { obtainSession, takeLaunchToken } from './ipc/launch-credential'
 import { ondeck } from './ipc/ondeck'
 import { OutboxDb } from './outbox/outbox-db'
-import { createIngest } from './sync'
+import { createWorkerIngest } from './ingest/worker-ingest'
 import { forwardErrorsToMainLog } from './diagnostics/main-log'
 import './styles/theme.css'
 import './styles/layout.css'
@@ -35,7 +35,7 @@ async function start(root: HTMLElement): Promise<void> {
     openCache: (workspaceId) => new CacheDb(workspaceId).openOrExplain(),
     openCoordination: (workspaceId) =>
       new CoordinationDb(coordinationDbName(workspaceId)).openOrExplain(),
-    createIngest: (db) => createIngest(db),
+    createIngest: (db, options) => createWorkerIngest(db, options),
     outbox: new OutboxDb(),
   }
   forwardErrorsToMainLog(window, services.api)

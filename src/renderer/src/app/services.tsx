@@ -21,6 +21,14 @@ export interface SessionIngest {
     | undefined
   >
   applyIncidents?(incidents: readonly Incident[]): Promise<number>
+  /** Ends the ingest (the worker's database and the worker itself) when the session stops. */
+  close?(): Promise<void>
+}
+
+/** How far the ingest is through a batch (a first connect's backfill), for the status bar. */
+export interface IngestProgress {
+  readonly done: number
+  readonly total: number
 }
 
 /**
@@ -34,7 +42,10 @@ export interface AppServices {
   openCache(workspaceId: string): Promise<CacheDb>
   /** The workspace's local incidents, workflows and roles (`coordination/`). */
   openCoordination(workspaceId: string): Promise<CoordinationDb>
-  createIngest(db: CacheDb): SessionIngest
+  createIngest(
+    db: CacheDb,
+    options?: { onProgress?(progress: IngestProgress): void },
+  ): SessionIngest
   /** The outbox's database (one for the app; each workspace's engine reads only its rows). */
   readonly outbox: OutboxDb
 }

@@ -4,7 +4,7 @@ import { createDeletionConfirmer, type AlertChange, type IncidentChange } from '
 import { importDirectory } from './directory-import'
 import { createEventBatcher } from './event-batcher'
 import { followIncidentCommands } from './incident-follow'
-import type { AppServices } from './services'
+import type { AppServices, IngestProgress } from './services'
 import type { WorkspaceEntry } from '../settings/settings-db'
 
 /** Where the session reports to; the app points these at the workspace and status stores. */
@@ -13,6 +13,8 @@ export interface SessionSink {
   failed(error: string): void
   health(health: ConnectionHealth): void
   eventsArrived(at: number): void
+  /** How far the ingest worker is through a batch (a first connect's backfill). */
+  ingestProgress?(progress: IngestProgress): void
   /**
    * What each applied batch changed, after its transaction committed: alert changes (the
    * notification feed) and the Opsgenie incidents it wrote (coordination follows linked ones).
@@ -40,7 +42,9 @@ export async function startSession(
   const { api } = services
   const workspaceId = entry.id
   const db = await services.openCache(workspaceId)
-  const ingest = services.createIngest(db)
+  const ingest = services.createIngest(db, {
+    onProgress: (progress) => sink.ingestProgress?.(progress),
+  })
   // A Delete webhook only marks its alert; this asks Opsgenie before anything is hidden.
   const deletions = createDeletionConfirmer(db, {
     read: (alertId) => api.alerts.get({ workspaceId, alertId }),
@@ -113,6 +117,7 @@ export async function startSession(
       for (const off of unsubscribe) off()
       await batcher.flush()
       deletions.stop()
+      await ingest.close?.()
     },
   }
 }

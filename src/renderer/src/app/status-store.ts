@@ -15,6 +15,8 @@ export interface StatusState {
    * reload it shows once more).
    */
   readonly failuresSeenAt?: number
+  /** A batch the ingest worker is still applying (a first connect's backfill): events done, all. */
+  readonly ingest?: { readonly done: number; readonly total: number }
 }
 
 export interface StatusActions {
@@ -22,6 +24,7 @@ export interface StatusActions {
   eventsArrived(at: number): void
   setQueued(count: number): void
   markFailuresSeen(at: number): void
+  setIngestProgress(progress: StatusState['ingest']): void
   reset(): void
 }
 
@@ -42,6 +45,7 @@ export const useStatusStore = create<StatusState & StatusActions>()((set) => ({
   eventsArrived: (at) => set((s) => ({ lastEventAt: Math.max(s.lastEventAt ?? 0, at) })),
   setQueued: (queued) => set({ queued }),
   markFailuresSeen: (at) => set({ failuresSeenAt: at }),
+  setIngestProgress: (ingest) => set({ ingest }),
   reset: () =>
     set({
       ...initialState,
@@ -49,6 +53,7 @@ export const useStatusStore = create<StatusState & StatusActions>()((set) => ({
       lastEventAt: undefined,
       connectedUntil: undefined,
       failuresSeenAt: undefined,
+      ingest: undefined,
     }),
 }))
 

@@ -36,6 +36,7 @@ export function useSession(
       failed: (e) => !stopped && workspace.failed(e),
       health: (h) => !stopped && status.setHealth(h),
       eventsArrived: (at) => !stopped && status.eventsArrived(at),
+      ingestProgress: (p) => !stopped && status.setIngestProgress(p.done < p.total ? p : undefined),
       changes: (changes, incidents = []) => !stopped && changesTo.current?.(changes, incidents),
     }
     const session = startSession(services, entry, sink)
