@@ -15,6 +15,8 @@ export const APP_ENTRY_URL = `${APP_SCHEME}://${APP_HOST}/index.html`
 export const APP_CSP = [
   "default-src 'self'",
   "script-src 'self'",
+  // The ingest worker (src/renderer/src/ingest), a module script of the bundle.
+  "worker-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data:",
   "connect-src 'self'",

@@ -47,6 +47,8 @@ export function contentSecurityPolicy(port: number): string {
   return [
     "default-src 'self'",
     "script-src 'self'",
+    // The ingest worker (src/renderer/src/ingest), a module script of the bundle.
+    "worker-src 'self'",
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
     `connect-src 'self' ws://${canonicalHost(port)}`,

@@ -112,7 +112,7 @@ export function connectIngest(
 export function createWorkerIngest(db: CacheDb, options: WorkerIngestOptions = {}): WorkerIngest {
   const worker = new Worker(new URL('./ingest.worker.ts', import.meta.url), {
     type: 'module',
-    name: `ingest ${db.workspaceId}`,
+    name: 'ondeck-ingest',
   })
   worker.addEventListener('error', (event) =>
     console.error('ingest worker failed', event.message || 'the script did not load'),
