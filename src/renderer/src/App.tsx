@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState, type ReactElement, type ReactNode } from 'react'
+import { useCallback, useEffect, useRef, useState, type ReactElement, type ReactNode } from 'react'
+import { BackgroundWorkspace } from './app/BackgroundWorkspace'
 import { PREFERENCE_KEYS } from './settings/preferences'
 import { ServicesProvider, useAppServices, type AppServices } from './app/services'
 import type { WorkspaceEntry } from './settings/settings-db'
@@ -24,8 +25,10 @@ export function App(props: AppProps): ReactElement {
 }
 
 /**
- * First run or the open workspace. On start it reopens the last workspace used, or goes straight
- * to the demo when asked; the workspace list is read live from the settings database.
+ * First run or the open workspaces. On start it shows the last workspace used, or goes straight
+ * to the demo when asked; the workspace list is read live from the settings database. Every other
+ * saved workspace runs in the background (session, outbox, notifications and ringing), so a
+ * responder on two accounts hears both; the switcher puts one on screen.
  */
 function Root(props: { hash: string; overlays: ReactNode }): ReactElement {
   const { api, settings } = useAppServices()
@@ -54,8 +57,9 @@ function Root(props: { hash: string; overlays: ReactNode }): ReactElement {
   // workspace closes.
   const current =
     activeId === null || activeId === undefined ? undefined : saved?.find((w) => w.id === activeId)
-  const open = (entry: WorkspaceEntry): void => setChosen(entry.id)
-
+  const open = useCallback((entry: WorkspaceEntry): void => setChosen(entry.id), [])
+  // Notification titles name their workspace while more than one is saved.
+  const several = (saved?.length ?? 0) > 1
   if (saved === undefined || lastId === undefined)
     return (
       <p className="page muted" role="status">
@@ -82,12 +86,25 @@ function Root(props: { hash: string; overlays: ReactNode }): ReactElement {
     )
   }
   return (
-    <WorkspaceScreen
-      key={current.id}
-      entry={current}
-      overlays={props.overlays}
-      onOpen={open}
-      onRemoved={(id) => id === current.id && setChosen(null)}
-    />
+    <>
+      <WorkspaceScreen
+        key={current.id}
+        entry={current}
+        label={several ? current.config.name : undefined}
+        overlays={props.overlays}
+        onOpen={open}
+        onRemoved={(id) => id === current.id && setChosen(null)}
+      />
+      {saved
+        .filter((entry) => entry.id !== current.id)
+        .map((entry) => (
+          <BackgroundWorkspace
+            key={entry.id}
+            entry={entry}
+            label={several ? entry.config.name : undefined}
+            onOpen={open}
+          />
+        ))}
+    </>
   )
 }

@@ -45,7 +45,8 @@ describe('notifications in the open workspace', () => {
 
     const banner = await screen.findByRole('alert', { name: /ringing:/ })
     await waitFor(() => expect(banner.textContent).toContain('P1 ringing: Payments down'))
-    expect(shown).toEqual([{ id: 'alert:alert-1', title: 'P1 Payments down' }])
+    // the id carries the workspace: main hands a button back to every connected workspace
+    expect(shown).toEqual([{ id: `${t.workspaceId}/alert:alert-1`, title: 'P1 Payments down' }])
     await waitFor(() => expect(tray.at(-1)).toEqual({ state: 'unacknowledged-p1', openAlerts: 1 }))
     // the tray tooltip says how many alerts ring
     await waitFor(() => expect(trayRinging.at(-1)).toBe(1))
@@ -99,7 +100,10 @@ describe('notifications in the open workspace', () => {
     await screen.findByRole('alert', { name: /ringing:/ })
 
     act(() =>
-      t.fake.emit('notifications:action', { notificationId: 'alert:alert-1', action: 'close' }),
+      t.fake.emit('notifications:action', {
+        notificationId: `${t.workspaceId}/alert:alert-1`,
+        action: 'close',
+      }),
     )
     await waitFor(() =>
       expect(t.fake.callsTo('alerts:close')).toEqual([
@@ -108,12 +112,22 @@ describe('notifications in the open workspace', () => {
     )
     act(() => useNavigationStore.getState().go('services'))
     act(() =>
-      t.fake.emit('notifications:action', { notificationId: 'alert:alert-1', action: 'open' }),
+      t.fake.emit('notifications:action', {
+        notificationId: `${t.workspaceId}/alert:alert-1`,
+        action: 'open',
+      }),
     )
     expect(useNavigationStore.getState().view).toBe('alerts')
     expect(useAlertViewStore.getState().selectedId).toBe('alert-1')
     act(() =>
       t.fake.emit('notifications:action', { notificationId: 'not-ours', action: 'acknowledge' }),
+    )
+    // another workspace's notification for the same alert id is that workspace's to act on
+    act(() =>
+      t.fake.emit('notifications:action', {
+        notificationId: 'other-workspace/alert:alert-1',
+        action: 'acknowledge',
+      }),
     )
     expect(t.fake.callsTo('alerts:acknowledge')).toEqual([])
   })

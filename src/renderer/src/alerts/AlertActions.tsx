@@ -11,6 +11,8 @@ import { KeyHint } from '../components/KeyHint'
 import { useNavigationStore } from '../app/navigation-store'
 import { useCoordinationViewStore } from '../incidents/coordination-view-store'
 import { ALERT_FORM_KEYS, KEYMAP } from '../keyboard/keymap'
+import { useAcknowledgeKey } from '../notifications/ringing-registry'
+import { useOptionalWorkspace } from '../app/workspace-context'
 
 export interface AlertActionsProps {
   readonly alert: AlertRow
@@ -64,6 +66,8 @@ export function AlertActions(props: AlertActionsProps): ReactElement {
   const disabled = readOnlyReason !== undefined
   const closed = alert.status === 'closed'
   const outcome = outcomeOf(props)
+  // While something else rings, `a` acknowledges that, not this alert: no key is shown then.
+  const ackKey = useAcknowledgeKey(useOptionalWorkspace()?.config.id, alert.id)
   const quick = (action: 'acknowledge' | 'unacknowledge' | 'close'): void =>
     props.onAction({ action, alertId: alert.id, args: {} })
 
@@ -85,7 +89,13 @@ export function AlertActions(props: AlertActionsProps): ReactElement {
             disabled={disabled || closed}
             onClick={() => quick('acknowledge')}
           >
-            {alertActionLabel('acknowledge')} <KeyHint keys={KEYMAP.acknowledge} />
+            {alertActionLabel('acknowledge')}
+            {ackKey !== undefined && (
+              <>
+                {' '}
+                <KeyHint keys={ackKey} />
+              </>
+            )}
           </button>
         )}
         <button type="button" disabled={disabled || closed} onClick={() => quick('close')}>

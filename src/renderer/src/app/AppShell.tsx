@@ -20,6 +20,8 @@ import { SettingsView } from '../settings/SettingsView'
 import type { WorkspaceSettingsProps } from '../settings/WorkspaceSettings'
 import { VIEW_LABELS } from './palette-commands'
 import { useWorkspace } from './workspace-context'
+import { AllWorkspacesView } from './AllWorkspacesView'
+import { WorkspaceSwitcher } from '../settings/WorkspaceSwitcher'
 
 export interface AppShellProps extends Omit<WorkspaceSettingsProps, 'activeId'> {
   /** Overlays owned by other modules (command palette, ringing alarm), drawn above the views. */
@@ -51,6 +53,8 @@ function View(props: { view: ViewName } & AppShellProps & { activeId: string }):
       )
     case 'diagnostics':
       return <DiagnosticsView />
+    case 'all-workspaces':
+      return <AllWorkspacesView onOpen={props.onOpen} />
     default:
       return assertNever(props.view, 'view')
   }
@@ -106,6 +110,7 @@ export function AppShell(props: AppShellProps): ReactElement {
     <div className="shell">
       <header className="shell__header">
         <h1 className="shell__title">Ondeck</h1>
+        <WorkspaceSwitcher activeId={config.id} onOpen={props.onOpen} />
         {props.headerStatus}
         <nav aria-label="Views">
           <ul className="nav">

@@ -21,6 +21,7 @@ import { applyTheme } from './use-theme'
 import { addDemoWorkspace } from './workspace-setup'
 import { useWorkspace } from './workspace-context'
 import { useUndo } from '../outbox/UndoBar'
+import { useAcknowledgeKey } from '../notifications/ringing-registry'
 
 const inSearch = (event: KeyboardEvent): boolean =>
   event.target instanceof HTMLElement && event.target.id === ALERT_SEARCH_INPUT_ID
@@ -58,6 +59,8 @@ export function KeyboardLayer(props: {
   const setOpenForm = useAlertViewStore((s) => s.setOpenForm)
   const readOnly = useWorkspaceStore(selectReadOnlyReason) !== undefined
   const selected = useAlert(db, selectedId) ?? undefined
+  const { config } = useWorkspace()
+  const selectedKey = useAcknowledgeKey(config.id, selectedId ?? '')
   const inAlerts = view === 'alerts'
   const onAlert = (act: (alertId: string) => void) => (): void => {
     if (inAlerts && selectedId !== undefined) act(selectedId)
@@ -79,7 +82,7 @@ export function KeyboardLayer(props: {
 
   const theme: Theme = document.documentElement.dataset.theme === 'dark' ? 'dark' : 'light'
   const commands = buildPaletteCommands({
-    ...(selected !== undefined ? { selected } : {}),
+    ...(selected !== undefined ? { selected, othersRing: selectedKey === undefined } : {}),
     readOnly,
     theme,
     run: (request) => void run(request),

@@ -1,27 +1,21 @@
 import { useEffect, type ReactElement } from 'react'
 import type { NotificationCenter } from '../notifications'
 import { AlarmBanner, RingingCount } from '../notifications/AlarmBanner'
+import { acknowledgeAllRinging, useRingingRegistry } from '../notifications/ringing-registry'
 import { useAlertCommands } from '../alerts/use-alert-commands'
-import { useAppServices } from './services'
 import { useWorkspace } from './workspace-context'
 import { navigateToAlert } from './navigate'
+import { OtherWorkspacesRinging } from './OtherWorkspacesRinging'
+import type { WorkspaceEntry } from '../settings/settings-db'
 
 /**
- * The ringing alarm of the open workspace: rebuilds what rings from the cache when it opens (a
- * reload, or P1s already open at launch), renders the banner in the page flow, and answers the
- * desktop app's global shortcut (`notifications:acknowledgeRinging`). Acknowledging goes through
- * `useAlertCommands().run`, the one action path.
+ * Rebuilds what rings from the workspace's cache when it opens (a reload, or P1s already open at
+ * launch): the ringing rules decide, not whether the alert is new.
  */
-export function WorkspaceAlarm(props: {
-  center: NotificationCenter
-  enableSound(): void
-}): ReactElement {
-  const { center } = props
+export function useRestoreRinging(center: NotificationCenter | undefined): void {
   const { db } = useWorkspace()
-  const { api } = useAppServices()
-  const { run } = useAlertCommands()
-
   useEffect(() => {
+    if (center === undefined) return undefined
     let live = true
     void db.alerts
       .where('status')
@@ -33,25 +27,48 @@ export function WorkspaceAlarm(props: {
       live = false
     }
   }, [db, center])
+}
 
-  useEffect(
-    () => api.notifications.onAcknowledgeRinging(() => void center.acknowledgeRinging()),
-    [api, center],
+/**
+ * The ringing alarm of the workspace on screen, in the page flow, and under it what rings in the
+ * other connected workspaces. Acknowledging goes through `useAlertCommands().run`, the one action
+ * path; "Acknowledge all ringing" (and `a`, and the desktop's global shortcut, which every
+ * workspace's center answers) acknowledges what rings in every workspace, each in its own.
+ */
+export function WorkspaceAlarm(props: {
+  center: NotificationCenter
+  enableSound(): void
+  onOpen(entry: WorkspaceEntry): void
+}): ReactElement {
+  const { center } = props
+  const { config } = useWorkspace()
+  const { run } = useAlertCommands()
+  useRestoreRinging(center)
+  const othersRing = useRingingRegistry((s) =>
+    Object.entries(s.byWorkspace).some(
+      ([id, entry]) => id !== config.id && entry.ringing.length > 0,
+    ),
   )
 
   return (
-    <AlarmBanner
-      alarm={center.alarm}
-      acknowledge={(alertId) => void run({ action: 'acknowledge', alertId, args: {} })}
-      acknowledgeRinging={() => void center.acknowledgeRinging()}
-      silence={(ms) => center.silence(ms)}
-      open={navigateToAlert}
-      enableSound={props.enableSound}
-    />
+    <>
+      <AlarmBanner
+        alarm={center.alarm}
+        acknowledge={(alertId) => void run({ action: 'acknowledge', alertId, args: {} })}
+        acknowledgeRinging={() =>
+          void (othersRing ? acknowledgeAllRinging() : center.acknowledgeRinging())
+        }
+        silence={(ms) => center.silence(ms)}
+        open={navigateToAlert}
+        enableSound={props.enableSound}
+        {...(othersRing ? { alsoElsewhere: true } : {})}
+      />
+      <OtherWorkspacesRinging shownId={config.id} onOpen={props.onOpen} />
+    </>
   )
 }
 
-/** The header's ringing count (and the window title), for the open workspace. */
-export function WorkspaceRingingCount(props: { center: NotificationCenter }): ReactElement {
-  return <RingingCount alarm={props.center.alarm} />
+/** The header's ringing count (and the window title): what rings in every connected workspace. */
+export function WorkspaceRingingCount(): ReactElement {
+  return <RingingCount />
 }

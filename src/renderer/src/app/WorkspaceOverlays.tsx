@@ -15,6 +15,8 @@ import type {
 } from '../notifications/use-notification-center'
 import { useTray } from './use-tray'
 import { UndoBar } from '../outbox/UndoBar'
+import { acknowledgeAllRinging } from '../notifications/ringing-registry'
+import { usePublishRuntime } from './BackgroundWorkspace'
 
 export { navigateToAlert } from './navigate'
 
@@ -32,15 +34,17 @@ function useQueuedCount(): void {
  * the page flow (`WorkspaceAlarm`).
  */
 export function WorkspaceOverlays(props: {
+  entry: WorkspaceEntry
   notifications: NotificationWiring
   onOpen(entry: WorkspaceEntry): void
 }): ReactElement {
   const { run } = useAlertCommands()
-  const { center, handlersRef } = props.notifications
+  const { handlersRef } = props.notifications
   const { db } = useWorkspace()
   const teams = useTeams(db)
   useQueuedCount()
-  useTray(props.notifications.center?.alarm)
+  useTray()
+  usePublishRuntime(props.entry, true)
 
   const actions: NotificationHandlers = {
     acknowledge: (alertId) => void run({ action: 'acknowledge', alertId, args: {} }),
@@ -68,9 +72,8 @@ export function WorkspaceOverlays(props: {
       <UndoBar />
       <KeyboardLayer
         onOpen={props.onOpen}
-        {...(center !== undefined
-          ? { acknowledgeRinging: () => center.acknowledgeRinging().length > 0 }
-          : {})}
+        // what rings in every connected workspace, each acknowledged in its own outbox
+        acknowledgeRinging={() => acknowledgeAllRinging() > 0}
       />
     </>
   )

@@ -19,9 +19,15 @@ import { WorkspaceAlarm, WorkspaceRingingCount } from './WorkspaceAlarm'
  * shell over them. The center is made before the session starts, so the first live change
  * already notifies; the engine replays whatever an earlier run left queued.
  */
-export function WorkspaceScreen(props: AppShellProps & { entry: WorkspaceEntry }): ReactElement {
-  const { entry, overlays, ...shell } = props
-  const notifications = useNotificationCenter(entry)
+export function WorkspaceScreen(
+  props: AppShellProps & {
+    entry: WorkspaceEntry
+    /** Names the workspace in notification titles while several are connected. */
+    label?: string | undefined
+  },
+): ReactElement {
+  const { entry, overlays, label, ...shell } = props
+  const notifications = useNotificationCenter(entry, label)
   // Ingest changes go to the notification center and to coordination (linked alerts, workflows).
   const coordinated = useRef<Coordination | undefined>(undefined)
   const { db, error } = useSession(
@@ -70,21 +76,26 @@ export function WorkspaceScreen(props: AppShellProps & { entry: WorkspaceEntry }
         <CoordinationProvider coordination={coordination} cache={db} outboxDb={outbox.db}>
           <AppShell
             {...shell}
+            headerStatus={<WorkspaceRingingCount />}
             {...(notifications.center !== undefined
               ? {
                   alarm: (
                     <WorkspaceAlarm
                       center={notifications.center}
                       enableSound={notifications.enableSound}
+                      onOpen={shell.onOpen}
                     />
                   ),
-                  headerStatus: <WorkspaceRingingCount center={notifications.center} />,
                 }
               : {})}
             overlays={
               <>
                 {overlays}
-                <WorkspaceOverlays notifications={notifications} onOpen={shell.onOpen} />
+                <WorkspaceOverlays
+                  entry={entry}
+                  notifications={notifications}
+                  onOpen={shell.onOpen}
+                />
               </>
             }
           />

@@ -10,7 +10,12 @@ export const VIEWS = [
   'settings',
   'diagnostics',
 ] as const
-export type ViewName = (typeof VIEWS)[number]
+/**
+ * Every connected workspace's open alerts in one list. Not in the navigation bar: the workspace
+ * switcher offers it, and only while more than one workspace is saved.
+ */
+export const ALL_WORKSPACES_VIEW = 'all-workspaces'
+export type ViewName = (typeof VIEWS)[number] | typeof ALL_WORKSPACES_VIEW
 
 /**
  * Which view is shown and which Opsgenie incident is open in it (alerts keep their own

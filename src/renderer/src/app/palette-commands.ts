@@ -16,6 +16,7 @@ export const VIEW_LABELS: Readonly<Record<ViewName, string>> = {
   outbox: 'Outbox',
   settings: 'Settings',
   diagnostics: 'Diagnostics',
+  'all-workspaces': 'All workspaces',
 }
 
 /** The selected alert as far as the palette needs to know it. */
@@ -29,6 +30,11 @@ export interface PaletteAlert {
 
 export interface PaletteContext {
   readonly selected?: PaletteAlert
+  /**
+   * Something other than the selected alert rings: `a` acknowledges that, so the selected
+   * alert's Acknowledge shows no key.
+   */
+  readonly othersRing?: boolean
   /** Set when the key cannot write: alert actions are listed but disabled. */
   readonly readOnly: boolean
   readonly theme: Theme
@@ -69,7 +75,9 @@ export function buildPaletteCommands(ctx: PaletteContext): PaletteCommand[] {
       run: () => ctx.run({ action, alertId: alert.id, args: {} }),
     })
     commands.push(
-      alert.acknowledged ? quick('unacknowledge') : quick('acknowledge', KEYMAP.acknowledge),
+      alert.acknowledged
+        ? quick('unacknowledge')
+        : quick('acknowledge', ctx.othersRing === true ? undefined : KEYMAP.acknowledge),
       quick('close', KEYMAP.close),
     )
     for (const form of FORM_ACTIONS) {

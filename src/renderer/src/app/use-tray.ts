@@ -1,6 +1,6 @@
 import { useEffect, useMemo } from 'react'
-import { createAlarmStore, createTrayPusher, deriveTrayStatus, useAlarm } from '../notifications'
-import type { AlarmStore } from '../notifications'
+import { createTrayPusher, deriveTrayStatus } from '../notifications'
+import { useRingingTotal } from '../notifications/ringing-registry'
 import { useOutbox } from '../outbox/outbox-context'
 import { useOutboxCounts } from '../outbox/use-outbox'
 import { effectiveHealth, useStatusStore } from './status-store'
@@ -8,15 +8,12 @@ import { useLiveQuery } from '../db/use-live-query'
 import { useAppServices } from './services'
 import { useWorkspace } from './workspace-context'
 
-/** Stands in when there is no notification center yet: nothing rings. */
-const silent = createAlarmStore()
-
 /**
  * Keeps main's tray in step with the cache's open alerts, the connection health, the queue and
- * how many alerts ring (the tooltip says it; main bounces the dock and holds an update install
- * while any does).
+ * how many alerts ring in every connected workspace (the badge and the tooltip say it; main
+ * bounces the dock, holds the global shortcut and holds an update install while any does).
  */
-export function useTray(alarm: AlarmStore = silent): void {
+export function useTray(): void {
   const { api } = useAppServices()
   const { db } = useWorkspace()
   const outbox = useOutbox()
@@ -25,7 +22,7 @@ export function useTray(alarm: AlarmStore = silent): void {
   const intake = useStatusStore((s) => s.health)
   const health = effectiveHealth(intake, { online: navigator.onLine, unreachable })?.state
   const queued = useStatusStore((s) => s.queued)
-  const ringingCount = useAlarm(alarm).length
+  const ringingCount = useRingingTotal()
   const ringing = ringingCount > 0
   const open = useLiveQuery(() => db.alerts.where('status').equals('open').toArray(), [db])
   const push = useMemo(() => createTrayPusher((status) => api.tray.setStatus(status)), [api])

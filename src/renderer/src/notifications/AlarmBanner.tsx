@@ -5,6 +5,8 @@ import { useWorkspace } from '../app/workspace-context'
 import { PriorityBadge } from '../components/PriorityBadge'
 import { describeKeys, KEYMAP } from '../keyboard/keymap'
 import { formatTime } from '../components/format'
+import { AlarmIcon } from './AlarmIcon'
+import { useRingingTotal } from './ringing-registry'
 
 /** "Silence for 5 minutes": long enough to read and act, short enough not to forget a page. */
 export const SILENCE_MS = 5 * 60_000
@@ -18,6 +20,11 @@ export interface AlarmBannerProps {
   open(alertId: string): void
   /** Lets a browser play the alarm: called inside the click, the gesture the page needs. */
   enableSound(): void
+  /**
+   * Something also rings in another connected workspace: the main button then acknowledges all
+   * of it, as `a` does, even when one alert rings here.
+   */
+  readonly alsoElsewhere?: boolean
 }
 
 /**
@@ -40,13 +47,12 @@ export function AlarmBanner(props: AlarmBannerProps): ReactElement | null {
   const firstAlert = alerts?.[0]
   const more = ringing.length - 1
   const key = describeKeys(KEYMAP.acknowledge, false)
+  const all = more > 0 || props.alsoElsewhere === true
   return (
     // named by its own text, so a screen reader announces which alert rings, not a fixed label
     <section className="alarm-banner" role="alert" aria-labelledby={textId}>
       <div className="alarm-banner__row">
-        <span className="alarm-banner__icon" aria-hidden="true">
-          ⏰
-        </span>
+        <AlarmIcon className="alarm-banner__icon" />
         <p className="alarm-banner__text" id={textId}>
           <strong>{firstAlert?.priority ?? 'Alert'} ringing:</strong> {firstAlert?.message ?? '…'}
           {more > 0 && <span className="muted"> and {more} more</span>}
@@ -59,9 +65,9 @@ export function AlarmBanner(props: AlarmBannerProps): ReactElement | null {
             type="button"
             className="primary"
             aria-keyshortcuts={key}
-            onClick={() => (more > 0 ? props.acknowledgeRinging() : props.acknowledge(first))}
+            onClick={() => (all ? props.acknowledgeRinging() : props.acknowledge(first))}
           >
-            {more > 0 ? 'Acknowledge all ringing' : 'Acknowledge'} <kbd>{key}</kbd>
+            {all ? 'Acknowledge all ringing' : 'Acknowledge'} <kbd>{key}</kbd>
           </button>
           {more === 0 && (
             <button type="button" onClick={() => props.open(first)}>
@@ -118,16 +124,17 @@ export function AlarmBanner(props: AlarmBannerProps): ReactElement | null {
 }
 
 /**
- * The header's count of what rings (unacknowledged, since acknowledging stops ringing), also
- * written to the window title so it shows in the taskbar and the browser tab.
+ * The header's count of what rings (unacknowledged, since acknowledging stops ringing) in every
+ * connected workspace, also written to the window title so it shows in the taskbar and the
+ * browser tab.
  */
-export function RingingCount(props: { alarm: AlarmStore }): ReactElement | null {
-  const count = useAlarm(props.alarm).length
+export function RingingCount(): ReactElement | null {
+  const count = useRingingTotal()
   useTitle(count === 0 ? 'Ondeck' : `(${count}) ringing · Ondeck`)
   if (count === 0) return null
   return (
     <span className="ringing-count" role="status" aria-label={`${count} ringing, unacknowledged`}>
-      ⏰ {count} ringing
+      <AlarmIcon className="ringing-count__icon" /> {count} ringing
     </span>
   )
 }

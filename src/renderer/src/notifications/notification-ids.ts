@@ -18,3 +18,19 @@ export function parseNotificationId(id: string): NotificationTarget | undefined 
   }
   return undefined
 }
+
+/**
+ * With several workspaces connected, one alert id may exist in two of them (two accounts, or two
+ * Demo workspaces from the same seed), and main hands every notification's button back to every
+ * page. Each workspace's notifications therefore carry its id in front (`<workspaceId>/alert:…`),
+ * and each workspace's center takes only its own.
+ */
+export function scopedNotificationId(workspaceId: string, id: string): string {
+  return `${workspaceId}/${id}`
+}
+
+/** The id inside `workspaceId`'s scope, or undefined when the notification is another's. */
+export function unscopedNotificationId(workspaceId: string, id: string): string | undefined {
+  const prefix = `${workspaceId}/`
+  return id.startsWith(prefix) ? id.slice(prefix.length) : undefined
+}

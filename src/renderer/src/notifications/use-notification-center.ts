@@ -7,8 +7,11 @@ import {
   createNotificationCenter,
   createShowPort,
   createWebNotifier,
+  scopeShowPort,
+  unscopedNotificationId,
   type NotificationCenter,
 } from '.'
+import { registerAlarm } from './ringing-registry'
 import type { Alert } from '../../../shared/domain'
 import type { AlertChange } from '../sync'
 import { useAppServices } from '../app/services'
@@ -56,10 +59,13 @@ function makeSound(alarm: AlarmStore): { play(): void; enable(): void } {
 }
 
 /**
- * The notification center of the open workspace. Browser mode (no preload, `window.ondeck`
- * undefined) falls back to Web Notifications; the desktop app lets main show them.
+ * The notification center of one connected workspace (the one on screen or one in the
+ * background: every connected workspace notifies and rings). Browser mode (no preload,
+ * `window.ondeck` undefined) falls back to Web Notifications; the desktop app lets main show
+ * them. Its notifications carry the workspace in their id, and in their title while `label`
+ * names it (several workspaces connected); its alarm joins the app-wide ringing registry.
  */
-export function useNotificationCenter(entry: WorkspaceEntry): NotificationWiring {
+export function useNotificationCenter(entry: WorkspaceEntry, label?: string): NotificationWiring {
   const { api, settings } = useAppServices()
   const stored = useNotificationSettings(settings)
   const handlersRef = useRef<NotificationHandlers | undefined>(undefined)
@@ -68,6 +74,10 @@ export function useNotificationCenter(entry: WorkspaceEntry): NotificationWiring
   // Set when the center is made (the effect below); until then nothing is fed.
   const openedAt = useRef(0)
   const enableRef = useRef<() => void>(() => undefined)
+  const labelRef = useRef(label)
+  useEffect(() => {
+    labelRef.current = label
+  })
 
   useEffect(() => {
     const browserMode = window.ondeck === undefined
@@ -75,12 +85,16 @@ export function useNotificationCenter(entry: WorkspaceEntry): NotificationWiring
     const alarm = createAlarmStore()
     const sound = makeSound(alarm)
     enableRef.current = sound.enable
+    const workspaceId = entry.id
     const made: NotificationCenter = createNotificationCenter({
-      show: createShowPort(
-        api,
-        browserMode
-          ? createWebNotifier({ onAction: (action) => void made.handleAction(action) })
-          : undefined,
+      show: scopeShowPort(
+        workspaceId,
+        createShowPort(
+          api,
+          // a Web Notification's click comes back here with the scoped id it was shown under
+          browserMode ? createWebNotifier({ onAction: (action) => route(action) }) : undefined,
+        ),
+        () => labelRef.current,
       ),
       playSound: sound.play,
       alarm,
@@ -92,10 +106,16 @@ export function useNotificationCenter(entry: WorkspaceEntry): NotificationWiring
       onOpenSummary: () => handlersRef.current?.openSummary(),
       teamNames: (alert) => handlersRef.current?.teamNames?.(alert) ?? [],
     })
-    const disconnect = connectNotificationCenter(api, made)
+    function route(action: Parameters<NotificationCenter['handleAction']>[0]): void {
+      const own = unscopedNotificationId(workspaceId, action.notificationId)
+      if (own !== undefined) made.handleAction({ ...action, notificationId: own })
+    }
+    const disconnect = connectNotificationCenter(api, made, workspaceId)
+    const unregister = registerAlarm(workspaceId, alarm, () => made.acknowledgeRinging())
     current.current = made
     setCenter(made)
     return () => {
+      unregister()
       disconnect()
       made.dispose()
       if (current.current === made) current.current = undefined

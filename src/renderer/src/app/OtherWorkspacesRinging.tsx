@@ -1,0 +1,78 @@
+import type { ReactElement } from 'react'
+import { useLiveQuery } from '../db/use-live-query'
+import { AlarmIcon } from '../notifications/AlarmIcon'
+import { useRingingRegistry } from '../notifications/ringing-registry'
+import type { WorkspaceEntry } from '../settings/settings-db'
+import { navigateToAlert } from './navigate'
+import { useWorkspaceRuntimes, type WorkspaceRuntime } from './workspace-runtimes'
+import { plural } from '../components/format'
+
+/**
+ * What rings in the connected workspaces that are not on screen, one line each under the alarm
+ * banner: the workspace, how many ring and the oldest one, with Acknowledge (in that workspace's
+ * outbox) and Show (puts the workspace on screen with the alert selected).
+ */
+export function OtherWorkspacesRinging(props: {
+  shownId: string
+  onOpen(entry: WorkspaceEntry): void
+}): ReactElement | null {
+  const byWorkspace = useRingingRegistry((s) => s.byWorkspace)
+  const runtimes = useWorkspaceRuntimes((s) => s.byId)
+  const lines = Object.entries(byWorkspace).flatMap(([id, alarm]) => {
+    const runtime = runtimes[id]
+    if (id === props.shownId || alarm.ringing.length === 0 || runtime === undefined) return []
+    return [{ runtime, ringing: alarm.ringing, acknowledgeRinging: alarm.acknowledgeRinging }]
+  })
+  if (lines.length === 0) return null
+  return (
+    <section
+      className="alarm-banner alarm-banner--elsewhere"
+      aria-label="Ringing in other workspaces"
+    >
+      {lines.map((line) => (
+        <ElsewhereLine key={line.runtime.entry.id} {...line} onOpen={props.onOpen} />
+      ))}
+    </section>
+  )
+}
+
+function ElsewhereLine(props: {
+  runtime: WorkspaceRuntime
+  ringing: readonly string[]
+  acknowledgeRinging(): readonly string[]
+  onOpen(entry: WorkspaceEntry): void
+}): ReactElement {
+  const { runtime, ringing } = props
+  const firstId = ringing[0]
+  const first = useLiveQuery(
+    async () =>
+      firstId === undefined ? undefined : ((await runtime.db.alerts.get(firstId)) ?? null),
+    [runtime.db, firstId],
+  )
+  const name = runtime.entry.config.name
+  return (
+    <div className="alarm-banner__row" role="alert" data-workspace-id={runtime.entry.id}>
+      <AlarmIcon className="alarm-banner__icon" />
+      <p className="alarm-banner__text">
+        <strong>
+          {name}: {plural(ringing.length, 'alert')} ringing:
+        </strong>{' '}
+        {first === undefined || first === null ? '…' : `${first.priority} ${first.message}`}
+      </p>
+      <div className="button-row">
+        <button type="button" onClick={() => void props.acknowledgeRinging()}>
+          Acknowledge in {name}
+        </button>
+        <button
+          type="button"
+          onClick={() => {
+            props.onOpen(runtime.entry)
+            if (firstId !== undefined) navigateToAlert(firstId)
+          }}
+        >
+          Show {name}
+        </button>
+      </div>
+    </div>
+  )
+}
