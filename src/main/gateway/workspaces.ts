@@ -10,6 +10,8 @@ import { createIntake, type Intake, type IntakeTuning } from './intake'
 import { relayBaseUrl } from './intake/relay-client'
 import { createOpsgenieClient, resolveHost, type OpsgenieClient } from './provider/opsgenie'
 import { createOpsgenieProvider } from './provider/opsgenie/adapter'
+import { decodeRelayFrame } from './provider/opsgenie/events'
+import { connectJsm, type JsmClient } from './provider/jsm'
 import type { Provider } from './provider/provider'
 import type { BoundSecret, SecretStore } from './secrets'
 
@@ -23,7 +25,8 @@ export const apiKeyEndpoint = (host: string): string => resolveHost(host)
 /** One connected workspace: its client, governor and provider. Connection state, not domain state. */
 export interface Connection {
   readonly config: WorkspaceConfig
-  readonly client: OpsgenieClient
+  /** The provider's own client (Opsgenie's, or JSM's for `provider: 'jsm'`), for tests and tools. */
+  readonly client: OpsgenieClient | JsmClient
   readonly governor: Governor
   /** The account's limits, read on connect and set as the governor's budgets (never rejects). */
   readonly limits: Promise<LearnedLimits>
@@ -93,6 +96,50 @@ export function createWorkspaces(options: WorkspacesOptions): Workspaces {
         assertBoundTo(token, relayUrl, config.name, 'relay token')
       await disconnect(config.id)
       const governor = createGovernor()
+      if (config.provider === 'jsm') {
+        // JSM states no per-account budgets to read: the governor keeps its defaults and follows
+        // Retry-After and X-RateLimit-* (provider/jsm/README.md).
+        const { client, provider } = await connectJsm({
+          config,
+          apiUrl: host,
+          apiToken: key.reveal(),
+          governor,
+          decodePush: decodeRelayFrame,
+          ...(options.fetch !== undefined ? { fetch: options.fetch } : {}),
+          ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+        }).catch((error: unknown) => {
+          governor.dispose()
+          throw error
+        })
+        const relay =
+          relayUrl !== undefined && token !== null
+            ? { url: relayUrl, token: token.reveal() }
+            : undefined
+        const intake = createIntake({
+          workspaceId: config.id,
+          ...(relay !== undefined ? { relay } : {}),
+          provider,
+          emit: options.onIntakeEvent,
+          onHealth: options.onHealth,
+          ...(options.intakeTuning !== undefined || options.fetch !== undefined
+            ? {
+                tuning: {
+                  ...(options.fetch !== undefined ? { fetch: options.fetch } : {}),
+                  ...options.intakeTuning,
+                },
+              }
+            : {}),
+        })
+        const limits = Promise.resolve<LearnedLimits>({
+          source: 'defaults',
+          reason:
+            'JSM publishes no per-site budgets; Retry-After and X-RateLimit-* steer the governor',
+        })
+        const secrets = [key.reveal(), ...(token !== null ? [token.reveal()] : [])]
+        const connection = { config, client, governor, limits, provider, intake, secrets }
+        connections.set(config.id, connection)
+        return connection
+      }
       const client = createOpsgenieClient({
         host,
         apiKey: key.reveal(),

@@ -32,12 +32,35 @@ export const RelayUrl = secureUrl('relay URL')
  * `host` and `relayUrl` must match what the secrets were stored for (`workspace:setSecret`):
  * main refuses a connect that names another place rather than send a key there.
  */
+/**
+ * A Jira Service Management Operations site (issue 16). With it, `host` is the API URL
+ * (`https://api.atlassian.com`, or the simulator's) that the API token is bound to; the site URL
+ * answers the cloud id and Jira's issue API; `email` is who the token acts as; `incidentProject`
+ * the service project whose Incident issues are the incidents.
+ */
+export const JsmSite = z.object({
+  siteUrl: secureUrl('JSM site URL'),
+  email: z.string().email().max(254),
+  cloudId: z
+    .string()
+    .regex(/^[A-Za-z0-9-]{1,64}$/, 'a cloud id is letters, digits and dashes')
+    .optional(),
+  incidentProject: z
+    .string()
+    .regex(/^[A-Z][A-Z0-9_]{0,9}$/, 'a Jira project key like OPS or INC')
+    .optional(),
+})
+export type JsmSite = z.infer<typeof JsmSite>
+
 export const WorkspaceConfig = z.object({
   id: WorkspaceId,
   name: z.string().min(1).max(100),
   host: Host,
   relayUrl: RelayUrl.optional(),
   demo: z.boolean().default(false),
+  /** Absent: Opsgenie. `jsm` needs `jsm` (main refuses to connect without it). */
+  provider: z.enum(['opsgenie', 'jsm']).optional(),
+  jsm: JsmSite.optional(),
 })
 export type WorkspaceConfig = z.infer<typeof WorkspaceConfig>
 

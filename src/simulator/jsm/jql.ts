@@ -34,7 +34,12 @@ export function parseJql(jql: string): JqlQuery {
     if (field === 'project' && op === '=') return (_i, project) => project === raw
     if (field === 'labels' && op === '=') return (i) => i.tags.includes(raw)
     if (field === 'updated' && op === '>=') {
-      const at = /^\d+$/.test(raw) ? Number(raw) : Date.parse(raw)
+      // Jira reads `yyyy-MM-dd HH:mm` in the user's time zone; the simulator's users are on UTC.
+      const at = /^\d+$/.test(raw)
+        ? Number(raw)
+        : Date.parse(
+            /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/.test(raw) ? `${raw.replace(' ', 'T')}:00Z` : raw,
+          )
       if (Number.isNaN(at)) throw new JsmApiError(400, `Error in the JQL Query: bad date ${raw}`)
       return (i) => i.updatedAt >= at
     }

@@ -58,7 +58,7 @@ export async function handleJsm(
   const method = (req.method ?? 'GET').toUpperCase()
   const query: Record<string, string> = Object.fromEntries(url.searchParams)
   const raw = await readBody(req)
-  let reply: Reply
+  let reply: Reply | undefined
   let requestBody: unknown = raw
   let rateHeaders: Record<string, string> = {}
   try {
@@ -66,6 +66,10 @@ export async function handleJsm(
       reply = { status: 200, body: { cloudId: deps.cloudId } }
     } else {
       const { account, principal } = accountOf(deps, req.headers.authorization)
+      if (method === 'GET' && path === '/rest/api/3/mypermissions') {
+        reply = myPermissions(account, query)
+        throw DONE
+      }
       const match = deps.router.match(method, path)
       if (match === undefined) throw new JsmApiError(404, `No resource at ${method} ${path}`)
       if (match === 'method')
@@ -91,8 +95,9 @@ export async function handleJsm(
       if (reply.body.result === 'Request will be processed') reply.body.took = 0
     }
   } catch (error) {
-    reply = errorReply(error)
+    if (error !== DONE) reply = errorReply(error)
   }
+  reply ??= errorReply(new Error('no reply'))
   const headers: Record<string, string> = {
     'Content-Type': 'application/json;charset=UTF-8',
     ...rateHeaders,
@@ -111,6 +116,29 @@ export async function handleJsm(
     responseHeaders: headers,
     responseBody: reply.status === 204 ? undefined : reply.body,
   })
+}
+
+const DONE = Symbol('answered')
+
+/**
+ * Jira's `mypermissions` for the incident project: what the connect check reads to say whether
+ * incidents can be created and moved through their workflow, without writing anything.
+ */
+function myPermissions(account: JsmAccount, query: Record<string, string>): Reply {
+  const wanted = (query.permissions ?? '').split(',').filter(Boolean)
+  if (wanted.length === 0)
+    throw new JsmApiError(400, 'The permissions query parameter is required.')
+  const denied = (prefix: string): boolean =>
+    (account.forbidden ?? []).some((f) => prefix.startsWith(f) || f.startsWith(prefix))
+  const have: Record<string, boolean> = {
+    BROWSE_PROJECTS: !denied('POST /rest/api/3/search'),
+    CREATE_ISSUES: !denied('POST /rest/api/3/issue'),
+    TRANSITION_ISSUES: !denied('POST /rest/api/3/issue/'),
+  }
+  const permissions = Object.fromEntries(
+    wanted.map((key) => [key, { key, havePermission: have[key] ?? false }]),
+  )
+  return { status: 200, body: { permissions } }
 }
 
 function errorReply(error: unknown): Reply {

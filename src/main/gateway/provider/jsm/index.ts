@@ -1,0 +1,6 @@
+export { createJsmClient, discoverCloudId, type JsmClient, type JsmClientOptions } from './client'
+export { createJsmProvider, type JsmProviderOptions } from './adapter'
+export { checkJsm, jsmCapabilities, type JsmProbe, type JsmReport } from './check'
+export { JsmError, isJsmError, type JsmFailure, type JsmFailureKind } from './errors'
+export { JSM_DEFAULT_API_URL, checkJsmUrl } from './urls'
+export { connectJsm, type JsmConnectOptions } from './connect'
