@@ -59,7 +59,7 @@ export async function handleJsm(
   const query: Record<string, string> = Object.fromEntries(url.searchParams)
   const raw = await readBody(req)
   let reply: Reply | undefined
-  let requestBody: unknown = raw
+  let requestBody: unknown = raw.trim() === '' ? undefined : raw
   let rateHeaders: Record<string, string> = {}
   try {
     if (method === 'GET' && path === '/_edge/tenant_info') {
