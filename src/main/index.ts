@@ -17,17 +17,40 @@ import { desktopFetch } from './shell/net-fetch'
 import { saveWithDialog } from './shell/diagnostics-save'
 import { shellLogTo } from './shell/log'
 import { claimSingleInstance } from './shell/single-instance'
+import { createDeepLinks, linkInArgv } from './shell/deep-link'
+import { registerProtocolClient } from './shell/protocol-client'
+import { revealWindow } from './shell/window-lifecycle'
 import { linuxAutostartFor, startDesktopShell, type DesktopShell } from './shell/start-desktop'
 import { devServerUrlFrom, isAppOrigin } from './shell/window'
 
 /** The desktop composition root: the shell, the gateway and the one IPC router between them. */
 const devServerUrl = devServerUrlFrom(process.env, app.isPackaged)
 let shell: DesktopShell | undefined
+let shellLog: { warn(message: string): void } = { warn: (message) => console.warn(message) }
 
 app.enableSandbox()
 registerAppScheme()
 
-if (claimSingleInstance(() => shell?.currentWindow())) {
+/** `ondeck://alerts?...` links: validated here, kept until the page takes them (`links:take`). */
+const links = createDeepLinks({
+  announce: () => shell?.emit('links:arrived', { at: Date.now() }),
+  reveal: () => revealWindow(shell?.currentWindow()),
+  log: { warn: (message) => shellLog.warn(message) },
+})
+
+const onSecondStart = (argv: readonly string[]): void => {
+  const link = linkInArgv(argv)
+  if (link !== undefined) links.open(link)
+}
+
+if (claimSingleInstance(() => shell?.currentWindow(), onSecondStart)) {
+  // before ready: macOS delivers the link that launched the app as an early 'open-url'
+  registerProtocolClient(links, {
+    argv: process.argv,
+    defaultApp: process.defaultApp,
+    execPath: process.execPath,
+    log: { warn: (message) => shellLog.warn(message) },
+  })
   void app.whenReady().then(() => {
     serveApp(join(__dirname, '../renderer'))
     // The OS's log folder (~/Library/Logs/Ondeck on macOS, userData/logs elsewhere).
@@ -38,11 +61,13 @@ if (claimSingleInstance(() => shell?.currentWindow())) {
       console: !app.isPackaged,
       save: (archive, name) => saveWithDialog(shell?.currentWindow(), archive, name),
     })
+    const log = shellLogTo(diagnostics.logger('shell'))
+    shellLog = log
     shell = startDesktopShell({
       devServerUrl,
       userDataDir: app.getPath('userData'),
       updateFeedUrl: process.env['ONDECK_UPDATE_URL'],
-      log: shellLogTo(diagnostics.logger('shell')),
+      log,
       ...(process.platform === 'linux'
         ? { linuxAutostart: linuxAutostartFor(process.env, app.isPackaged, process.execPath) }
         : {}),
@@ -57,7 +82,11 @@ if (claimSingleInstance(() => shell?.currentWindow())) {
       checkKeychain: () => checkKeychain(),
       isTrustedSender: (sender) => isAppOrigin(sender.url, devServerUrl),
       openDemo: demo.open,
-      hostHandlers: { ...shell.handlers, ...diagnostics.handlers },
+      hostHandlers: {
+        ...shell.handlers,
+        ...diagnostics.handlers,
+        'links:take': async () => links.take(),
+      },
       log: (line) => gatewayLog.warn(line),
       fetch: desktopFetch,
     })

@@ -198,6 +198,16 @@ class FakeApp extends EventEmitter {
   sandboxEnabled = false
   appUserModelId?: string
   requestSingleInstanceLock = (): boolean => this.singleInstanceLock
+  /** Each `setAsDefaultProtocolClient` call: the scheme, and the command when one was given. */
+  protocolClients: { scheme: string; path?: string; args?: string[] }[] = []
+  setAsDefaultProtocolClient = (scheme: string, path?: string, args?: string[]): boolean => {
+    this.protocolClients.push({
+      scheme,
+      ...(path !== undefined ? { path } : {}),
+      ...(args !== undefined ? { args } : {}),
+    })
+    return true
+  }
   enableSandbox = (): void => {
     this.sandboxEnabled = true
   }

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type ReactElement, type ReactNode } from 'react'
 import { BackgroundWorkspace } from './app/BackgroundWorkspace'
+import { useDeepLinks } from './app/deep-links'
 import { PREFERENCE_KEYS } from './settings/preferences'
 import { ServicesProvider, useAppServices, type AppServices } from './app/services'
 import type { WorkspaceEntry } from './settings/settings-db'
@@ -58,6 +59,7 @@ function Root(props: { hash: string; overlays: ReactNode }): ReactElement {
   const current =
     activeId === null || activeId === undefined ? undefined : saved?.find((w) => w.id === activeId)
   const open = useCallback((entry: WorkspaceEntry): void => setChosen(entry.id), [])
+  useDeepLinks(api, { settings, open })
   // Notification titles name their workspace while more than one is saved.
   const several = (saved?.length ?? 0) > 1
   if (saved === undefined || lastId === undefined)

@@ -4,6 +4,7 @@ import { ActionOutcome } from '../provider/outcome'
 import { CATALOGUE, COMMAND_KINDS, type Catalogue, type CommandKind } from '../commands/catalogue'
 import { event, request, type RequestChannel } from './define'
 import { DiagnosticsReport, DiagnosticsSaved, RendererLogInput } from './diagnostics'
+import { AlertsLink } from './links'
 import {
   Capabilities,
   ConnectionHealth,
@@ -119,6 +120,13 @@ export const requests = {
   /** Fire and forget: main writes the line to its log, rate-limited (see gateway/diagnostics). */
   'log:write': request(RendererLogInput, z.object({})),
   'diagnostics:export': request(z.object({ report: DiagnosticsReport }), DiagnosticsSaved),
+
+  /**
+   * The desktop app's latest `ondeck://alerts` link not yet applied, validated by main (null when
+   * none): the page asks on start and after each `links:arrived`, so a link that opened the app
+   * before the page listened is not lost. Desktop only (browser mode has its address bar).
+   */
+  'links:take': request(z.object({}), AlertsLink.nullable()),
 } as const
 
 export const events = {
@@ -131,6 +139,8 @@ export const events = {
   /** The desktop app's global shortcut while an alarm rings: acknowledge what rings. */
   'notifications:acknowledgeRinging': event(z.object({ at: z.number() })),
   'app:updateAvailable': event(z.object({ version: z.string() })),
+  /** An `ondeck://` link was opened and validated: the page takes it with `links:take`. */
+  'links:arrived': event(z.object({ at: z.number() })),
 } as const
 
 export type Requests = typeof requests

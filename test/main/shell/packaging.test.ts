@@ -33,6 +33,7 @@ const config = JSON.parse(readFileSync(join(root, 'electron-builder.json'), 'utf
   }
   publish: { provider: string; url: string }
   npmRebuild: boolean
+  protocols: { name: string; schemes: string[] }[]
 }
 
 /** Width, height and RGBA pixels of a PNG written by resources/draw-icons.ts (8-bit RGBA, filter 0). */
@@ -145,6 +146,10 @@ describe('electron-builder config', () => {
     expect(text).not.toMatch(/"verifyUpdateCodeSignature"\s*:\s*false/)
     expect(text).not.toMatch(/"(sign|signtoolOptions|identity)"\s*:\s*null/)
     expect(config.mac.hardenedRuntime).toBe(true)
+  })
+
+  it('declares ondeck:// for the packaged app (macOS Info.plist, the Linux .desktop entry)', () => {
+    expect(config.protocols).toEqual([{ name: 'Ondeck alerts link', schemes: ['ondeck'] }])
   })
 
   it('lets macOS show notification buttons', () => {

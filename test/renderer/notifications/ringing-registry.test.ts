@@ -83,10 +83,10 @@ describe('notification ids carry their workspace', () => {
       actions: ['open'],
       urgent: true,
     }
-    let label: string | undefined
-    const port = scopeShowPort('eu', show, () => label)
+    const named: { label?: string } = {}
+    const port = scopeShowPort('eu', show, () => named.label)
     await port(request)
-    label = 'EU'
+    named.label = 'EU'
     await port(request)
     expect(sent.map((r) => [r.id, r.title])).toEqual([
       ['eu/alert:x', 'P1 Down'],

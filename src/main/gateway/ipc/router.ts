@@ -18,9 +18,11 @@ export type IpcHandler<N extends RequestName> = (
 
 /**
  * Channels a build may legitimately leave unanswered (the router then says `unknown-channel`):
- * the Demo workspace where it is not built in, diagnostics in browser mode without a data folder.
+ * the Demo workspace where it is not built in, diagnostics in browser mode without a data folder,
+ * `ondeck://` links in browser mode (its address bar carries them).
  */
-export type OptionalChannel = 'workspace:openDemo' | 'log:write' | 'diagnostics:export'
+export type OptionalChannel =
+  'workspace:openDemo' | 'log:write' | 'diagnostics:export' | 'links:take'
 /** Channels the host (Electron shell or browser mode) answers; the gateway answers the rest. */
 export type HostChannel = 'app:info' | 'notifications:show' | 'tray:setStatus' | OptionalChannel
 
@@ -37,7 +39,7 @@ export type GatewayHandlers = HandlerMap<Exclude<RequestName, HostChannel>> &
   Partial<HandlerMap<'workspace:openDemo'>>
 /** What a host answers: app info, notifications and the tray; diagnostics where it has a log. */
 export type HostHandlers = HandlerMap<Exclude<HostChannel, OptionalChannel>> &
-  Partial<HandlerMap<'log:write' | 'diagnostics:export'>>
+  Partial<HandlerMap<'log:write' | 'diagnostics:export' | 'links:take'>>
 /** Any subset, for routers in tests that answer a few channels. */
 export type SomeIpcHandlers = Partial<HandlerMap<RequestName>>
 
