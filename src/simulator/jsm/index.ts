@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { uuid } from '../../shared/uuid'
 import type { Principal } from '../auth'
+import { checkFaults, type FaultOptions } from '../faults'
 import { createAlert } from '../alert-create'
 import { Router } from '../router'
 import { Runtime } from '../runtime'
@@ -32,6 +33,8 @@ export interface JsmSimulatorOptions {
   rateLimit?: JsmRateLimit
   webhook?: { url: string; headers?: Record<string, string> }
   trickleMs?: number
+  faults?: FaultOptions
+  random?: () => number
   onExchange?: (exchange: Exchange) => void
 }
 
@@ -41,6 +44,7 @@ export interface RunningJsmSimulator {
   cloudId: string
   state: SimulatorState
   setRateLimit(limit: JsmRateLimit): void
+  setFaults(faults: FaultOptions): void
   flushWebhooks(): Promise<void>
   close(): Promise<void>
 }
@@ -82,6 +86,7 @@ export async function startJsmSimulator(
     }
     accounts.set(account.email, { account, principal })
   }
+  let faults = checkFaults(options.faults ?? {})
   const limiter = new WindowLimiter(options.rateLimit ?? DEFAULT_JSM_RATE_LIMIT)
   const webhooks = new WebhookDispatcher(options.webhook, { id: uuid(), name: 'Webhook' })
   let url = ''
@@ -103,6 +108,8 @@ export async function startJsmSimulator(
     cloudId: options.cloudId,
     limiter,
     rt,
+    faults: () => faults,
+    random: options.random ?? Math.random,
     onExchange: options.onExchange,
   }
   const server = createServer((req, res) => {
@@ -123,6 +130,9 @@ export async function startJsmSimulator(
     cloudId: options.cloudId,
     state,
     setRateLimit: (limit) => limiter.set(limit),
+    setFaults: (f) => {
+      faults = checkFaults(f)
+    },
     flushWebhooks: async () => {
       await rt.settled()
       await webhooks.flush()

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { timingSafeEqual } from 'node:crypto'
 import { ApiError } from '../api-error'
 import type { Principal } from '../auth'
+import { decideFault, type FaultOptions } from '../faults'
 import type { Reply, Router } from '../router'
 import type { Runtime } from '../runtime'
 import type { Exchange } from '../server'
@@ -25,6 +26,9 @@ export interface JsmServerDeps {
   cloudId: string
   limiter: WindowLimiter
   rt: Runtime
+  /** The Opsgenie mode's injected failures (latency, reset, error, dropped answer). */
+  faults: () => FaultOptions
+  random: () => number
   onExchange?: (exchange: Exchange) => void
 }
 
@@ -58,10 +62,22 @@ export async function handleJsm(
   const method = (req.method ?? 'GET').toUpperCase()
   const query: Record<string, string> = Object.fromEntries(url.searchParams)
   const raw = await readBody(req)
+  const faults = deps.faults()
+  if (faults.latencyMs) await new Promise((resolve) => setTimeout(resolve, faults.latencyMs))
+  const fault = decideFault(faults, deps.random)
+  if (fault.kind === 'reset') {
+    req.socket.destroy()
+    return
+  }
   let reply: Reply | undefined
   let requestBody: unknown = raw.trim() === '' ? undefined : raw
   let rateHeaders: Record<string, string> = {}
   try {
+    if (fault.kind === 'error')
+      throw new JsmApiError(
+        fault.status,
+        fault.status === 500 ? 'Internal Server Error' : 'Service Unavailable',
+      )
     if (method === 'GET' && path === '/_edge/tenant_info') {
       reply = { status: 200, body: { cloudId: deps.cloudId } }
     } else {
@@ -98,6 +114,10 @@ export async function handleJsm(
     if (error !== DONE) reply = errorReply(error)
   }
   reply ??= errorReply(new Error('no reply'))
+  if (fault.kind === 'drop') {
+    req.socket.destroy()
+    return
+  }
   const headers: Record<string, string> = {
     'Content-Type': 'application/json;charset=UTF-8',
     ...rateHeaders,

@@ -2,6 +2,7 @@ import { useState, type FormEvent, type ReactElement } from 'react'
 import { useAppServices } from '../app/services'
 import type { WorkspaceEntry } from './settings-db'
 import { addWorkspace, describeCapabilities, type SetupResult } from '../app/workspace-setup'
+import { JsmFields } from './JsmConnectFields'
 import {
   EMPTY_CONNECT_FORM,
   parseConnectForm,
@@ -79,49 +80,69 @@ export function ConnectWorkspaceForm(props: ConnectWorkspaceFormProps): ReactEle
         />,
       )}
       {field(
-        'hostKind',
-        'Opsgenie host',
+        'provider',
+        'Paging service',
         <select
-          {...described('hostKind')}
-          value={values.hostKind}
-          onChange={(e) => set({ hostKind: e.target.value as ConnectFormValues['hostKind'] })}
+          {...described('provider')}
+          value={values.provider}
+          onChange={(e) => set({ provider: e.target.value as ConnectFormValues['provider'] })}
         >
-          <option value="us">US (api.opsgenie.com)</option>
-          <option value="eu">EU (api.eu.opsgenie.com)</option>
-          <option value="custom">Custom URL</option>
+          <option value="opsgenie">Opsgenie</option>
+          <option value="jsm">Jira Service Management</option>
         </select>,
       )}
-      {values.hostKind === 'custom' &&
-        field(
-          'customUrl',
-          'API URL',
-          <input
-            {...described('customUrl')}
-            type="url"
-            value={values.customUrl}
-            onChange={(e) => set({ customUrl: e.target.value })}
-          />,
-        )}
-      <p className="muted" id="api-key-advice">
-        Use a key from a global API integration owned by a dedicated service account, so paging
-        keeps working when a person leaves. A team key works too, but Ondeck then sees only that
-        team&apos;s alerts and incidents and cannot list users. The key goes to your system keychain
-        and never back to this screen.
-      </p>
-      {field(
-        'apiKey',
-        'API key',
-        <input
-          {...described('apiKey')}
-          type="password"
-          autoComplete="off"
-          value={values.apiKey}
-          onChange={(e) => set({ apiKey: e.target.value })}
-        />,
+      {values.provider === 'jsm' ? (
+        <JsmFields field={field} described={described} values={values} set={set} />
+      ) : (
+        <>
+          {field(
+            'hostKind',
+            'Opsgenie host',
+            <select
+              {...described('hostKind')}
+              value={values.hostKind}
+              onChange={(e) => set({ hostKind: e.target.value as ConnectFormValues['hostKind'] })}
+            >
+              <option value="us">US (api.opsgenie.com)</option>
+              <option value="eu">EU (api.eu.opsgenie.com)</option>
+              <option value="custom">Custom URL</option>
+            </select>,
+          )}
+          {values.hostKind === 'custom' &&
+            field(
+              'customUrl',
+              'API URL',
+              <input
+                {...described('customUrl')}
+                type="url"
+                value={values.customUrl}
+                onChange={(e) => set({ customUrl: e.target.value })}
+              />,
+            )}
+          <p className="muted" id="api-key-advice">
+            Use a key from a global API integration owned by a dedicated service account, so paging
+            keeps working when a person leaves. A team key works too, but Ondeck then sees only that
+            team&apos;s alerts and incidents and cannot list users. The key goes to your system
+            keychain and never back to this screen.
+          </p>
+          {field(
+            'apiKey',
+            'API key',
+            <input
+              {...described('apiKey')}
+              type="password"
+              autoComplete="off"
+              value={values.apiKey}
+              onChange={(e) => set({ apiKey: e.target.value })}
+            />,
+          )}
+        </>
       )}
       {field(
         'username',
-        'Your Opsgenie username (optional: “Mine” and “am I on call?”; On call can pick it later)',
+        values.provider === 'jsm'
+          ? 'Your username (optional: the e-mail above is used when empty)'
+          : 'Your Opsgenie username (optional: “Mine” and “am I on call?”; On call can pick it later)',
         <input
           {...described('username')}
           value={values.username}

@@ -7,19 +7,33 @@ const PLAIN_HTTP =
   'Use https: plain http is allowed only to this computer (localhost, 127.0.0.0/8, ::1)'
 const secureUrl = (text: string): boolean => checkEndpointText(text, 'URL') === undefined
 
-/** What the "Connect a workspace" form asks for; the secrets leave the renderer right after. */
+/** Where JSM Operations' API lives for every site; the Advanced fold may point elsewhere. */
+export const JSM_API_URL = 'https://api.atlassian.com'
+
+/**
+ * What the "Connect a workspace" form asks for; the secrets leave the renderer right after.
+ * `provider` picks the part shown: Opsgenie's host and API key, or a Jira Service Management
+ * site, the e-mail its API token belongs to, the token (kept in `apiKey`: it goes to the same
+ * keychain slot) and, under Advanced, the API URL and the incident project.
+ */
 export const ConnectFormValues = z
   .object({
     name: z.string().trim().min(1, 'Give the workspace a name').max(100),
+    provider: z.enum(['opsgenie', 'jsm']).default('opsgenie'),
     hostKind: z.enum(['us', 'eu', 'custom']),
     customUrl: z.string().trim(),
-    apiKey: z.string().trim().min(1, 'Paste an Opsgenie API key').max(4096),
+    siteUrl: z.string().trim().default(''),
+    email: z.string().trim().default(''),
+    apiUrl: z.string().trim().default(''),
+    incidentProject: z.string().trim().default(''),
+    apiKey: z.string().trim().min(1, 'Paste the API key or token').max(4096),
     relayUrl: z.string().trim(),
     relayToken: z.string().trim().max(4096),
     username: z.string().trim().max(100),
   })
   .superRefine((v, ctx) => {
-    if (v.hostKind === 'custom' && !z.string().url().safeParse(v.customUrl).success) {
+    if (v.provider === 'jsm') checkJsmFields(v, ctx)
+    else if (v.hostKind === 'custom' && !z.string().url().safeParse(v.customUrl).success) {
       ctx.addIssue({
         code: 'custom',
         path: ['customUrl'],
@@ -54,9 +68,44 @@ export const ConnectFormValues = z
   })
 export type ConnectFormValues = z.input<typeof ConnectFormValues>
 
+function checkJsmFields(
+  v: { siteUrl: string; email: string; apiUrl: string; incidentProject: string },
+  ctx: z.RefinementCtx,
+): void {
+  if (!z.string().url().safeParse(v.siteUrl).success)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['siteUrl'],
+      message: 'Enter your site, e.g. https://example.atlassian.net',
+    })
+  else if (!secureUrl(v.siteUrl))
+    ctx.addIssue({ code: 'custom', path: ['siteUrl'], message: PLAIN_HTTP })
+  if (!z.string().email().safeParse(v.email).success)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['email'],
+      message: 'Enter the e-mail of the Atlassian account the API token belongs to',
+    })
+  if (v.apiUrl !== '' && !z.string().url().safeParse(v.apiUrl).success)
+    ctx.addIssue({ code: 'custom', path: ['apiUrl'], message: `Enter a URL, e.g. ${JSM_API_URL}` })
+  else if (v.apiUrl !== '' && !secureUrl(v.apiUrl))
+    ctx.addIssue({ code: 'custom', path: ['apiUrl'], message: PLAIN_HTTP })
+  if (v.incidentProject !== '' && !/^[A-Z][A-Z0-9_]{0,9}$/.test(v.incidentProject))
+    ctx.addIssue({
+      code: 'custom',
+      path: ['incidentProject'],
+      message: 'A Jira project key in capitals, e.g. OPS',
+    })
+}
+
 export const EMPTY_CONNECT_FORM: ConnectFormValues = {
   name: '',
+  provider: 'opsgenie',
   hostKind: 'us',
+  siteUrl: '',
+  email: '',
+  apiUrl: '',
+  incidentProject: '',
   customUrl: '',
   apiKey: '',
   relayUrl: '',
@@ -97,18 +146,31 @@ export function parseConnectForm(
     return { ok: false, errors }
   }
   const v = parsed.data
+  const jsm = v.provider === 'jsm'
   const config = WorkspaceConfig.parse({
     id: workspaceIdFor(v.name, taken),
     name: v.name,
-    host: v.hostKind === 'custom' ? v.customUrl : v.hostKind,
+    // A JSM token is bound to the API URL, as an Opsgenie key is to its host.
+    host: jsm ? v.apiUrl || JSM_API_URL : v.hostKind === 'custom' ? v.customUrl : v.hostKind,
     ...(v.relayUrl !== '' ? { relayUrl: v.relayUrl } : {}),
     demo: false,
+    ...(jsm
+      ? {
+          provider: 'jsm',
+          jsm: {
+            siteUrl: v.siteUrl.replace(/\/+$/, ''),
+            email: v.email,
+            ...(v.incidentProject !== '' ? { incidentProject: v.incidentProject } : {}),
+          },
+        }
+      : {}),
   })
   return {
     ok: true,
     config,
     apiKey: v.apiKey,
     ...(v.relayToken !== '' ? { relayToken: v.relayToken } : {}),
-    ...(v.username !== '' ? { username: v.username } : {}),
+    // On JSM the e-mail is the username the directory knows (Mine, am I on call?).
+    ...(v.username !== '' ? { username: v.username } : jsm ? { username: v.email } : {}),
   }
 }
