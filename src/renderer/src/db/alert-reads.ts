@@ -2,6 +2,7 @@ import Dexie from 'dexie'
 import type { CacheDb } from './cache-db'
 import type { ActivityRow, AlertRow } from './rows'
 import type { AlertFilters } from '../alerts/alert-view-store'
+import { useAlertSet } from './alert-set'
 import { useLiveQuery } from './use-live-query'
 
 /** Reads the alerts a status filter can show, using the status index when it narrows. */
@@ -37,14 +38,15 @@ export const PREVIEW_ROWS = 200
 /**
  * Every alert a status filter can show, live. Reading 100,000 rows out of IndexedDB takes
  * seconds, so the most urgent few hundred are answered first from the index and painted while
- * the full set loads; `complete` says which one the rows are.
+ * the full set loads (in pages, re-read at a pace its cost allows: `alert-set.ts`); `complete`
+ * says which one the rows are.
  */
 export function useAlertRows(
   db: CacheDb,
   status: AlertFilters['status'],
 ): { rows: AlertRow[] | undefined; complete: boolean } {
   const preview = useLiveQuery(() => readTopAlerts(db, status, PREVIEW_ROWS), [db, status])
-  const all = useLiveQuery(() => readAlerts(db, status), [db, status])
+  const all = useAlertSet(db, status)
   return { rows: all ?? preview, complete: all !== undefined }
 }
 
