@@ -15,7 +15,7 @@ import { AlertFilterBar } from './AlertFilterBar'
 import { AlertList } from './AlertList'
 import { BulkActions } from './BulkActions'
 import { PendingCreates } from './PendingCreates'
-import { queryAlerts } from './alert-query'
+import { lastSnoozeEnd, queryAlerts } from './alert-query'
 import { directoryNames } from './directory-names'
 import { useAlertViewPersistence } from './use-alert-view-persistence'
 import { useNow } from './use-now'
@@ -53,6 +53,8 @@ export function AlertsView(props: { fallbackHeight?: number }): ReactElement {
     () => myScope(username, directory ?? { users: [], teams: [], schedules: [] }, onCalls ?? []),
     [username, directory, onCalls],
   )
+  // The order changes with time only when a snooze ends (`lastSnoozeEnd`), not every 30 s tick.
+  const orderedAt = useMemo(() => lastSnoozeEnd(rows ?? [], now), [rows, now])
   const outbox = useOutbox()
   const overlay = usePendingOverlay(outbox.db, outbox.workspaceId)
 
@@ -69,9 +71,9 @@ export function AlertsView(props: { fallbackHeight?: number }): ReactElement {
           teams,
           services: services ?? [],
         },
-        now,
+        orderedAt,
       ),
-    [rows, overlay.pending, filters, search, sort, username, mine, teams, services, now],
+    [rows, overlay.pending, filters, search, sort, username, mine, teams, services, orderedAt],
   )
   const hidden =
     selectedId !== undefined && rows !== undefined && !shown.some((r) => r.id === selectedId)
