@@ -9,7 +9,16 @@ export interface IngestRun {
   readonly diagnostics: number
   /** Rows in `alerts` after the batch: proves the batch landed. */
   readonly storedAlerts: number
+  /** Alert changes the batch reported back to the page (notifications, tray, coordination). */
+  readonly changes: number
   readonly blocking: BlockingReport
+  /**
+   * From the start of the batch to the frame after the page's live query of the top 100 open
+   * alerts by priority answered with the true top 100 (what the list paints first).
+   */
+  readonly firstPaintTop100Ms?: number
+  /** `worker`: the production path; `page`: sync's ingest on the page (diagnosis only). */
+  readonly path: 'worker' | 'page'
 }
 
 export interface QueryRun {

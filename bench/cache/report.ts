@@ -7,6 +7,9 @@ import type { ScrollRun } from './scroll-measure'
 
 export const TARGETS = {
   ingest10kMs: 1_000,
+  /** Issue 12: ingest within 1.3x of writing the same rows with plain bulkPuts, same run. */
+  ingestFloorRatio: 1.3,
+  firstPaintTop100Ms: 1_500,
   ingest100kMs: 10_000,
   longestTaskMs: 50,
   queryP95Ms: 20,
@@ -38,6 +41,10 @@ export interface CacheResults {
     readonly run100k: IngestRun
     /** The same 10k rows written by plain Dexie calls, one store at a time: IndexedDB's share. */
     readonly storageFloor10k: StorageFloor
+    readonly storageFloor100k: StorageFloor
+    readonly ratio10k: number
+    readonly ratio100k: number
+    readonly firstPaintTop100Ms: number | null
     /** Longest main-thread task over all ingest runs. */
     readonly longestTaskMs: number
   }

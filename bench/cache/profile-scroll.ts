@@ -1,0 +1,157 @@
+/**
+ * `npx tsx bench/cache/profile-scroll.ts [alerts]`: what the page's main thread does in its long
+ * tasks while the app (built here unminified, so the profile names functions) scrolls
+ * the cached list. Ingests `alerts` through the harness, cold-starts the app on that cache, records
+ * a CDP CPU profile over the same scroll drivers as the benchmark, and prints, for every stretch of
+ * samples over 50 ms without an idle gap, the functions with the most self and total time in it.
+ */
+import react from '@vitejs/plugin-react'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { measureColdStart } from './app-measure'
+import { callHarness, firstPage, launchProfile } from './browser'
+import { buildHarness, repoRoot } from './build'
+import { idleFps, scrollBySteps, scrollByWheel } from './scroll-measure'
+import { BENCH_LAUNCH_TOKEN, serveStatic } from './server'
+import { build } from 'vite'
+
+interface ProfileNode {
+  id: number
+  parent?: number
+  children?: number[]
+  callFrame: { functionName: string; url: string; lineNumber: number }
+}
+interface TraceEvent {
+  name: string
+  ph: string
+  dur?: number
+  args?: unknown
+}
+interface Profile {
+  nodes: ProfileNode[]
+  startTime: number
+  samples: number[]
+  timeDeltas: number[]
+}
+
+const alerts = Number(process.argv[2] ?? 100_000)
+const harness = await buildHarness(false)
+const appRoot = mkdtempSync(join(tmpdir(), 'ondeck-scroll-app-'))
+await build({
+  configFile: false,
+  logLevel: 'warn',
+  root: join(repoRoot, 'src', 'renderer'),
+  plugins: [react()],
+  resolve: { alias: { '@shared': join(repoRoot, 'src', 'shared') } },
+  build: { outDir: appRoot, emptyOutDir: true, minify: false },
+})
+const server = await serveStatic(appRoot, harness)
+const dir = mkdtempSync(join(tmpdir(), 'ondeck-scroll-prof-'))
+try {
+  let context = await launchProfile(dir)
+  let page = await firstPage(context)
+  await page.goto(`${server.origin}/harness/harness.html`)
+  await page.waitForFunction(() => 'cacheBench' in window)
+  await callHarness(page, 'ingest', 'prof', alerts)
+  await callHarness(page, 'saveWorkspace', 'prof', 'Profile')
+  await context.close()
+  context = await launchProfile(dir)
+  page = await firstPage(context)
+  await measureColdStart(page, `${server.origin}/#launch=${BENCH_LAUNCH_TOKEN}`)
+  const cdp = await context.newCDPSession(page)
+  await cdp.send('Profiler.enable')
+  await cdp.send('Profiler.setSamplingInterval', { interval: 500 })
+  await cdp.send('Profiler.start')
+  const trace: TraceEvent[] = []
+  cdp.on('Tracing.dataCollected', (e) => trace.push(...(e.value as unknown as TraceEvent[])))
+  const traced = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve))
+  await cdp.send('Tracing.start', {
+    categories: 'devtools.timeline,disabled-by-default-devtools.timeline',
+    transferMode: 'ReportEvents',
+  })
+  const runs = [
+    await idleFps(page, 1_500),
+    await scrollBySteps(page, 132, 3_000),
+    await scrollBySteps(page, 1_760, 3_000),
+    await scrollByWheel(page, 400, 120),
+  ]
+  const { profile: p } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile }
+  await cdp.send('Tracing.end')
+  await traced
+  const slow = trace
+    .filter(
+      (e) =>
+        e.ph === 'X' &&
+        (e.dur ?? 0) > 16_000 &&
+        e.name !== 'RunTask' &&
+        e.name !== 'ThreadControllerImpl::RunTask',
+    )
+    .sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))
+    .slice(0, 30)
+  for (const e of slow)
+    console.log(
+      `trace ${Math.round((e.dur ?? 0) / 1000)} ms ${e.name} ${JSON.stringify(e.args ?? {}).slice(0, 300)}`,
+    )
+  console.table(runs.map((r) => ({ driver: r.driver, fps: r.fps, longestTaskMs: r.longestTaskMs })))
+  report(p)
+  await context.close()
+} finally {
+  await server.close()
+  rmSync(dir, { recursive: true, force: true })
+  rmSync(harness, { recursive: true, force: true })
+  rmSync(appRoot, { recursive: true, force: true })
+}
+
+function report(p: Profile): void {
+  const byId = new Map(p.nodes.map((n) => [n.id, n]))
+  const parents = new Map<number, number>()
+  for (const n of p.nodes) for (const c of n.children ?? []) parents.set(c, n.id)
+  const name = (n: ProfileNode | undefined): string =>
+    `${n?.callFrame.functionName || '(anonymous)'} ${n?.callFrame.url.split('/').at(-1) ?? ''}:${n?.callFrame.lineNumber ?? 0}`
+  const idle = (id: number): boolean => {
+    const f = byId.get(id)?.callFrame.functionName
+    return f === '(idle)' || f === '(program)'
+  }
+  let t = p.startTime
+  let busy: { start: number; end: number; ids: number[]; deltas: number[] } | undefined
+  const tasks: NonNullable<typeof busy>[] = []
+  p.samples.forEach((id, i) => {
+    const dt = p.timeDeltas[i] ?? 0
+    t += dt
+    if (idle(id)) {
+      if (busy !== undefined && busy.end - busy.start > 50_000) tasks.push(busy)
+      busy = undefined
+      return
+    }
+    busy ??= { start: t, end: t, ids: [], deltas: [] }
+    busy.end = t
+    busy.ids.push(id)
+    busy.deltas.push(dt)
+  })
+  for (const task of tasks) {
+    const self = new Map<string, number>()
+    const total = new Map<string, number>()
+    task.ids.forEach((id, i) => {
+      const ms = (task.deltas[i] ?? 0) / 1000
+      self.set(name(byId.get(id)), (self.get(name(byId.get(id))) ?? 0) + ms)
+      const seen = new Set<string>()
+      for (let n: number | undefined = id; n !== undefined; n = parents.get(n)) {
+        const k = name(byId.get(n))
+        if (seen.has(k)) continue
+        seen.add(k)
+        total.set(k, (total.get(k) ?? 0) + ms)
+      }
+    })
+    const top = (m: Map<string, number>): string =>
+      [...m]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 12)
+        .map(([k, v]) => `    ${Math.round(v)} ms ${k}`)
+        .join('\n')
+    console.log(
+      `\nbusy ${Math.round((task.end - task.start) / 1000)} ms at +${Math.round((task.start - p.startTime) / 1000)} ms`,
+    )
+    console.log(`  self:\n${top(self)}\n  total:\n${top(total)}`)
+  }
+}
