@@ -39,11 +39,21 @@ async function openTuned(browser: Parameters<typeof openDemo>[0]) {
   await writeOutboxSettings(app.page, TUNING)
   await app.page.goto(mode.launchUrl())
   await expect(alertRows(app.page).first()).toBeVisible()
-  await acknowledgeWhatRings(app.page)
-  // the acknowledgements of what rang have gone out: the outbox starts empty
-  await expect(app.page.getByTestId('status-queued')).toHaveText('Waiting to be sent: 0', {
-    timeout: 15_000,
-  })
+  if (await acknowledgeWhatRings(app.page)) {
+    // The acknowledgements of what rang are in the outbox: wait until Opsgenie confirmed each
+    // (the status bar alone could say "All sent" before they were even queued).
+    await goTo(app.page, 'Outbox')
+    const outbox = app.page.getByRole('region', { name: 'Outbox' })
+    await outbox.getByRole('checkbox', { name: /Show sent/ }).check()
+    const rows = outbox.getByTestId('outbox-command')
+    await expect(rows).not.toHaveCount(0)
+    await expect(rows.getByTestId('outbox-state').filter({ hasNotText: /^Sent$/ })).toHaveCount(0, {
+      timeout: 15_000,
+    })
+    await outbox.getByRole('checkbox', { name: /Show sent/ }).uncheck()
+    await goTo(app.page, 'Alerts')
+  }
+  await expect(app.page.getByTestId('status-queued')).toHaveText('All sent')
   return app
 }
 

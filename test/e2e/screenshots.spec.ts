@@ -49,7 +49,7 @@ for (const theme of ['light', 'dark'] as const) {
       await page.keyboard.press('a')
       await expect(alarm).toBeHidden()
       // the acknowledgements have reached the simulator: the status bar has nothing waiting
-      await expect(page.getByText(/Waiting to be sent: 0/)).toBeVisible()
+      await expect(page.getByText(/All sent/)).toBeVisible()
 
       await alertRows(page).first().click()
       await expect(page.locator('#alert-detail-title')).toBeVisible()

@@ -149,9 +149,10 @@ export function simRingingAliases(mode: BrowserMode): string[] {
  * The Demo's open P1s ring at launch; while anything rings, `a` acknowledges what rings. Tests
  * about the selection start from a quiet alarm.
  */
-export async function acknowledgeWhatRings(page: Page): Promise<void> {
+export async function acknowledgeWhatRings(page: Page): Promise<boolean> {
   const banner = page.getByRole('alert', { name: /ringing:/ })
-  if (!(await banner.isVisible())) return
+  if (!(await banner.isVisible())) return false
   await page.keyboard.press('a')
   await expect(banner).toBeHidden()
+  return true
 }

@@ -90,7 +90,7 @@ describe('alert actions go through the outbox', () => {
     expect((await w.t.db.alerts.get('alert-1'))?.acknowledged).toBe(false)
     expect(rowText()).toContain('Acknowledged')
     expect(within(detail).getByText('Open, acknowledged')).toBeTruthy()
-    await waitFor(() => expect(queuedText()).toBe('Waiting to be sent: 1'))
+    await waitFor(() => expect(queuedText()).toBe('Offline: 1 action waiting'))
     await waitFor(() => expect(w.trayQueued.at(-1)).toBe(1))
     // the intake still says live, but the outbox's send found no network: not "Live" (item 10)
     await waitFor(() => expect(screen.getByTestId('status-health').dataset.health).toBe('offline'))
@@ -102,7 +102,7 @@ describe('alert actions go through the outbox', () => {
     answer = CONFIRMED
     await waitFor(() => expect(outcome(detail)).toBe('Acknowledge: Sent'))
     expect(w.t.fake.callsTo('alerts:acknowledge').length).toBeGreaterThanOrEqual(2)
-    await waitFor(() => expect(queuedText()).toBe('Waiting to be sent: 0'))
+    await waitFor(() => expect(queuedText()).toBe('All sent'))
     await waitFor(() => expect(w.trayQueued.at(-1)).toBe(0))
     expect(screen.getByTestId('status-health').dataset.health).toBe('live')
     expect(screen.queryByTestId('offline-banner')).toBeNull()
@@ -122,7 +122,7 @@ describe('alert actions go through the outbox', () => {
     // no longer applied: the alert is open again in the list and the detail
     expect(rowText()).toContain('Open')
     expect(within(detail).getByText('Open, not acknowledged')).toBeTruthy()
-    await waitFor(() => expect(queuedText()).toBe('Waiting to be sent: 0'))
+    await waitFor(() => expect(queuedText()).toBe('All sent'))
     // the failure shows in the status bar, and leads to the Outbox
     expect(screen.getByTestId('status-failed').textContent).toBe('1 action failed')
     await w.user.click(screen.getByTestId('status-failed'))
@@ -165,7 +165,7 @@ describe('alert actions go through the outbox', () => {
     await waitFor(() => expect(within(panel).queryByTestId('outbox-command')).toBeNull())
     await w.user.click(within(panel).getByRole('checkbox', { name: /Show sent/ }))
     expect(within(panel).getByTestId('outbox-command').dataset.state).toBe('cancelled')
-    await waitFor(() => expect(queuedText()).toBe('Waiting to be sent: 0'))
+    await waitFor(() => expect(queuedText()).toBe('All sent'))
 
     await goTo(w, 'Alerts')
     const again = await screen.findByRole('article')

@@ -24,7 +24,18 @@ describe('StatusBar', () => {
     expect(health.textContent).toContain('relay unreachable, polling')
     expect(health.dataset.health).toBe('degraded')
     expect(screen.getByTestId('status-last-event').textContent).toBe('Last event: 30 s ago')
-    expect(screen.getByTestId('status-queued').textContent).toBe('Waiting to be sent: 3')
+    expect(screen.getByTestId('status-queued').textContent).toBe('Sending 3 actions…')
+  })
+
+  it('says what the outbox does, never a countdown: waiting while offline, sending, all sent', () => {
+    const offline = { workspaceId: 'acme', state: 'offline' as const }
+    const { rerender } = render(<StatusBar workspaceName="Acme" health={offline} queued={2} />)
+    const queued = (): string | null => screen.getByTestId('status-queued').textContent
+    expect(queued()).toBe('Offline: 2 actions waiting')
+    rerender(<StatusBar workspaceName="Acme" health={{ ...offline, state: 'live' }} queued={1} />)
+    expect(queued()).toBe('Sending 1 action…')
+    rerender(<StatusBar workspaceName="Acme" health={{ ...offline, state: 'live' }} queued={0} />)
+    expect(queued()).toBe('All sent')
   })
 
   it('says it is connecting before any health arrives', () => {

@@ -13,7 +13,7 @@ import {
   type AlertOp,
   type IncidentOp,
 } from './model'
-import { freshDb, seeded, startRig, until, type Rig } from './support'
+import { freshDb, seeded, startRelayedRig, startRig, until, type Rig } from './support'
 import { startWsPort, type Loss, type WsPort } from './ws-port'
 
 /**
@@ -28,6 +28,8 @@ const SETTINGS = {
   backoffCapMs: 250,
   followIntervalMs: 5,
   reconcileAfterMs: 1_500,
+  /** Short, so both a webhook's confirmation and the follow after the window happen. */
+  observeWindowMs: 300,
 }
 
 const alertEntity = fc.record({
@@ -55,6 +57,8 @@ const scenario = fc.record({
   transportLoss: fc.constantFrom(0, 0.05, 0.15),
   tightLimit: fc.boolean(),
   crashAfterCalls: fc.array(fc.integer({ min: 1, max: 40 }), { maxLength: 2 }),
+  /** The relay is live: commands are confirmed by their own webhooks (issue 12, item 2). */
+  observe: fc.boolean(),
   seed: fc.integer({ min: 1, max: 2 ** 31 - 1 }),
 })
 type Scenario = typeof scenario extends fc.Arbitrary<infer T> ? T : never
@@ -72,17 +76,32 @@ async function run(s: Scenario): Promise<void> {
   const limits = s.tightLimit
     ? { alert: { perSecond: 6, perMinute: 10_000 }, incident: { perSecond: 4, perMinute: 10_000 } }
     : undefined
-  const rig: Rig = await startRig(
-    { processingDelayMs: 2, random: seeded(s.seed), ...(limits ? { rateLimits: limits } : {}) },
-    { alert: { perSecond: 40, perMinute: 5000 }, incident: { perSecond: 40, perMinute: 5000 } },
-  )
+  const simOptions = {
+    processingDelayMs: 2,
+    random: seeded(s.seed),
+    ...(limits ? { rateLimits: limits } : {}),
+  }
+  const budgets = {
+    alert: { perSecond: 40, perMinute: 5000 },
+    incident: { perSecond: 40, perMinute: 5000 },
+  }
+  const relayed = s.observe ? await startRelayedRig(simOptions, budgets) : undefined
+  const rig: Rig = relayed ?? (await startRig(simOptions, budgets))
   const db: OutboxDb = await freshDb()
   const random = seeded(s.seed + 1)
   const ws: WsPort = await startWsPort(rig, { lose: loser(s.transportLoss, seeded(s.seed + 2)) })
   const port = ws.port
   const newEngine = (): OutboxEngine =>
-    createOutboxEngine({ db, port, workspaceId: rig.workspaceId, settings: SETTINGS, random })
+    createOutboxEngine({
+      db,
+      port,
+      workspaceId: rig.workspaceId,
+      settings: SETTINGS,
+      random,
+      observing: () => s.observe,
+    })
   let engine = newEngine()
+  relayed?.watch((seen) => engine.observe(seen))
   const crash = async (): Promise<void> => {
     // Calls in flight still finish in main after the renderer died, possibly after the new
     // engine started: reconcileAfterMs (1.5 s here) is what keeps those from being missed.

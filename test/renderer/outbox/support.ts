@@ -1,6 +1,16 @@
 import 'fake-indexeddb/auto'
 import { vi } from 'vitest'
-import { randomUUID } from 'node:crypto'
+import { randomBytes, randomUUID } from 'node:crypto'
+import { startEmbeddedRelay, WEBHOOK_SECRET_HEADER } from '../../../src/relay/embedded'
+import type { RunningRelay } from '../../../src/relay/embedded'
+import type { IntakeEvent } from '../../../src/shared/ipc/schemas'
+import { CacheDb } from '../../../src/renderer/src/db/cache-db'
+import { createIngest } from '../../../src/renderer/src/sync'
+import {
+  intakeObservation,
+  observedRows,
+  type Observation,
+} from '../../../src/renderer/src/outbox/observe'
 import { createGateway, type Gateway } from '../../../src/main/gateway/compose'
 import type { Budgets } from '../../../src/main/gateway/governor'
 import { createMemorySecretStore } from '../../../src/main/gateway/secrets'
@@ -44,8 +54,99 @@ export async function startRig(
   return connectRig(sim, budgets)
 }
 
+export interface RelayedRig extends Rig {
+  readonly relay: RunningRelay
+  /** The intake events main sent, in order (the relay's stream, decoded by the provider). */
+  readonly events: IntakeEvent[]
+  /** Where observations go: as in the app, the cache's changed rows and each event's notes. */
+  watch(observer: (seen: Observation) => void): void
+}
+
+/**
+ * The rig with the app's live intake: the simulator posts its webhooks to an in-process relay,
+ * the gateway streams them (`intake:start`) and a real cache applies them with the app's ingest;
+ * each batch's changed rows and each event's own observation go to `watch`'s observer, exactly
+ * as the workspace screen feeds the outbox engine. `dropWebhooks()` cuts the relay out.
+ */
+export async function startRelayedRig(
+  options: Partial<SimulatorOptions> = {},
+  budgets?: Budgets,
+): Promise<RelayedRig & { dropWebhooks(): void }> {
+  const webhookSecret = randomBytes(24).toString('base64url')
+  const { relay, createDeviceToken } = await startEmbeddedRelay({ webhookSecret })
+  let dropping = false
+  const sim = await startSimulator({
+    keys: [{ key: API_KEY, kind: 'global' }],
+    seed: 'empty',
+    webhook: {
+      url: `${relay.url}/webhooks/opsgenie`,
+      headers: { [WEBHOOK_SECRET_HEADER]: webhookSecret },
+    },
+    ...options,
+  })
+  const relayed = { url: relay.url, token: createDeviceToken('outbox-test') }
+  const rig = await connectRig(sim, budgets, { relay: relayed })
+  const cache = await new CacheDb(`observed-${randomUUID()}`).openOrExplain()
+  const ingest = createIngest(cache)
+  const events: IntakeEvent[] = []
+  let observer: ((seen: Observation) => void) | undefined
+  let applying = Promise.resolve()
+  rig.gateway.setEventSink((name, payload) => {
+    if (name !== 'intake:event' || dropping) return
+    const event = payload as IntakeEvent
+    events.push(event)
+    applying = applying.then(async () => {
+      const result = await ingest.applyBatch([event])
+      observer?.(observedRows(result.changes, result.incidents))
+      const seen = intakeObservation(event.payload)
+      if (seen !== undefined) observer?.(seen)
+    })
+  })
+  const started = await rig.gateway.router.dispatch(
+    'intake:start',
+    { workspaceId: rig.workspaceId },
+    APP,
+  )
+  if (!started.ok) throw new Error(`intake:start failed: ${started.error.message}`)
+  await until('the relay stream is live', async () => {
+    const health = await rig.gateway.router.dispatch(
+      'intake:health',
+      { workspaceId: rig.workspaceId },
+      APP,
+    )
+    return health.ok && (health.value as { state: string }).state === 'live'
+  })
+  return {
+    ...rig,
+    relay,
+    events,
+    watch: (next) => {
+      observer = next
+    },
+    dropWebhooks: () => {
+      dropping = true
+    },
+    close: async () => {
+      await rig.close()
+      await applying
+      cache.close()
+      await relay.close()
+    },
+  }
+}
+
 /** A real gateway connected to `sim`, and the outbox port over its router. */
-export async function connectRig(sim: RunningSimulator, budgets?: Budgets): Promise<Rig> {
+export async function connectRig(
+  sim: RunningSimulator,
+  budgets?: Budgets,
+  via: {
+    relay?: { url: string; token: string }
+    /** Where the gateway reaches the simulator (a network-cut proxy); `sim.url` by default. */
+    host?: string
+  } = {},
+): Promise<Rig> {
+  const { relay } = via
+  const host = via.host ?? sim.url
   const secrets = createMemorySecretStore()
   const gateway = createGateway({
     secrets,
@@ -54,12 +155,16 @@ export async function connectRig(sim: RunningSimulator, budgets?: Budgets): Prom
     isTrustedSender: (s) => s.url === APP.url,
   })
   const workspaceId = `ws-${randomUUID().slice(0, 8)}`
-  await secrets.set({ workspaceId, kind: 'api-key' }, API_KEY, sim.url)
-  const connected = await gateway.router.dispatch(
-    'workspace:connect',
-    { workspace: { id: workspaceId, name: 'Test', host: sim.url } },
-    APP,
-  )
+  await secrets.set({ workspaceId, kind: 'api-key' }, API_KEY, host)
+  if (relay !== undefined)
+    await secrets.set({ workspaceId, kind: 'relay-token' }, relay.token, relay.url)
+  const workspace = {
+    id: workspaceId,
+    name: 'Test',
+    host,
+    ...(relay !== undefined ? { relayUrl: relay.url } : {}),
+  }
+  const connected = await gateway.router.dispatch('workspace:connect', { workspace }, APP)
   if (!connected.ok) throw new Error(`connect failed: ${connected.error.message}`)
   if (budgets !== undefined) gateway.workspaces.get(workspaceId).governor.setBudgets(budgets)
   const calls: string[] = []

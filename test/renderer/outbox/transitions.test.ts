@@ -3,9 +3,12 @@ import type { CommandRow, OutboxCommand } from '../../../src/renderer/src/outbox
 import { outboxSettings } from '../../../src/renderer/src/outbox/settings'
 import {
   afterFollow,
+  afterObserved,
   afterVerify,
   afterSend,
+  reachedProvider,
   staleness,
+  wakeAt,
   type StepContext,
 } from '../../../src/renderer/src/outbox/transitions'
 
@@ -183,5 +186,83 @@ describe('staleness', () => {
   it('refuses settings where expiry comes before confirmation', () => {
     expect(() => outboxSettings({ confirmAfterMs: 10, expireAfterMs: 5 })).toThrow(/expireAfterMs/)
     expect(() => outboxSettings({ backoffBaseMs: -1 })).toThrow(/backoffBaseMs/)
+  })
+})
+
+describe('confirmation by observation and signs of life (issue 12)', () => {
+  const accepted = outcome({ kind: 'outcome', outcome: { status: 'accepted', requestId: 'r1' } })
+  const observing = (now = 10_000): StepContext => ({ ...ctx(now), observing: true })
+
+  it('an accepted alert command waits the observation window for its webhook before following', () => {
+    expect(afterSend(command(), accepted, observing()).command.nextAt).toBe(
+      10_000 + settings.observeWindowMs,
+    )
+    // without a live relay it follows at once
+    expect(afterSend(command(), accepted, ctx()).command.nextAt).toBe(10_050)
+  })
+  it('incident commands and commands with nothing to observe are followed at once', () => {
+    const resolve = command({ lane: 'incident:id:i1' }) as OutboxCommand
+    const incident = { ...resolve, kind: 'incidents:resolve', input: { incidentId: 'i1' } }
+    expect(afterSend(incident as OutboxCommand, accepted, observing()).command.nextAt).toBe(10_050)
+    const escalate = {
+      ...command(),
+      kind: 'alerts:escalate',
+      input: { alertId: 'a1', escalation: { name: 'Ops' } },
+    }
+    expect(afterSend(escalate as OutboxCommand, accepted, observing()).command.nextAt).toBe(10_050)
+  })
+  it('an observed effect confirms the command, whatever step it was in', () => {
+    const sent = command({ state: 'sent', requestId: 'r1', nextAt: 99_000 })
+    expect(afterObserved(sent, { entityId: 'a9' }, ctx()).command).toMatchObject({
+      state: 'confirmed',
+      maybeSent: false,
+      entityId: 'a9',
+    })
+  })
+  it('a sign of life ends a network wait at once, but not a 429, and not before a send of unknown outcome settled', () => {
+    const offline = afterSend(
+      command(),
+      { kind: 'outcome', outcome: { status: 'offline', message: 'refused' } },
+      ctx(),
+    ).command
+    expect(wakeAt(offline, ctx(10_001))).toBe(10_001)
+    const unknown = afterSend(
+      command(),
+      { kind: 'outcome', outcome: { status: 'unknown', message: 'reset' } },
+      ctx(),
+    ).command
+    expect(unknown.settleAt).toBe(10_500)
+    expect(wakeAt(unknown, ctx(10_001))).toBe(10_500)
+    expect(wakeAt(unknown, ctx(20_000))).toBe(20_000)
+    const throttled = afterSend(
+      command(),
+      { kind: 'outcome', outcome: { status: 'throttled', retryAt: 12_345 } },
+      ctx(),
+    ).command
+    expect(wakeAt(throttled, ctx(10_001))).toBeUndefined()
+    // following an accepted request's id is a read: at once
+    const following = afterFollow(
+      command({ state: 'sent', requestId: 'r1' }),
+      { kind: 'outcome', outcome: { status: 'offline', message: 'refused' } },
+      ctx(),
+    ).command
+    expect(wakeAt(following, ctx(10_001))).toBe(10_001)
+  })
+  it('names which results show the provider answered', () => {
+    expect(reachedProvider(accepted)).toBe(true)
+    expect(
+      reachedProvider({
+        kind: 'outcome',
+        outcome: { status: 'rejected', kind: 'not-found', message: 'x' },
+      }),
+    ).toBe(true)
+    expect(reachedProvider({ kind: 'outcome', outcome: { status: 'offline', message: 'x' } })).toBe(
+      false,
+    )
+    expect(reachedProvider({ kind: 'outcome', outcome: { status: 'unknown', message: 'x' } })).toBe(
+      false,
+    )
+    expect(reachedProvider({ kind: 'not-applied' })).toBe(true)
+    expect(reachedProvider({ kind: 'retry', message: 'x' })).toBe(false)
   })
 })

@@ -1,10 +1,12 @@
-import { useEffect, type ReactElement } from 'react'
+import { useEffect, useRef, type ReactElement } from 'react'
 import { alertCommandSpec, useAlertCommands } from '../alerts/use-alert-commands'
 import { useTeams } from '../db/directory-reads'
 import type { NotificationWiring } from '../notifications/use-notification-center'
 import { useNotificationCenter } from '../notifications/use-notification-center'
 import { OutboxProvider, useOutbox } from '../outbox/outbox-context'
 import { useOutboxEngine } from '../outbox/use-outbox-engine'
+import type { OutboxEngine } from '../outbox/engine'
+import { observedRows } from '../outbox/observe'
 import type { WorkspaceEntry } from '../settings/settings-db'
 import { navigateToAlert } from './navigate'
 import { useNavigationStore } from './navigation-store'
@@ -29,10 +31,16 @@ export interface BackgroundWorkspaceProps {
 export function BackgroundWorkspace(props: BackgroundWorkspaceProps): ReactElement | null {
   const { entry } = props
   const notifications = useNotificationCenter(entry, props.label)
+  // The outbox confirms a sent command whose effect shows in the changes (by observation).
+  const observer = useRef<OutboxEngine | undefined>(undefined)
   const { db } = useBackgroundSession(entry, (changes) => {
+    observer.current?.observe(observedRows(changes, []))
     if (changes.length > 0) notifications.feed(changes)
   })
   const outbox = useOutboxEngine(entry.id)
+  useEffect(() => {
+    observer.current = outbox?.engine
+  }, [outbox])
   if (db === undefined || outbox === undefined) return null
   return (
     <WorkspaceProvider

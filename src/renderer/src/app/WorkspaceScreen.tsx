@@ -9,6 +9,8 @@ import { useAppServices } from './services'
 import type { WorkspaceEntry } from '../settings/settings-db'
 import { useNotificationCenter } from '../notifications/use-notification-center'
 import { useOutboxEngine } from '../outbox/use-outbox-engine'
+import type { OutboxEngine } from '../outbox/engine'
+import { observedRows } from '../outbox/observe'
 import { useSession } from './use-session'
 import { WorkspaceProvider } from './workspace-context'
 import { WorkspaceOverlays } from './WorkspaceOverlays'
@@ -29,15 +31,21 @@ export function WorkspaceScreen(
   const { entry, overlays, label, ...shell } = props
   const notifications = useNotificationCenter(entry, label)
   // Ingest changes go to the notification center and to coordination (linked alerts, workflows).
+  // The outbox confirms a sent command whose effect shows in them (confirmation by observation).
   const coordinated = useRef<Coordination | undefined>(undefined)
+  const observer = useRef<OutboxEngine | undefined>(undefined)
   const { db, error } = useSession(
     entry,
     (changes: readonly AlertChange[], incidents: readonly IncidentChange[]) => {
+      observer.current?.observe(observedRows(changes, incidents))
       if (changes.length > 0) notifications.feed(changes)
       void coordinated.current?.onIngestChanges(changes, incidents)
     },
   )
   const outbox = useOutboxEngine(entry.id)
+  useEffect(() => {
+    observer.current = outbox?.engine
+  }, [outbox])
   const { api, openCoordination } = useAppServices()
   // Opened once the cache is too: coordination resolves responder names through it.
   const coordination = useOpenCoordination(

@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactElement } from 'react'
+import { useEffect, useState, type ReactElement, type ReactNode } from 'react'
 import type { ConnectionHealth } from '../../../shared/ipc/schemas'
 import { describeSince } from '../app/status-store'
 
@@ -19,6 +19,18 @@ export interface StatusBarProps {
   readonly failed?: number
   onOpenOutbox?(): void
   readonly now?: () => number
+  /** More items at the end (the ingest's progress during a backfill). */
+  readonly children?: ReactNode
+}
+
+/**
+ * What the outbox is doing, in words and never as a countdown: "Offline: 2 actions waiting" while
+ * the network is gone, "Sending 2 actions…" once it is back, "All sent" when nothing waits.
+ */
+export function outboxProgress(queued: number, offline: boolean): string {
+  if (queued === 0) return 'All sent'
+  const actions = `${queued} action${queued === 1 ? '' : 's'}`
+  return offline ? `Offline: ${actions} waiting` : `Sending ${actions}…`
 }
 
 /** Workspace, connection health, time since the last event, and what is waiting to be sent. */
@@ -54,7 +66,7 @@ export function StatusBar(props: StatusBarProps): ReactElement {
         Last event: {describeSince(props.lastEventAt, now)}
       </span>
       <span className="status-bar__item" data-testid="status-queued">
-        Waiting to be sent: {props.queued}
+        {outboxProgress(props.queued, state === 'offline')}
       </span>
       {failed > 0 && (
         <button
@@ -66,6 +78,7 @@ export function StatusBar(props: StatusBarProps): ReactElement {
           {failed} action{failed === 1 ? '' : 's'} failed
         </button>
       )}
+      {props.children}
     </footer>
   )
 }

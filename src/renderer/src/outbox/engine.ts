@@ -6,13 +6,17 @@ import { newCommand } from './enqueue'
 import type { OutboxDb } from './outbox-db'
 import type { OutboxPort } from './port'
 import { verifyEffect } from './verify-effect'
+import { observedEffect, type Observation, type Observed } from './observe'
 import { ACTIVE_STATES, isActive, type CommandOf, type OutboxCommand } from './record'
 import { outboxSettings, type OutboxSettings, type OutboxSettingsInput } from './settings'
 import {
   afterFollow,
+  afterObserved,
   afterVerify,
   afterSend,
+  reachedProvider,
   staleness,
+  wakeAt,
   type StepContext,
   type Transition,
 } from './transitions'
@@ -35,6 +39,11 @@ export interface OutboxEngineOptions {
   random?: () => number
   /** Called when a step throws unexpectedly (a bug or a closed database); the lane retries later. */
   onError?(error: unknown): void
+  /**
+   * Whether the relay stream is live now: then an accepted command waits for the webhook of its
+   * own action (`observe`) before following its request id.
+   */
+  observing?(): boolean
 }
 
 export interface OutboxEngine {
@@ -58,6 +67,17 @@ export interface OutboxEngine {
   cancel(id: string): Promise<void>
   /** Lifts the 401/403 pause after the responder fixed the key. */
   resume(): Promise<void>
+  /**
+   * What the intake just applied: a command that may have been sent and whose effect shows in it
+   * is confirmed without another request (confirmation by observation).
+   */
+  observe(seen: Observation): void
+  /**
+   * A sign of life (the relay reconnected, the OS is online again, any request got an answer):
+   * lanes waiting for the network go now, in order, instead of sitting out their backoff. A 429's
+   * advertised period and a send of unknown outcome's settling time are still honoured.
+   */
+  wake(): void
   readonly settings: OutboxSettings
 }
 
@@ -78,10 +98,22 @@ export function createOutboxEngine(options: OutboxEngineOptions): OutboxEngine {
   let stopped = false
   let paused = false
   let cancelTimer: (() => void) | undefined
-  const ctx = (): StepContext => ({ now: clock.now(), random, settings })
+  let probeTimer: (() => void) | undefined
+  /** Effects observed while the command's lane was mid-step: the step's result is replaced. */
+  const observedMidStep = new Map<string, Observed>()
+  const ctx = (): StepContext => ({
+    now: clock.now(),
+    random,
+    settings,
+    observing: options.observing?.() ?? false,
+  })
 
-  async function save(command: OutboxCommand): Promise<OutboxCommand> {
+  async function save(next: OutboxCommand): Promise<OutboxCommand> {
     if (stopped) throw new EngineStopped()
+    const seen = observedMidStep.get(next.id)
+    const command =
+      seen !== undefined && isActive(next) ? afterObserved(next, seen, ctx()).command : next
+    if (!isActive(command)) observedMidStep.delete(command.id)
     await db.transaction('rw', db.commands, () => db.commands.put(command))
     if (isActive(command)) active.set(command.id, command)
     else active.delete(command.id)
@@ -109,40 +141,42 @@ export function createOutboxEngine(options: OutboxEngineOptions): OutboxEngine {
     return create !== undefined && isActive(create) ? 'wait' : 'gone'
   }
 
-  async function step(head: OutboxCommand): Promise<void> {
+  /** One step of a lane's head; answers whether the provider answered (a sign of life). */
+  async function step(head: OutboxCommand): Promise<boolean> {
     let command = head
     const incident = await resolveIncident(command)
     if (incident === 'wait') {
       await save({ ...command, nextAt: clock.now() + settings.followIntervalMs })
-      return
+      return false
     }
     if (incident === 'gone') {
       const failure = { kind: 'dependency', message: 'the incident it acts on was never created' }
       await save({ ...command, state: 'failed', maybeSent: false, failure, updatedAt: clock.now() })
-      return
+      return false
     }
     if (command.requestId !== undefined) {
       const domain = command.kind.startsWith('alerts:') ? 'alert' : 'incident'
       const requestId = command.requestId
       const result = await settle(() => port.requests.status({ workspaceId, domain, requestId }))
       await apply(afterFollow(command, result, ctx()))
-      return
+      return reachedProvider(result)
     }
+    let reached = false
     if (command.maybeSent) {
-      command = await apply(
-        afterVerify(command, await verifyEffect(port, command, incident), ctx()),
-      )
-      if (command.state !== 'queued') return
+      const verdict = await verifyEffect(port, command, incident)
+      reached = reachedProvider(verdict)
+      command = await apply(afterVerify(command, verdict, ctx()))
+      if (command.state !== 'queued') return reached
     }
     const stale = staleness(command, ctx())
     if (stale === 'expired') {
       await save({ ...command, state: 'expired', updatedAt: clock.now() })
-      return
+      return reached
     }
     if (stale === 'confirm') {
       const until = command.createdAt + settings.expireAfterMs + 1
       await save({ ...command, state: 'waiting', wait: { reason: 'confirm' }, nextAt: until })
-      return
+      return reached
     }
     // Write-ahead: from here until an outcome proves otherwise, the send may have happened.
     const { wait: _wait, ...rest } = command
@@ -155,7 +189,63 @@ export function createOutboxEngine(options: OutboxEngineOptions): OutboxEngine {
       nextAt: settleAt,
       updatedAt: now,
     })
-    await apply(afterSend(command, await sendCommand(port, command, incident), ctx()))
+    // observed before it went (another step's send of the same effect): nothing to send
+    if (command.state !== 'queued') return reached
+    const result = await sendCommand(port, command, incident)
+    await apply(afterSend(command, result, ctx()))
+    return reached || reachedProvider(result)
+  }
+
+  /** Each lane's first unfinished command, oldest lane first: only a head can step. */
+  function laneHeads(): OutboxCommand[] {
+    const heads = new Map<string, OutboxCommand>()
+    const ordered = [...active.values()].sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0))
+    for (const command of ordered) if (!heads.has(command.lane)) heads.set(command.lane, command)
+    return [...heads.values()]
+  }
+
+  function wake(): void {
+    if (!alive || paused) return
+    const now = ctx()
+    let woke = false
+    for (const head of laneHeads()) {
+      if (running.has(head.lane)) continue
+      const at = wakeAt(head, now)
+      if (at !== undefined && at < head.nextAt) {
+        active.set(head.id, { ...head, nextAt: at })
+        woke = true
+      }
+    }
+    if (woke) pump()
+  }
+
+  /**
+   * While lanes wait for the network, the oldest one whose wait a sign of life could end is
+   * tried every `probeIntervalMs` (jittered): it is the probe, and when it gets an answer,
+   * `wake` sends the rest. Only one lane probes, so an outage costs one request a second.
+   */
+  function scheduleProbe(): void {
+    if (probeTimer !== undefined || !alive || paused) return
+    const now = ctx()
+    const waiting = laneHeads().some((head) => wakeAt(head, now) !== undefined)
+    if (!waiting) return
+    const delay = settings.probeIntervalMs * (0.5 + random() * 0.5)
+    probeTimer = clock.setTimeout(() => {
+      probeTimer = undefined
+      probe()
+    }, delay)
+  }
+
+  function probe(): void {
+    if (!alive || paused) return
+    const now = ctx()
+    if (laneHeads().some((head) => running.has(head.lane))) return pump()
+    const candidate = laneHeads().find((head) => {
+      const at = wakeAt(head, now)
+      return at !== undefined && at <= now.now && head.nextAt > now.now
+    })
+    if (candidate !== undefined) active.set(candidate.id, { ...candidate, nextAt: now.now })
+    pump()
   }
 
   function pump(): void {
@@ -163,7 +253,7 @@ export function createOutboxEngine(options: OutboxEngineOptions): OutboxEngine {
     cancelTimer?.()
     cancelTimer = undefined
     const now = clock.now()
-    let wake = Infinity
+    let nextWake = Infinity
     const lanes = new Set<string>()
     const ordered = [...active.values()].sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0))
     for (const command of ordered) {
@@ -171,15 +261,19 @@ export function createOutboxEngine(options: OutboxEngineOptions): OutboxEngine {
       lanes.add(command.lane)
       if (running.has(command.lane) || paused) continue
       if (command.wait?.reason === 'confirm' && command.confirmedAt === undefined) {
-        wake = Math.min(wake, command.nextAt)
+        nextWake = Math.min(nextWake, command.nextAt)
         if (command.nextAt > now) continue
       } else if (command.nextAt > now) {
-        wake = Math.min(wake, command.nextAt)
+        nextWake = Math.min(nextWake, command.nextAt)
         continue
       }
       running.add(command.lane)
       inFlight.add(command.id)
+      let reached = false
       void step(command)
+        .then((answered) => {
+          reached = answered
+        })
         .catch((error: unknown) => {
           if (!(error instanceof EngineStopped)) options.onError?.(error)
           const retry = { ...command, nextAt: clock.now() + settings.backoffBaseMs }
@@ -188,10 +282,27 @@ export function createOutboxEngine(options: OutboxEngineOptions): OutboxEngine {
         .finally(() => {
           running.delete(command.lane)
           inFlight.delete(command.id)
+          if (reached) wake()
           pump()
         })
     }
-    if (wake !== Infinity) cancelTimer = clock.setTimeout(pump, Math.max(0, wake - now))
+    if (nextWake !== Infinity) cancelTimer = clock.setTimeout(pump, Math.max(0, nextWake - now))
+    scheduleProbe()
+  }
+
+  /** Confirms, durably, a command whose effect was observed while its lane was idle. */
+  function settleObserved(command: OutboxCommand, seen: Observed): void {
+    running.add(command.lane)
+    inFlight.add(command.id)
+    void save(afterObserved(command, seen, ctx()).command)
+      .catch((error: unknown) => {
+        if (!(error instanceof EngineStopped)) options.onError?.(error)
+      })
+      .finally(() => {
+        running.delete(command.lane)
+        inFlight.delete(command.id)
+        pump()
+      })
   }
 
   async function update(
@@ -229,8 +340,21 @@ export function createOutboxEngine(options: OutboxEngineOptions): OutboxEngine {
       alive = false
       stopped = true
       cancelTimer?.()
+      probeTimer?.()
       active.clear()
     },
+    observe(seen) {
+      if (!alive) return
+      for (const command of [...active.values()]) {
+        // only a command that may have gone can show its effect; one never sent waits its turn
+        if (command.requestId === undefined && !command.maybeSent) continue
+        const effect = observedEffect(command, seen)
+        if (effect === undefined) continue
+        if (running.has(command.lane)) observedMidStep.set(command.id, effect)
+        else settleObserved(command, effect)
+      }
+    },
+    wake,
     async enqueue(spec, enqueueOptions) {
       const command = newCommand(spec, workspaceId, clock.now(), options.random)
       if (enqueueOptions?.hold === true) command.nextAt += settings.undoHoldMs

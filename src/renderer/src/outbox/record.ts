@@ -55,6 +55,11 @@ export interface CommandRow {
    */
   maybeSent: boolean
   requestId?: string
+  /**
+   * After a send of unknown outcome: not before this time may its effect be looked up (nor a
+   * sign of life hurry it), so a request still on its way is not missed.
+   */
+  settleAt?: number
   entityId?: string
   wait?: CommandWait
   failure?: CommandFailure

@@ -36,6 +36,18 @@ export const OutboxSettings = z.object({
   undoHoldMs: z.number().int().nonnegative().default(5_000),
   /** Between request-status polls of an accepted request. */
   followIntervalMs: z.number().int().positive().default(500),
+  /**
+   * While the relay stream is live, how long an accepted command waits for the webhook of its own
+   * action to confirm it before its request id is followed after all (one request saved per
+   * command when the webhook comes in time).
+   */
+  observeWindowMs: z.number().int().nonnegative().default(4_000),
+  /**
+   * While commands wait for the network, how often one of them is tried as a probe (jittered to
+   * 50-100 % of this, so desktops do not probe together); when it gets through, every lane waiting
+   * for the network is woken at once.
+   */
+  probeIntervalMs: z.number().int().positive().default(1_000),
 })
 export type OutboxSettings = z.output<typeof OutboxSettings>
 export type OutboxSettingsInput = z.input<typeof OutboxSettings>

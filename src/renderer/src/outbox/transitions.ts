@@ -1,7 +1,9 @@
 import { backoffDelay, type BackoffOptions } from '../../../shared/backoff'
 import type { ActionOutcome } from '../../../shared/provider/outcome'
+import { rulesOf } from '../../../shared/commands/catalogue'
 import type { SendResult } from './dispatch'
 import type { EffectVerdict } from './verify-effect'
+import type { Observed } from './observe'
 import type { CommandWait, OutboxCommand } from './record'
 import type { OutboxSettings } from './settings'
 
@@ -13,6 +15,11 @@ export interface StepContext {
   now: number
   random: () => number
   settings: OutboxSettings
+  /**
+   * The relay stream is live, so the webhook of an accepted command's own action is expected to
+   * confirm it: its request id is followed only after `observeWindowMs` without one.
+   */
+  observing?: boolean
 }
 
 export interface Transition {
@@ -32,7 +39,7 @@ export function staleness(command: OutboxCommand, ctx: StepContext): Staleness {
 }
 
 const done = (c: OutboxCommand, now: number): OutboxCommand => {
-  const { wait: _w, failure: _f, ...rest } = c
+  const { wait: _w, failure: _f, settleAt: _s, ...rest } = c
   return { ...rest, maybeSent: false, updatedAt: now }
 }
 
@@ -69,11 +76,28 @@ function confirmed(c: OutboxCommand, now: number, entityId?: string): OutboxComm
   return { ...done(c, now), state: 'confirmed', ...(entityId !== undefined ? { entityId } : {}) }
 }
 
+/**
+ * Whether the push stream can show this command's effect: it carries alert changes (webhooks),
+ * and the command has something to look for. Incident commands and add-responder or escalate
+ * are followed by their request id at once.
+ */
+function observable(c: OutboxCommand): boolean {
+  const rules = rulesOf(c.kind)
+  return (
+    (rules.target === 'alert' || rules.target === 'new-alert') &&
+    rules.effectOnce.strategy !== 'none'
+  )
+}
+
 function onOutcome(c: OutboxCommand, o: ActionOutcome, ctx: StepContext): Transition {
   switch (o.status) {
     case 'accepted': {
       const { wait: _w, ...rest } = c
-      const next = ctx.now + ctx.settings.followIntervalMs
+      const next =
+        ctx.now +
+        (ctx.observing === true && observable(c)
+          ? ctx.settings.observeWindowMs
+          : ctx.settings.followIntervalMs)
       return {
         command: {
           ...rest,
@@ -107,6 +131,7 @@ function onOutcome(c: OutboxCommand, o: ActionOutcome, ctx: StepContext): Transi
       const next = waiting({ ...c, ...withId }, ctx, { reason: 'retry', message: o.message }, true)
       if (next.requestId === undefined) {
         const settle = ctx.now + ctx.settings.reconcileAfterMs
+        next.settleAt = settle
         next.nextAt = Math.max(next.nextAt, settle)
         next.wait = { ...next.wait, reason: 'retry', until: next.nextAt }
       }
@@ -171,6 +196,47 @@ export function afterFollow(c: OutboxCommand, result: SendResult, ctx: StepConte
     }
   }
   return onOutcome(c, o, ctx)
+}
+
+/**
+ * Whether a step's result shows the provider answered (any answer, a refusal or a 429 too): the
+ * network is back, so lanes waiting for it need not sit out their backoff.
+ */
+export function reachedProvider(result: SendResult | EffectVerdict): boolean {
+  switch (result.kind) {
+    case 'outcome':
+      return result.outcome.status !== 'offline' && result.outcome.status !== 'unknown'
+    case 'invalid':
+    case 'not-sent':
+    case 'retry':
+      return false
+    case 'applied':
+    case 'not-applied':
+    case 'gone':
+      return true
+  }
+}
+
+/**
+ * The earliest a command waiting for the network may safely go again once there is a sign of
+ * life: at once when it provably was not sent (`offline`) or only its request is being followed
+ * (a read); a send of unknown outcome still waits out `reconcileAfterMs` from that send, so a
+ * request still on its way is not missed. Undefined: its wait is not the network's (a 429's
+ * advertised period, a pause, a confirmation) and a sign of life changes nothing.
+ */
+export function wakeAt(c: OutboxCommand, ctx: StepContext): number | undefined {
+  if (c.wait?.reason === 'offline') return ctx.now
+  if (c.wait?.reason !== 'retry') return undefined
+  if (c.requestId !== undefined || !c.maybeSent) return ctx.now
+  return Math.max(ctx.now, c.settleAt ?? ctx.now)
+}
+
+/**
+ * The intake showed the command's effect (the webhook of its own action, a poll's read): it is
+ * confirmed without asking the provider, whatever step it was in.
+ */
+export function afterObserved(c: OutboxCommand, seen: Observed, ctx: StepContext): Transition {
+  return { command: confirmed(c, ctx.now, seen.entityId ?? c.entityId) }
 }
 
 /** After looking at the provider's state for a send whose outcome was unknown. */
