@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState, type ReactElement, type ReactNode } from 
 import { assertNever } from '../../../shared/assert-never'
 import { OfflineBanner } from '../components/OfflineBanner'
 import { StatusBar } from '../components/StatusBar'
+import { IngestProgress } from '../ingest/IngestProgress'
 import { useOutbox } from '../outbox/outbox-context'
 import { outboxCounts, standingFailures } from '../outbox/selectors'
 import { useOutboxCommands } from '../outbox/use-outbox'
@@ -160,7 +161,9 @@ export function AppShell(props: AppShellProps): ReactElement {
         onOpenOutbox={() => go('outbox')}
         {...(health !== undefined ? { health } : {})}
         {...(lastEventAt !== undefined ? { lastEventAt } : {})}
-      />
+      >
+        <IngestProgress />
+      </StatusBar>
     </div>
   )
 }
