@@ -1,13 +1,17 @@
-import { randomBytes } from 'node:crypto'
+import { randomBytes, randomUUID } from 'node:crypto'
 import type { WorkspaceConfig } from '../../shared/ipc/schemas'
 import { startEmbeddedRelay, WEBHOOK_SECRET_HEADER, type RunningRelay } from '../../relay/embedded'
 import { startSimulator, type RunningSimulator } from '../../simulator/index'
+import { startJsmSimulator } from '../../simulator/jsm/index'
 import type { SecretStore } from '../gateway/secrets'
 
 export const DEMO_WORKSPACE_ID = 'demo'
 
 export interface DemoWorkspace {
   readonly config: WorkspaceConfig
+  /** Which provider the demo speaks: Opsgenie, or Jira Service Management (issue 16). */
+  readonly provider: 'opsgenie' | 'jsm'
+  /** Either provider's simulator (the JSM one offers the same test controls). */
   readonly simulator: RunningSimulator
   readonly relay: RunningRelay
   /** The simulator's key, so tests can act on the demo "elsewhere" through the real HTTP API. */
@@ -20,7 +24,11 @@ export interface DemoOptions {
   secrets: SecretStore
   /** A new alert every this many ms; default 8 s. 0 turns the trickle off. */
   trickleMs?: number
+  /** `jsm`: the same demo account behind the JSM simulator mode (issue 16). Default `opsgenie`. */
+  provider?: 'opsgenie' | 'jsm'
 }
+
+const JSM_DEMO_EMAIL = 'demo@example.com'
 
 /**
  * The Demo workspace: the simulator (seed `demo`, new alerts trickling in) posting its webhooks to
@@ -35,18 +43,50 @@ export async function startDemoWorkspace(options: DemoOptions): Promise<DemoWork
   const { relay, createDeviceToken } = await startEmbeddedRelay({ webhookSecret })
   const deviceToken = createDeviceToken('demo-desktop')
   const trickleMs = options.trickleMs ?? 8000
+  const webhook = {
+    url: `${relay.url}/webhooks/opsgenie`,
+    headers: { [WEBHOOK_SECRET_HEADER]: webhookSecret },
+  }
+  const demoRef = (kind: 'api-key' | 'relay-token') => ({ workspaceId: DEMO_WORKSPACE_ID, kind })
+  if (options.provider === 'jsm') {
+    // JSM keeps Opsgenie's webhook payloads, so the same relay route takes them.
+    const jsm = await startJsmSimulator({
+      accounts: [{ email: JSM_DEMO_EMAIL, apiToken: apiKey }],
+      cloudId: randomUUID(),
+      seed: 'demo',
+      webhook,
+      ...(trickleMs > 0 ? { trickleMs } : {}),
+    })
+    await options.secrets.set(demoRef('api-key'), apiKey, jsm.url)
+    await options.secrets.set(demoRef('relay-token'), deviceToken, relay.url)
+    return {
+      config: {
+        id: DEMO_WORKSPACE_ID,
+        name: 'Demo',
+        host: jsm.url,
+        relayUrl: relay.url,
+        demo: true,
+        provider: 'jsm',
+        jsm: { siteUrl: jsm.url, email: JSM_DEMO_EMAIL, incidentProject: 'OPS' },
+      },
+      provider: 'jsm',
+      simulator: jsm,
+      relay,
+      apiKey,
+      async close() {
+        await jsm.close()
+        await relay.close()
+      },
+    }
+  }
   const simulator = await startSimulator({
     keys: [{ key: apiKey, kind: 'global' }],
     seed: 'demo',
     plan: { name: 'Enterprise', incidentApi: true, serviceApi: true },
-    webhook: {
-      url: `${relay.url}/webhooks/opsgenie`,
-      headers: { [WEBHOOK_SECRET_HEADER]: webhookSecret },
-    },
+    webhook,
     ...(trickleMs > 0 ? { trickleMs } : {}),
   })
   // Bound to the loopback simulator and relay, like a real workspace's secrets to its host.
-  const demoRef = (kind: 'api-key' | 'relay-token') => ({ workspaceId: DEMO_WORKSPACE_ID, kind })
   await options.secrets.set(demoRef('api-key'), apiKey, simulator.url)
   await options.secrets.set(demoRef('relay-token'), deviceToken, relay.url)
   const config: WorkspaceConfig = {
@@ -58,6 +98,7 @@ export async function startDemoWorkspace(options: DemoOptions): Promise<DemoWork
   }
   return {
     config,
+    provider: 'opsgenie',
     simulator,
     relay,
     apiKey,

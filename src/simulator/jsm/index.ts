@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { uuid } from '../../shared/uuid'
 import type { Principal } from '../auth'
 import { checkFaults, type FaultOptions } from '../faults'
+import type { RateBudget, RateDomain } from '../rate-domains'
 import { createAlert } from '../alert-create'
 import { Router } from '../router'
 import { Runtime } from '../runtime'
@@ -45,6 +46,11 @@ export interface RunningJsmSimulator {
   state: SimulatorState
   setRateLimit(limit: JsmRateLimit): void
   setFaults(faults: FaultOptions): void
+  /**
+   * The Opsgenie mode's control, so tests drive either simulator alike: JSM has one window per
+   * site, so it takes the smallest per-minute budget given.
+   */
+  setRateLimits(limits: Partial<Record<RateDomain, RateBudget>>): void
   flushWebhooks(): Promise<void>
   close(): Promise<void>
 }
@@ -130,6 +136,10 @@ export async function startJsmSimulator(
     cloudId: options.cloudId,
     state,
     setRateLimit: (limit) => limiter.set(limit),
+    setRateLimits: (limits) => {
+      const perMinute = Object.values(limits).map((b) => b.perMinute)
+      if (perMinute.length > 0) limiter.set({ limit: Math.min(...perMinute), windowMs: 60_000 })
+    },
     setFaults: (f) => {
       faults = checkFaults(f)
     },
