@@ -140,11 +140,16 @@ export function createWorkspaces(options: WorkspacesOptions): Workspaces {
         connections.set(config.id, connection)
         return connection
       }
+      // bound once the intake exists; an answer from Opsgenie is a sign of life for its stream
+      let answered = (): void => undefined
       const client = createOpsgenieClient({
         host,
         apiKey: key.reveal(),
         // every answer's 429 and rate-limit state reaches the governor, admitted by it or not
-        onResponse: (meta) => governor.observe(meta),
+        onResponse: (meta) => {
+          governor.observe(meta)
+          answered()
+        },
         ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
         ...(options.fetch !== undefined ? { fetch: options.fetch } : {}),
       })
@@ -169,6 +174,7 @@ export function createWorkspaces(options: WorkspacesOptions): Workspaces {
             }
           : {}),
       })
+      answered = () => intake.signOfLife()
       const limits = learnAccountLimits({
         governor,
         share: options.accountShare,

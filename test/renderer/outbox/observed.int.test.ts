@@ -24,7 +24,7 @@ const LONG_WINDOW: OutboxSettingsInput = {
 }
 
 describe('the outbox confirms a command by the webhook of its own action', () => {
-  let rig: (RelayedRig & { dropWebhooks(): void }) | undefined
+  let rig: RelayedRig | undefined
   let engine: OutboxEngine | undefined
   afterEach(async () => {
     engine?.stop()
@@ -35,7 +35,7 @@ describe('the outbox confirms a command by the webhook of its own action', () =>
   async function setup(
     settings: OutboxSettingsInput,
     sim: Partial<SimulatorOptions> = {},
-  ): Promise<{ rig: RelayedRig & { dropWebhooks(): void }; db: OutboxDb; engine: OutboxEngine }> {
+  ): Promise<{ rig: RelayedRig; db: OutboxDb; engine: OutboxEngine }> {
     rig = await startRelayedRig({ processingDelayMs: 20, ...sim }, BUDGET)
     const db = await freshDb()
     const live = rig

@@ -4,7 +4,7 @@ import type { OutboxDb } from '../../../src/renderer/src/outbox/outbox-db'
 import type { OutboxSettingsInput } from '../../../src/renderer/src/outbox/settings'
 import { startSimulator } from '../../../src/simulator/index'
 import { startNetworkCut, type NetworkCut } from '../../support/network-cut'
-import { API_KEY, connectRig, freshDb, until, type Rig } from './support'
+import { API_KEY, connectRig, freshDb, startTestRelay, until, type Rig } from './support'
 
 /**
  * "The network came back: send now" (issue 12, item 1). The gateway reaches the simulator through
@@ -103,5 +103,36 @@ describe('the outbox sends the moment the network returns', () => {
     engine.wake()
     await until('confirmed', allConfirmed(db), 15_000)
     expect(rig.sim.state.alerts.get(alertId)?.acknowledged).toBe(true)
+  })
+
+  it('an answer from Opsgenie reconnects a relay stream waiting out its backoff', async () => {
+    const relay = await startTestRelay()
+    const sim = await startSimulator({
+      keys: [{ key: API_KEY, kind: 'global' }],
+      seed: 'empty',
+      webhook: relay.webhook,
+    })
+    const relayNet = await startNetworkCut(relay.device.url)
+    net = relayNet
+    // a minute between reconnection attempts: only a sign of life brings the stream back sooner
+    rig = await connectRig(sim, BUDGET, {
+      relay: { url: relayNet.url, token: relay.device.token },
+      intakeTuning: { backoff: { initialMs: 60_000, maxMs: 60_000 } },
+    })
+    const live = rig
+    const health = async (): Promise<string | undefined> => {
+      const answer = await live.api.intake.health({ workspaceId: live.workspaceId })
+      return answer.ok ? answer.value.state : undefined
+    }
+    await live.api.intake.start({ workspaceId: live.workspaceId })
+    await until('live', async () => (await health()) === 'live')
+    await relayNet.cut()
+    await until('the stream noticed', async () => (await health()) !== 'live')
+    await relayNet.restore()
+    // any request Opsgenie answers
+    const answer = await live.api.alerts.list({ workspaceId: live.workspaceId })
+    expect(answer.ok).toBe(true)
+    await until('live again', async () => (await health()) === 'live', 10_000)
+    await relay.relay.close()
   })
 })

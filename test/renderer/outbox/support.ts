@@ -13,8 +13,9 @@ import {
 } from '../../../src/renderer/src/outbox/observe'
 import { createGateway, type Gateway } from '../../../src/main/gateway/compose'
 import type { Budgets } from '../../../src/main/gateway/governor'
+import type { IntakeTuning } from '../../../src/main/gateway/intake/intake'
 import { createMemorySecretStore } from '../../../src/main/gateway/secrets'
-import { buildOndeckApi } from '../../../src/shared/ipc/api'
+import { buildOndeckApi, type OndeckApi } from '../../../src/shared/ipc/api'
 import type { Envelope } from '../../../src/shared/ipc/envelope'
 import { OutboxDb } from '../../../src/renderer/src/outbox/outbox-db'
 import type { OutboxPort } from '../../../src/renderer/src/outbox/port'
@@ -30,6 +31,8 @@ const APP = { url: 'app://ondeck' }
 export interface Rig {
   sim: RunningSimulator
   gateway: Gateway
+  /** The whole typed IPC API over the router, with the gateway's events. */
+  api: OndeckApi
   port: OutboxPort
   workspaceId: string
   /** Every channel the port was called on, in order. */
@@ -54,46 +57,56 @@ export async function startRig(
   return connectRig(sim, budgets)
 }
 
-export interface RelayedRig extends Rig {
+export interface TestRelay {
   readonly relay: RunningRelay
-  /** The intake events main sent, in order (the relay's stream, decoded by the provider). */
-  readonly events: IntakeEvent[]
-  /** Where observations go: as in the app, the cache's changed rows and each event's notes. */
-  watch(observer: (seen: Observation) => void): void
+  /** The simulator's webhook option: its events go to this relay. */
+  readonly webhook: { url: string; headers: Record<string, string> }
+  /** What a workspace streams the relay with (`connectRig`'s `via.relay`). */
+  readonly device: { url: string; token: string }
 }
 
-/**
- * The rig with the app's live intake: the simulator posts its webhooks to an in-process relay,
- * the gateway streams them (`intake:start`) and a real cache applies them with the app's ingest;
- * each batch's changed rows and each event's own observation go to `watch`'s observer, exactly
- * as the workspace screen feeds the outbox engine. `dropWebhooks()` cuts the relay out.
- */
-export async function startRelayedRig(
-  options: Partial<SimulatorOptions> = {},
-  budgets?: Budgets,
-): Promise<RelayedRig & { dropWebhooks(): void }> {
+/** An in-process relay (as the Demo workspace runs one) with a webhook secret and a device token. */
+export async function startTestRelay(): Promise<TestRelay> {
   const webhookSecret = randomBytes(24).toString('base64url')
   const { relay, createDeviceToken } = await startEmbeddedRelay({ webhookSecret })
-  let dropping = false
-  const sim = await startSimulator({
-    keys: [{ key: API_KEY, kind: 'global' }],
-    seed: 'empty',
+  return {
+    relay,
     webhook: {
       url: `${relay.url}/webhooks/opsgenie`,
       headers: { [WEBHOOK_SECRET_HEADER]: webhookSecret },
     },
-    ...options,
-  })
-  const relayed = { url: relay.url, token: createDeviceToken('outbox-test') }
-  const rig = await connectRig(sim, budgets, { relay: relayed })
+    device: { url: relay.url, token: createDeviceToken('outbox-test') },
+  }
+}
+
+export interface LiveIntake {
+  /** The intake events main sent, in order (the relay's stream, decoded by the provider). */
+  readonly events: IntakeEvent[]
+  /** The app's cache, as the app's ingest left it. */
+  readonly cache: CacheDb
+  /** Where observations go: as in the app, the cache's changed rows and each event's notes. */
+  watch(observer: (seen: Observation) => void): void
+  /** From now on events are not applied: as if the relay had never delivered them. */
+  dropWebhooks(): void
+  /** Resolves once every event received so far is in the cache. */
+  applied(): Promise<void>
+  close(): Promise<void>
+}
+
+/**
+ * A rig connected with a relay streams live: `intake:start`, then every event the gateway sends
+ * is applied to a real cache by the app's ingest, and each batch's changed rows and each event's
+ * own observation go to `watch`'s observer, as the workspace screen feeds the outbox engine.
+ */
+export async function startLiveIntake(rig: Rig): Promise<LiveIntake> {
   const cache = await new CacheDb(`observed-${randomUUID()}`).openOrExplain()
   const ingest = createIngest(cache)
   const events: IntakeEvent[] = []
   let observer: ((seen: Observation) => void) | undefined
+  let dropping = false
   let applying = Promise.resolve()
-  rig.gateway.setEventSink((name, payload) => {
-    if (name !== 'intake:event' || dropping) return
-    const event = payload as IntakeEvent
+  const off = rig.api.intake.onEvent((event) => {
+    if (dropping || event.workspaceId !== rig.workspaceId) return
     events.push(event)
     applying = applying.then(async () => {
       const result = await ingest.applyBatch([event])
@@ -102,35 +115,57 @@ export async function startRelayedRig(
       if (seen !== undefined) observer?.(seen)
     })
   })
-  const started = await rig.gateway.router.dispatch(
-    'intake:start',
-    { workspaceId: rig.workspaceId },
-    APP,
-  )
+  const started = await rig.api.intake.start({ workspaceId: rig.workspaceId })
   if (!started.ok) throw new Error(`intake:start failed: ${started.error.message}`)
   await until('the relay stream is live', async () => {
-    const health = await rig.gateway.router.dispatch(
-      'intake:health',
-      { workspaceId: rig.workspaceId },
-      APP,
-    )
-    return health.ok && (health.value as { state: string }).state === 'live'
+    const health = await rig.api.intake.health({ workspaceId: rig.workspaceId })
+    return health.ok && health.value.state === 'live'
   })
   return {
-    ...rig,
-    relay,
     events,
+    cache,
     watch: (next) => {
       observer = next
     },
     dropWebhooks: () => {
       dropping = true
     },
+    applied: () => applying,
     close: async () => {
-      await rig.close()
+      off()
       await applying
       cache.close()
-      await relay.close()
+    },
+  }
+}
+
+export type RelayedRig = Rig & LiveIntake & { readonly relay: RunningRelay }
+
+/**
+ * The rig with the app's live intake: the simulator posts its webhooks to an in-process relay,
+ * the gateway streams them and a real cache applies them (`startLiveIntake`).
+ */
+export async function startRelayedRig(
+  options: Partial<SimulatorOptions> = {},
+  budgets?: Budgets,
+): Promise<RelayedRig> {
+  const relay = await startTestRelay()
+  const sim = await startSimulator({
+    keys: [{ key: API_KEY, kind: 'global' }],
+    seed: 'empty',
+    webhook: relay.webhook,
+    ...options,
+  })
+  const rig = await connectRig(sim, budgets, { relay: relay.device })
+  const intake = await startLiveIntake(rig)
+  return {
+    ...rig,
+    ...intake,
+    relay: relay.relay,
+    close: async () => {
+      await intake.close()
+      await rig.close()
+      await relay.relay.close()
     },
   }
 }
@@ -143,6 +178,7 @@ export async function connectRig(
     relay?: { url: string; token: string }
     /** Where the gateway reaches the simulator (a network-cut proxy); `sim.url` by default. */
     host?: string
+    intakeTuning?: IntakeTuning
   } = {},
 ): Promise<Rig> {
   const { relay } = via
@@ -153,6 +189,7 @@ export async function connectRig(
     demoSecrets: createMemorySecretStore(),
     checkKeychain: async () => ({ available: true }),
     isTrustedSender: (s) => s.url === APP.url,
+    ...(via.intakeTuning !== undefined ? { intakeTuning: via.intakeTuning } : {}),
   })
   const workspaceId = `ws-${randomUUID().slice(0, 8)}`
   await secrets.set({ workspaceId, kind: 'api-key' }, API_KEY, host)
@@ -168,16 +205,27 @@ export async function connectRig(
   if (!connected.ok) throw new Error(`connect failed: ${connected.error.message}`)
   if (budgets !== undefined) gateway.workspaces.get(workspaceId).governor.setBudgets(budgets)
   const calls: string[] = []
+  // events as the preload delivers them: every listener of the event's name
+  const listeners = new Map<string, Set<(payload: unknown) => void>>()
+  gateway.setEventSink((name, payload) => {
+    for (const listener of listeners.get(name) ?? []) listener(payload)
+  })
   const api = buildOndeckApi({
     invoke: (channel, input): Promise<Envelope<unknown>> => {
       calls.push(channel)
       return gateway.router.dispatch(channel, input, APP)
     },
-    subscribe: () => () => undefined,
+    subscribe: (name, listener) => {
+      const set = listeners.get(name) ?? new Set()
+      listeners.set(name, set)
+      set.add(listener as (payload: unknown) => void)
+      return () => set.delete(listener as (payload: unknown) => void)
+    },
   })
   return {
     sim,
     gateway,
+    api,
     port: api,
     workspaceId,
     calls,

@@ -47,6 +47,11 @@ export interface Intake {
   start(cursor?: string): Promise<ConnectionHealth>
   /** After sleep: reconnect now and reconcile. */
   resume(): void
+  /**
+   * The provider just answered a request: the network is back, so a relay stream waiting out its
+   * backoff after a network failure reconnects now (one refused for its token keeps waiting).
+   */
+  signOfLife(): void
   stop(): Promise<void>
   health(): ConnectionHealth
 }
@@ -200,6 +205,11 @@ export function createIntake(options: IntakeOptions): Intake {
       await stopRunning()
       running = options.relay !== undefined ? startRelay(options.relay, from) : startPoller(from)
       return current
+    },
+    signOfLife() {
+      const relay = running?.relay
+      const state = relay?.state()
+      if (state?.status === 'waiting' && state.end.kind !== 'refused') relay?.reconnectNow()
     },
     resume() {
       running?.relay?.reconnectNow()
