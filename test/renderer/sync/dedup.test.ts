@@ -1,9 +1,18 @@
 import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
+import { readTimeline } from '../../../src/renderer/src/db/alert-reads'
 import { createIngest, SEEN_RETENTION_MS } from '../../../src/renderer/src/sync'
 import { applyChunk } from '../../../src/renderer/src/sync/apply-chunk'
 import { prepareChunk } from '../../../src/renderer/src/sync/prepare-chunk'
-import { confirmDeleted, freshDb, relayEvent, webhook } from './support'
+import {
+  confirmDeleted,
+  createKeys,
+  freshDb,
+  relayEvent,
+  timelineCount,
+  timelineEntries,
+  webhook,
+} from './support'
 
 const T0 = Date.parse('2026-11-27T00:00:00Z')
 const HOUR = 3_600_000
@@ -23,7 +32,7 @@ describe('repeat deliveries without seen-event rows', () => {
     const result = await ingest.applyBatch([relayEvent(ack, now)])
     expect(result.changes).toEqual([])
     expect(await db.alerts.get('a1')).toMatchObject({ acknowledged: true })
-    expect(await db.activity.count()).toBe(2)
+    expect(await timelineCount(db)).toBe(2)
     expect(await db.seenEvents.count()).toBe(0)
   })
 
@@ -35,9 +44,9 @@ describe('repeat deliveries without seen-event rows', () => {
     await ingest.applyBatch([relayEvent(first), relayEvent(routed)])
     const again = await createIngest(db).applyBatch([relayEvent(routed), relayEvent(first)])
     expect(again.changes).toEqual([])
-    const create = await db.activity.get('a1|Create')
+    const create = (await timelineEntries(db)).find((e) => e.id === 'a1|Create')
     expect(create).toMatchObject({ at: '1700000000000000001' })
-    expect(create?.seenKeys).toEqual([
+    expect(await createKeys(db, 'a1')).toEqual([
       'a1|Create|1700000000000000001',
       'a1|Create|1700000000000000003',
     ])
@@ -49,7 +58,7 @@ describe('repeat deliveries without seen-event rows', () => {
     const create = relayEvent(webhook('Create', 'a1', '1700000000000000001'))
     const result = await createIngest(db).applyBatch([create, create, create])
     expect(result.changes.map((c) => c.kind)).toEqual(['created'])
-    expect(await db.activity.count()).toBe(1)
+    expect(await timelineCount(db)).toBe(1)
   })
 })
 
@@ -78,5 +87,38 @@ describe('tombstones', () => {
     }
     expect(await db.alerts.get('b1')).toMatchObject({ message: 'alert b1' })
     expect(await db.seenEvents.count()).toBe(3)
+  })
+})
+
+describe('creations on the alert row (issue 12: one write per alert)', () => {
+  it('writes no timeline row for a Create; the timeline reads the entry off the alert', async () => {
+    const db = await freshDb()
+    await createIngest(db).applyBatch([
+      relayEvent(webhook('Create', 'a1', '1700000000000000001')),
+      relayEvent(webhook('Acknowledge', 'a1', '1700000000000000002')),
+    ])
+    expect(await db.activity.count()).toBe(1)
+    expect((await readTimeline(db, 'alert', 'a1')).map((e) => [e.id, e.kind])).toEqual([
+      ['a1|Create', 'created'],
+      ['a1|Acknowledge|1700000000000000002', 'acknowledged'],
+    ])
+  })
+
+  it('still recognises a repeat Create recorded on an entry of its own by an older cache', async () => {
+    const db = await freshDb()
+    const key = 'a1|Create|1700000000000000001'
+    const create = relayEvent(webhook('Create', 'a1', '1700000000000000001'))
+    await createIngest(db).applyBatch([create])
+    // As a cache written before creations moved onto the row: an entry of its own, no `created`.
+    const row = await db.alerts.get('a1')
+    const entry = (await readTimeline(db, 'alert', 'a1'))[0]
+    if (row === undefined || entry === undefined) throw new Error('the Create did not land')
+    const { created: _created, ...legacy } = row
+    await db.alerts.put(legacy)
+    await db.activity.put({ ...entry, seenKeys: [key] })
+    const again = await createIngest(db).applyBatch([create])
+    expect(again.changes).toEqual([])
+    expect(await db.alerts.get('a1')).not.toHaveProperty('created')
+    expect((await readTimeline(db, 'alert', 'a1')).map((e) => e.id)).toEqual(['a1|Create'])
   })
 })

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import type { AlertRow } from '../../../src/renderer/src/db/rows'
 import { createIngest } from '../../../src/renderer/src/sync'
-import { FIXTURES, freshDb, relayEvent } from './support'
+import { FIXTURES, freshDb, relayEvent, timelineEntries } from './support'
 
 /** What each action must leave behind; a fixture for an action not listed gets the generic checks. */
 const EXPECT: Record<string, (row: AlertRow | undefined, text: string | undefined) => void> = {
@@ -89,7 +89,7 @@ describe('every webhook fixture', () => {
 
     expect(result).toMatchObject({ applied: 1, diagnostics: 0 })
     expect(await db.diagnostics.count()).toBe(0)
-    const entries = await db.activity.toArray()
+    const entries = await timelineEntries(db)
     expect(entries).toHaveLength(1)
     const entry = entries[0]
     // The exact digits Opsgenie sent, which a JSON number would round.

@@ -3,6 +3,8 @@ import { randomUUID } from 'node:crypto'
 import { pathToFileURL } from 'node:url'
 import type { Alert } from '../../../src/shared/domain'
 import { CacheDb } from '../../../src/renderer/src/db/cache-db'
+import { createdActivity } from '../../../src/renderer/src/db/derive'
+import type { ActivityRow } from '../../../src/renderer/src/db/rows'
 import { confirmGone } from '../../../src/renderer/src/sync/deletions'
 import { WEBHOOK_FIXTURES_DIR } from '../../fixtures/opsgenie/paths'
 
@@ -94,4 +96,35 @@ export function domainAlert(id: string, patch: Partial<Alert> = {}): Alert {
  */
 export async function confirmDeleted(db: CacheDb, at = Date.now()): Promise<void> {
   for (const asked of await db.pendingDeletes.toArray()) await confirmGone(db, asked, at)
+}
+
+/**
+ * Every timeline entry the cache holds, as the timeline reads them: the activity rows plus each
+ * alert's creation, which lives on the alert row (`AlertRow.created`) unless an entry of its own
+ * was written before.
+ */
+export async function timelineEntries(db: CacheDb): Promise<ActivityRow[]> {
+  const [rows, alerts] = await Promise.all([db.activity.toArray(), db.alerts.toArray()])
+  const ids = new Set(rows.map((r) => r.id))
+  return [
+    ...rows,
+    ...alerts.flatMap((a) => {
+      if (a.created === undefined) return []
+      const entry = createdActivity(a.id, a.created)
+      return ids.has(entry.id) ? [] : [entry]
+    }),
+  ]
+}
+
+export async function timelineCount(db: CacheDb): Promise<number> {
+  return (await timelineEntries(db)).length
+}
+
+/** Every Create delivery recorded for an alert, on its row or on a Create entry of its own. */
+export async function createKeys(db: CacheDb, alertId: string): Promise<readonly string[]> {
+  const [row, entry] = await Promise.all([
+    db.alerts.get(alertId),
+    db.activity.get(`${alertId}|Create`),
+  ])
+  return row?.created?.keys ?? entry?.seenKeys ?? []
 }

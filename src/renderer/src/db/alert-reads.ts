@@ -1,5 +1,6 @@
 import Dexie from 'dexie'
 import type { CacheDb } from './cache-db'
+import { createdActivity } from './derive'
 import type { ActivityRow, AlertRow } from './rows'
 import type { AlertFilters } from '../alerts/alert-view-store'
 import { useAlertSet } from './alert-set'
@@ -57,17 +58,27 @@ export function useAlert(db: CacheDb, alertId: string | undefined): AlertRow | n
   )
 }
 
-/** Timeline entries, oldest first; `at` is epoch ns text without padding, so compare by length then text. */
-export function readTimeline(
+/**
+ * Timeline entries, oldest first; `at` is epoch ns text without padding, so compare by length then
+ * text. An alert's creation comes from its row (`AlertRow.created`) unless the cache holds it as an
+ * entry of its own (written before creations moved onto the row).
+ */
+export async function readTimeline(
   db: CacheDb,
   subjectKind: ActivityRow['subjectKind'],
   subjectId: string,
 ): Promise<ActivityRow[]> {
-  return db.activity
-    .where('[subjectKind+subjectId+at]')
-    .between([subjectKind, subjectId, ''], [subjectKind, subjectId, '\uffff'])
-    .toArray()
-    .then((rows) => rows.sort(byNanos))
+  const [rows, alert] = await Promise.all([
+    db.activity
+      .where('[subjectKind+subjectId+at]')
+      .between([subjectKind, subjectId, ''], [subjectKind, subjectId, '\uffff'])
+      .toArray(),
+    subjectKind === 'alert' ? db.alerts.get(subjectId) : undefined,
+  ])
+  const created =
+    alert?.created === undefined ? undefined : createdActivity(subjectId, alert.created)
+  if (created !== undefined && !rows.some((r) => r.id === created.id)) rows.push(created)
+  return rows.sort(byNanos)
 }
 
 export function byNanos(a: { at: string }, b: { at: string }): number {

@@ -1,5 +1,5 @@
 import type { Alert, Incident, Priority } from '../../../shared/domain'
-import type { AlertRow, IncidentRow } from './rows'
+import type { ActivityRow, AlertRow, CreatedEntry, IncidentRow } from './rows'
 
 /**
  * Domain entity -> stored row. The derived fields the views index on are computed here and only
@@ -31,6 +31,21 @@ export function toIncidentRow(
   }
 }
 
+/** The `created` timeline entry an alert row carries (`AlertRow.created`), as the timeline shows it. */
+export function createdActivity(alertId: string, created: CreatedEntry): ActivityRow {
+  return {
+    id: `${alertId}|${created.action}`,
+    subject: { kind: 'alert', id: alertId },
+    subjectKind: 'alert',
+    subjectId: alertId,
+    kind: 'created',
+    action: created.action,
+    at: created.at,
+    ...(created.actor !== undefined ? { actor: created.actor } : {}),
+    ...(created.text !== undefined ? { text: created.text } : {}),
+  }
+}
+
 /** Strips the derived and local fields (for code that expects the domain shape). */
 export function alertOf(row: AlertRow): Alert {
   const {
@@ -42,6 +57,7 @@ export function alertOf(row: AlertRow): Alert {
     apiVersionNs: _a,
     webhookAt: _w,
     deletion: _d,
+    created: _cr,
     ...alert
   } = row
   return alert

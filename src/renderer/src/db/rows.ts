@@ -41,6 +41,23 @@ export interface AlertRow extends Alert {
    * alone never hides an alert. Absent on an alert not being deleted.
    */
   deletion?: DeletionState
+  /**
+   * The alert's creation on its timeline, kept on the row instead of as a timeline row of its own,
+   * so ingesting an alert is one write, not two; `readTimeline` adds it back as the `created`
+   * entry. Caches written before this keep their `<alertId>|Create` entries; both are read.
+   */
+  created?: CreatedEntry
+}
+
+/** What the `created` timeline entry says, and every Create delivery applied (the dedup record). */
+export interface CreatedEntry {
+  /** Epoch ns text of the earliest Create seen. */
+  readonly at: string
+  readonly action: string
+  readonly actor?: string
+  readonly text?: string
+  /** Every Create delivery key applied: finding a key here is finding a repeat delivery. */
+  readonly keys: readonly string[]
 }
 
 export type DeletionState = 'pending' | 'unconfirmed'

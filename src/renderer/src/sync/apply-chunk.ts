@@ -6,6 +6,7 @@ import { toAlertRow, toIncidentRow } from '../db/derive'
 import type {
   ActivityRow,
   AlertRow,
+  CreatedEntry,
   CursorRow,
   DiagnosticRow,
   IncidentRow,
@@ -142,7 +143,13 @@ export async function applyChunk(
       /** Stages a row; an alert awaiting deletion keeps showing that, whatever else changed. */
       const put = (row: AlertRow, live: boolean): void => {
         const deletion = row.deletion ?? pending.get(row.id)?.state
-        alerts.set(row.id, deletion === undefined ? row : { ...row, deletion })
+        const before = alerts.get(row.id)
+        const created = row.created ?? (before === 'delete' ? undefined : before?.created)
+        alerts.set(row.id, {
+          ...row,
+          ...(deletion !== undefined ? { deletion } : {}),
+          ...(created !== undefined ? { created } : {}),
+        })
         touchedAlerts.add(row.id)
         if (live) liveAlerts.add(row.id)
       }
@@ -173,23 +180,32 @@ export async function applyChunk(
         switch (d.kind) {
           case 'alert-event': {
             const { alertId, key } = d
-            const earlier = activity.get(activityIdOf(d))
-            if (coversKey(earlier, key)) return // a repeat delivery of a change already applied
-            if (d.clampedFromNs !== undefined) diagnostics.push(clampNote(d, event))
             const current = alerts.get(alertId)
+            const cached = current === 'delete' ? undefined : current
+            const earlier = activity.get(activityIdOf(d))
+            // A repeat delivery of a change already applied.
+            if (coversKey(earlier, key) || coversCreate(cached, d.activity, key)) return
+            if (d.clampedFromNs !== undefined) diagnostics.push(clampNote(d, event))
             const deleted = current === 'delete' || tombstoned.has(alertId)
-            const effect = applyAlertEvent(
-              current === 'delete' ? undefined : current,
-              deleted,
-              d,
-              boundFor(event),
-            )
-            activity.set(effect.activity.id, entryAfter(earlier, effect.activity, key))
-            if (effect.row === 'delete') {
-              if (!deleted) requestDeletion(alertId, event)
-            } else if (effect.row !== undefined) {
-              put({ ...effect.row, webhookAt: event.receivedAt }, true)
+            const effect = applyAlertEvent(cached, deleted, d, boundFor(event))
+            const row =
+              effect.row === undefined || effect.row === 'delete'
+                ? undefined
+                : { ...effect.row, webhookAt: event.receivedAt }
+            // A creation goes on the alert row (one write per alert), unless this cache already
+            // has it as an entry of its own (written before) or there is no row to carry it.
+            const carrier =
+              d.activity === 'created' && earlier === undefined ? (row ?? cached) : undefined
+            if (carrier !== undefined && !deleted)
+              put(
+                { ...carrier, created: createdAfter(cached?.created, effect.activity, key) },
+                row !== undefined,
+              )
+            else {
+              activity.set(effect.activity.id, entryAfter(earlier, effect.activity, key))
+              if (row !== undefined) put(row, true)
             }
+            if (effect.row === 'delete' && !deleted) requestDeletion(alertId, event)
             return
           }
           case 'alert': {
@@ -305,6 +321,39 @@ function clampNote(alertEvent: AlertEvent, event: IntakeEvent): DiagnosticRow {
       `event ${alertEvent.action} for alert ${alertEvent.alertId}: its time ${claimed} is ` +
       `${aheadMin} min ahead of the relay's receivedAt; clamped to receivedAt (forged or skewed)`,
     raw: rawOf(event),
+  }
+}
+
+/** Whether the alert row already records this Create delivery (`AlertRow.created`). */
+function coversCreate(
+  row: AlertRow | undefined,
+  activity: ActivityRow['kind'],
+  key: string,
+): boolean {
+  return activity === 'created' && (row?.created?.keys.includes(key) ?? false)
+}
+
+/** The row's creation entry after one more Create delivery: the earliest sighting, every key. */
+function createdAfter(
+  earlier: CreatedEntry | undefined,
+  next: ActivityRow,
+  key: string,
+): CreatedEntry {
+  const keep: Omit<CreatedEntry, 'keys'> =
+    earlier === undefined || BigInt(next.at) < BigInt(earlier.at)
+      ? {
+          at: next.at,
+          action: next.action,
+          ...(next.actor !== undefined ? { actor: next.actor } : {}),
+          ...(next.text !== undefined ? { text: next.text } : {}),
+        }
+      : earlier
+  return {
+    at: keep.at,
+    action: keep.action,
+    ...(keep.actor !== undefined ? { actor: keep.actor } : {}),
+    ...(keep.text !== undefined ? { text: keep.text } : {}),
+    keys: [...(earlier?.keys ?? []), key],
   }
 }
 

@@ -4,7 +4,7 @@ import type { CacheDb } from '../db/cache-db'
 import { toAlertRow, toIncidentRow } from '../db/derive'
 import type { AlertRow, IncidentRow } from '../db/rows'
 import { applyChunk, type AlertChange, type ChunkResult, type IncidentChange } from './apply-chunk'
-import { planBatch } from './priority-first'
+import { FIRST_PAINT_ALERTS, planBatch } from './priority-first'
 import { reconcileStartsOf } from './intake-events'
 import { prepareChunk, type PreparedChunk } from './prepare-chunk'
 import { readTombstones } from './tombstones'
@@ -213,7 +213,7 @@ interface Prepared {
  * belong to a lifted event.
  */
 function planChunks(events: readonly IntakeEvent[], size: number): Part[] {
-  const plan = planBatch(events, size)
+  const plan = planBatch(events, FIRST_PAINT_ALERTS)
   if (plan.first.length === 0) return chunks(events, size).map((c) => ({ events: c }))
   const parts: Part[] = [
     ...chunks(plan.first, size).map((c) => ({ events: c, cursorFrom: [] })),

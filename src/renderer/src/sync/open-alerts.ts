@@ -43,6 +43,7 @@ export function closeMissing(
       ...toAlertRow({ ...alertOf(row), status: 'closed' }, snapshotNs),
       apiVersionNs: snapshotNs,
       ...(row.deletion !== undefined ? { deletion: row.deletion } : {}),
+      ...(row.created !== undefined ? { created: row.created } : {}),
     })
     activity.push({
       id: `${row.id}|reconcile-close|${snapshot.reconcileId}`,

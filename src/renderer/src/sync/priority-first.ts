@@ -1,5 +1,8 @@
 import type { IntakeEvent } from '../../../shared/ipc/schemas'
 
+/** How many alerts a large batch lands first: the list's first screen and then some. */
+export const FIRST_PAINT_ALERTS = 100
+
 /** Below this many events a batch is applied in arrival order: it lands within a few chunks anyway. */
 export const PRIORITY_FIRST_MIN_EVENTS = 1_000
 

@@ -38,10 +38,13 @@ export function afterApiRead(
   boundNs: string,
 ): AlertRow | undefined {
   const deletion = current?.deletion
+  const created = current?.created
   const row: AlertRow = {
     ...read,
     apiVersionNs: read.versionNs,
     ...(deletion !== undefined ? { deletion } : {}),
+    // The creation entry is the timeline's, not Opsgenie's state: an API read keeps it.
+    ...(created !== undefined ? { created } : {}),
   }
   if (current === undefined) return row
   if (current.apiVersionNs !== undefined && read.versionNs < current.apiVersionNs) return undefined
