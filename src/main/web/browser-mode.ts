@@ -7,7 +7,7 @@ import {
   createMemorySecretStore,
   KEYCHAIN_SERVICES,
 } from '../gateway/secrets'
-import { demoLauncher, type DemoWorkspace } from '../demo/demo-workspace'
+import { demoLauncher, startDemoWorkspace, type DemoWorkspace } from '../demo/demo-workspace'
 import { startWebServer, type RunningWebServer } from './server'
 import { join } from 'node:path'
 import { createHostDiagnostics, saveToFolder } from '../gateway/diagnostics/host'
@@ -23,6 +23,8 @@ export interface BrowserModeOptions {
   /** Keychain service; default `ondeck-browser-mode`, apart from the desktop app's (tests: own). */
   keychainService?: string
   demoTrickleMs?: number
+  /** Which provider the Demo workspace speaks (`--provider jsm`); default Opsgenie. */
+  demoProvider?: 'opsgenie' | 'jsm'
   /** Sees every `notifications:show` request as main receives it (benchmarks, tests). */
   onNotification?(request: NotificationRequest): void
   /**
@@ -42,6 +44,12 @@ export interface BrowserMode {
   launchUrl(): string
   /** The Demo workspace once the page opened it (tests drive its simulator). */
   demoWorkspace(): DemoWorkspace | undefined
+  /**
+   * Starts another Demo-style workspace (its own simulator and relay, keys in the same memory
+   * store as the Demo's), for tests of several workspaces at once; the page adds it as a saved
+   * workspace. Closed with browser mode.
+   */
+  startExtraDemo(options: { id: string; name: string }): Promise<DemoWorkspace>
   close(): Promise<void>
 }
 
@@ -55,6 +63,7 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
   const demo = demoLauncher({
     secrets: demoSecrets,
     ...(options.demoTrickleMs !== undefined ? { trickleMs: options.demoTrickleMs } : {}),
+    ...(options.demoProvider !== undefined ? { provider: options.demoProvider } : {}),
   })
   // Its own keychain namespace: a browser session never reads the desktop app's keys.
   const keychain = { service: options.keychainService ?? KEYCHAIN_SERVICES.browserMode }
@@ -103,15 +112,34 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
     stores: [secrets, demoSecrets],
   })
   built.setEventSink((name, payload) => server.broadcast(name, payload))
+  const extras: DemoWorkspace[] = []
   return {
     server,
     gateway: built,
     launchUrl: () => `${server.newLaunchUrl()}${options.demo === true ? '&demo' : ''}`,
     demoWorkspace: () => demo.current(),
+    async startExtraDemo({ id, name }) {
+      // The demo stores its keys under its own id; here they move to this workspace's id, in the
+      // Demo's keychain-free store, bound to the same simulator and relay.
+      const own = createMemorySecretStore()
+      const extra = await startDemoWorkspace({
+        secrets: own,
+        ...(options.demoTrickleMs !== undefined ? { trickleMs: options.demoTrickleMs } : {}),
+      })
+      extras.push(extra)
+      for (const kind of ['api-key', 'relay-token'] as const) {
+        const secret = await own.get({ workspaceId: extra.config.id, kind })
+        if (secret === null || secret.endpoint === null)
+          throw new Error(`the demo stored no ${kind}`)
+        await demoSecrets.set({ workspaceId: id, kind }, secret.reveal(), secret.endpoint)
+      }
+      return { ...extra, config: { ...extra.config, id, name } }
+    },
     async close() {
       await built.dispose()
       await server.close()
       await demo.close()
+      for (const extra of extras) await extra.close()
     },
   }
 }

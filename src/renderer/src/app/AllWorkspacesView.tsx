@@ -63,7 +63,7 @@ export function AllWorkspacesView(props: { onOpen(entry: WorkspaceEntry): void }
     )
   const shown = rows.slice(0, SHOWN_ROWS)
   return (
-    <section className="everywhere" aria-labelledby="everywhere-title">
+    <section className="page everywhere" aria-labelledby="everywhere-title">
       <h2 id="everywhere-title">All workspaces</h2>
       <p className="muted">
         {plural(rows.length, 'open alert')} in{' '}
