@@ -15,8 +15,9 @@ export interface LinkPort {
 let pageLink: LinkPort | undefined
 
 /**
- * The page's location in browser mode; none in the desktop app (its address is never seen, and
- * `ondeck://` links are not wired yet). One object, so effects that depend on it run once.
+ * The page's location in browser mode; none in the desktop app (its address is never seen; its
+ * `ondeck://alerts` links come through main, `app/deep-links.ts`). One object, so effects that
+ * depend on it run once.
  */
 export function browserLink(): LinkPort | undefined {
   if (typeof window === 'undefined' || window.ondeck !== undefined) return undefined
