@@ -217,11 +217,24 @@ function planChunks(events: readonly IntakeEvent[], size: number): Part[] {
   if (plan.first.length === 0) return chunks(events, size).map((c) => ({ events: c }))
   const parts: Part[] = [
     ...chunks(plan.first, size).map((c) => ({ events: c, cursorFrom: [] })),
-    ...chunks(plan.rest, size).map((c) => ({ events: c })),
+    ...rampedChunks(plan.rest, FIRST_PAINT_ALERTS, size).map((c) => ({ events: c })),
   ]
   const last = parts.length - 1
   parts[last] = { events: parts[last]?.events ?? [], cursorFrom: events }
   return parts
+}
+
+/**
+ * Chunks that start small and double up to `size`: the page's read of what just landed (the live
+ * query of the top alerts) queues behind the transaction already running, so the ones right after
+ * the urgent part are kept short.
+ */
+function rampedChunks<T>(items: readonly T[], first: number, size: number): T[][] {
+  const out: T[][] = []
+  let step = Math.min(first, size)
+  for (let i = 0; i < items.length; i += step, step = Math.min(size, step * 2))
+    out.push(items.slice(i, i + step))
+  return out
 }
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
