@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto'
 import { vi } from 'vitest'
 import { randomBytes, randomUUID } from 'node:crypto'
 import { startEmbeddedRelay, WEBHOOK_SECRET_HEADER } from '../../../src/relay/embedded'
+import { pollUntil } from '../../support/poll-until'
 import type { RunningRelay } from '../../../src/relay/embedded'
 import type { IntakeEvent } from '../../../src/shared/ipc/schemas'
 import { CacheDb } from '../../../src/renderer/src/db/cache-db'
@@ -117,10 +118,15 @@ export async function startLiveIntake(rig: Rig): Promise<LiveIntake> {
   })
   const started = await rig.api.intake.start({ workspaceId: rig.workspaceId })
   if (!started.ok) throw new Error(`intake:start failed: ${started.error.message}`)
-  await until('the relay stream is live', async () => {
-    const health = await rig.api.intake.health({ workspaceId: rig.workspaceId })
-    return health.ok && health.value.state === 'live'
-  })
+  // a plain poll: the benchmarks run this outside vitest
+  await pollUntil(
+    'the relay stream is live',
+    async () => {
+      const health = await rig.api.intake.health({ workspaceId: rig.workspaceId })
+      return health.ok && health.value.state === 'live'
+    },
+    20_000,
+  )
   return {
     events,
     cache,
