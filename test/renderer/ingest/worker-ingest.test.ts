@@ -74,3 +74,15 @@ describe('ingest in the worker', () => {
     await expect(ingest.applyAlerts([])).rejects.toThrow(/no open cache/)
   })
 })
+
+describe('a worker that is gone', () => {
+  it('rejects the calls waiting and every later one with the reason', async () => {
+    const { port1 } = new MessageChannel() // nobody answers on the other end
+    const ingest = connectIngest(port1 as unknown as Port<IngestReply, IngestRequest>, 'w')
+    const waiting = ingest.applyIncidents([])
+    ingest.fail(new Error('the ingest worker failed (boom)'))
+    await expect(waiting).rejects.toThrow('the ingest worker failed (boom)')
+    await expect(ingest.applyBatch([])).rejects.toThrow('the ingest worker failed (boom)')
+    port1.close()
+  })
+})

@@ -43,9 +43,10 @@ export function connectIngest(
   port: Port<IngestReply, IngestRequest>,
   workspaceId: string,
   options: WorkerIngestOptions = {},
-): WorkerIngest {
+): WorkerIngest & { fail(error: Error): void } {
   let nextId = 1
   let nextBatch = 1
+  let failed: Error | undefined
   const calls = new Map<number, Call>()
 
   port.addEventListener('message', ({ data: reply }) => {
@@ -69,9 +70,10 @@ export function connectIngest(
     let entry: Call | undefined
     const done = new Promise<T>((resolve, reject) => {
       entry = { resolve: resolve as (v: unknown) => void, reject, changes: [], incidents: [] }
-      calls.set(id, entry)
+      if (failed !== undefined) reject(failed)
+      else calls.set(id, entry)
     })
-    port.postMessage(request(id))
+    if (failed === undefined) port.postMessage(request(id))
     return { id, done, call: entry as Call }
   }
 
@@ -82,6 +84,12 @@ export function connectIngest(
   }
 
   return {
+    /** The worker is gone (it did not load, or crashed): every call, now and later, says so. */
+    fail(error) {
+      failed = error
+      for (const call of calls.values()) call.reject(error)
+      calls.clear()
+    },
     async applyBatch(events) {
       await opened
       const batch = nextBatch++
@@ -114,12 +122,19 @@ export function createWorkerIngest(db: CacheDb, options: WorkerIngestOptions = {
     type: 'module',
     name: 'ondeck-ingest',
   })
-  worker.addEventListener('error', (event) =>
-    console.error('ingest worker failed', event.message || 'the script did not load'),
-  )
   const ingest = connectIngest(worker, db.workspaceId, options)
+  worker.addEventListener('error', (event) => {
+    const error = new Error(
+      `the ingest worker failed (${event.message || 'its script did not load'}): nothing is written to the cache`,
+    )
+    console.error(error.message)
+    ingest.fail(error)
+  })
   return {
-    ...ingest,
+    applyBatch: ingest.applyBatch,
+    applyAlerts: ingest.applyAlerts,
+    applyIncidents: ingest.applyIncidents,
+    pruneSeen: ingest.pruneSeen,
     async close() {
       await ingest.close().catch(() => undefined)
       worker.terminate()
