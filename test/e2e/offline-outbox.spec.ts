@@ -89,6 +89,8 @@ test('offline, said plainly: the status bar leaves "Live" at once, a banner says
     await expect(banner).toHaveText(
       /^Offline: 2 actions queued, sent in order when the connection returns; data as of \d\d:\d\d/,
     )
+    // the status bar says what the outbox does, never a countdown (issue 12, item 1)
+    await expect(page.getByTestId('status-queued')).toHaveText('Offline: 2 actions waiting')
     await page.screenshot({ path: join(OUT, 'offline-banner-760-dark.png') })
 
     await goTo(page, 'Outbox')
@@ -113,6 +115,7 @@ test('offline, said plainly: the status bar leaves "Live" at once, a banner says
       .toMatchObject({ acknowledged: true })
     await expect(rows).toHaveCount(0, { timeout: 10_000 })
     await expect(banner).toBeHidden()
+    await expect(page.getByTestId('status-queued')).toHaveText('All sent')
     await expect(health).toHaveAttribute('data-health', 'live')
     await outbox.getByRole('checkbox', { name: /Show sent/ }).check()
     for (const message of [first.message, second.message])
