@@ -269,6 +269,8 @@ export async function main(): Promise<void> {
       causes: causesFor(v, {
         storageFloor10k: h.storageFloor10k,
         median10kMs: v['ingest10k']?.value ?? NaN,
+        ratio10k: v['ingest10kVsFloor']?.value ?? NaN,
+        ratio100k: v['ingest100kVsFloor']?.value ?? NaN,
         queries: [
           summariseQuery(h.query),
           ...(h.queryAtRest ? [summariseQuery(h.queryAtRest)] : []),

@@ -68,7 +68,10 @@ export interface CacheResults {
  */
 export function causesFor(
   verdicts: CacheResults['verdicts'],
-  ingest: Pick<CacheResults['ingest'], 'storageFloor10k' | 'median10kMs'> & {
+  ingest: Pick<
+    CacheResults['ingest'],
+    'storageFloor10k' | 'median10kMs' | 'ratio10k' | 'ratio100k'
+  > & {
     /** After the ingest, then at rest. */
     readonly queries: readonly QuerySummary[]
   },
@@ -83,18 +86,20 @@ export function causesFor(
     out['ingest'] =
       `IndexedDB itself: writing the rows of 10k alerts with plain Dexie calls took ${floorMs} ms in this run ` +
       `(bulkGet of the key sets a chunk reads ${f.bulkGetMissesMs}, bulkPut alerts ${f.bulkPutAlertsMs}, ` +
-      `activity ${f.bulkPutActivityMs}, tombstones ${f.bulkPutSeenMs}) against ${ingest.median10kMs} ms for the ingest, ` +
-      'so storage alone exceeds the 1 s target here. Per alert ingest reads 2 keys that miss (the alert, its Create ' +
-      'timeline entry, which is also the dedup record; tombstones are one range read per chunk) and writes 2 rows: ' +
-      'the alert (indexes: alias, status, multiEntry tags, [status+priorityRank+createdMs]) and its Create entry. ' +
+      `activity ${f.bulkPutActivityMs}, tombstones ${f.bulkPutSeenMs}) against ${ingest.median10kMs} ms for the ingest ` +
+      `(${ingest.ratio10k} x the bulkPuts; 100k: ${ingest.ratio100k} x), so storage alone exceeds the 1 s target here. ` +
+      'Per new alert ingest reads 2 keys that miss (the alert, and a Create timeline entry an older cache may hold; ' +
+      'tombstones are one range read per chunk) and writes 1 row: the alert, carrying its creation entry (indexes: ' +
+      'alias, status, multiEntry tags, [status+priorityRank+createdMs]). ' +
       `Most of each put is a fixed per-request cost: 10k puts of minimal { key } rows into an unindexed store took ` +
-      `${f.bulkPutMinimalRowsMs ?? 'n/a'} ms in this run. The main thread is mostly idle waiting for the IndexedDB ` +
+      `${f.bulkPutMinimalRowsMs ?? 'n/a'} ms in this run. The ingest worker mostly waits for the IndexedDB ` +
       'backend (browser process); other processes loading the 2 cores (see loadAverage) slow it further.'
   if (missed('longestTask'))
     out['longestTask'] =
-      'Chunks of 100 events: decoding a chunk (done while the previous chunk is in IndexedDB) and applying it plus ' +
-      'issuing its ~200 puts are separate tasks of a few tens of ms each; a longer task in this run came from ' +
-      'outside that split (GC, or CPU taken by other processes: see loadAverage).'
+      'Ingest runs in the worker; the page posts the events (2,000 per message, ~10 ms each), receives one message ' +
+      'of changes per committed chunk (up to 1,000 rows) and re-runs its live query of the top 100. A longer task ' +
+      'in this run came from outside that split: garbage collection of the page heap holding the 100k events and ' +
+      'their changes, or CPU taken by other processes (see loadAverage).'
   if (missed('queryP95'))
     out['queryP95'] = ingest.queries
       .map((q, i) => {
@@ -115,8 +120,9 @@ export function causesFor(
       )
   if (missed('scrollFps'))
     out['scroll'] =
-      'At +1760 px/frame every frame replaces all visible rows (React renders ~34 new rows); the slow frames line up with ' +
-      'long tasks and with CPU taken by other processes (see loadAverage).'
+      'At +1760 px/frame every frame rewrites all ~35 row slots (recycled elements, each its own layout boundary); ' +
+      'bench/cache/profile-scroll.ts shows the remaining slow frames as layout, paint and GC of the page heap (100k ' +
+      'rows held by the list), stretched by CPU taken by other processes (see loadAverage).'
   if (missed('notificationP99'))
     out['notificationLatency'] =
       "The path: simulator accepts the create, webhook to the relay, the relay's durable write, SSE to main, WebSocket to " +
