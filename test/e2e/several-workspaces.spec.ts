@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
 import type { DemoWorkspace } from '../../src/main/demo/demo-workspace'
@@ -14,11 +15,16 @@ import { notificationsSeen, openDemo, startDemoMode } from './support/browser-mo
  */
 const EU = { id: 'demo-eu', name: 'Demo EU' }
 const SCREENSHOTS = join(process.cwd(), 'docs/screenshots')
+/** Shots to look at (not committed): the issue's small window, both themes. */
+const LOOK = join(process.cwd(), 'test-results/several-workspaces')
 
 let mode: BrowserMode
 let eu: DemoWorkspace
 
+test.describe.configure({ mode: 'serial' })
+
 test.beforeAll(async () => {
+  mkdirSync(LOOK, { recursive: true })
   mode = await startDemoMode()
   eu = await mode.startExtraDemo(EU)
 })
@@ -123,3 +129,47 @@ test('two workspaces: both notify and ring, All workspaces lists both, actions l
     await context.close()
   }
 })
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`760×900 ${colorScheme}: the other workspace's ringing line, the key hint while a P1 rings, All workspaces`, async ({
+    browser,
+  }) => {
+    const { context, page } = await openDemo(browser, mode, {
+      colorScheme,
+      viewport: { width: 760, height: 900 },
+    })
+    try {
+      // a P1 rings in Demo EU (it may be quiet after the test above acknowledged everything)
+      const euClient = createOpsgenieClient({ host: eu.simulator.url, apiKey: eu.apiKey })
+      const alias = `e2e-${randomUUID()}`
+      await euClient.alerts.create({
+        message: `EU payments down ${alias.slice(4, 12)}`,
+        alias,
+        priority: 'P1',
+      })
+      await saveWorkspace(page, eu.config)
+      await page.reload()
+      await expect(page.getByRole('region', { name: 'Ringing in other workspaces' })).toContainText(
+        'Demo EU:',
+        { timeout: 30_000 },
+      )
+      // a P2 selected while something rings: its Acknowledge teaches no key (`a` acks what rings)
+      const row = page.locator('[role="option"][data-alert-id]').filter({ hasText: 'P2' }).first()
+      await row.click()
+      const acknowledge = page
+        .getByRole('toolbar', { name: 'Alert actions' })
+        .getByRole('button', { name: 'Acknowledge', exact: true })
+      await expect(acknowledge).toBeVisible()
+      await expect(acknowledge.locator('kbd')).toHaveCount(0)
+      await expect(acknowledge).not.toHaveAttribute('aria-keyshortcuts', /.*/)
+      await page.screenshot({ path: join(LOOK, `alerts-${colorScheme}.png`) })
+      await page
+        .getByRole('combobox', { name: 'Workspace' })
+        .selectOption({ label: 'All workspaces' })
+      await expect(page.getByRole('list', { name: 'Open alerts in every workspace' })).toBeVisible()
+      await page.screenshot({ path: join(LOOK, `all-workspaces-${colorScheme}.png`) })
+    } finally {
+      await context.close()
+    }
+  })
+}

@@ -163,6 +163,12 @@ describe('several workspaces at once', () => {
     )
     const elsewhere = await screen.findByRole('region', { name: 'Ringing in other workspaces' })
     await waitFor(() => expect(elsewhere.textContent).toContain('EU: 1 alert ringing: P1 EU down'))
+    // nothing else rings: `a` acknowledges exactly this, so its button teaches the key
+    expect(
+      within(elsewhere)
+        .getByRole('button', { name: 'Acknowledge in EU' })
+        .getAttribute('aria-keyshortcuts'),
+    ).toBe('A')
     expect(screen.getByRole('status', { name: '1 ringing, unacknowledged' })).toBeTruthy()
     expect(document.title).toBe('(1) ringing · Ondeck')
     await waitFor(() => expect(trayRinging.at(-1)).toBe(1))
@@ -216,9 +222,9 @@ describe('several workspaces at once', () => {
     const open = await screen.findByRole('button', { name: 'Open #7 in EU' })
     await user.click(open)
     await waitFor(() =>
-      expect(
-        (screen.getByRole('combobox', { name: 'Workspace' }) as HTMLSelectElement).value,
-      ).toBe(eu),
+      expect((screen.getByRole('combobox', { name: 'Workspace' }) as HTMLSelectElement).value).toBe(
+        eu,
+      ),
     )
     expect(useNavigationStore.getState().view).toBe('alerts')
     expect(useAlertViewStore.getState().selectedId).toBe('same-id')

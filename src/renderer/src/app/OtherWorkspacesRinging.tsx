@@ -6,6 +6,8 @@ import type { WorkspaceEntry } from '../settings/settings-db'
 import { navigateToAlert } from './navigate'
 import { useWorkspaceRuntimes, type WorkspaceRuntime } from './workspace-runtimes'
 import { plural } from '../components/format'
+import { KeyHint } from '../components/KeyHint'
+import { KEYMAP } from '../keyboard/keymap'
 
 /**
  * What rings in the connected workspaces that are not on screen, one line each under the alarm
@@ -23,6 +25,7 @@ export function OtherWorkspacesRinging(props: {
     if (id === props.shownId || alarm.ringing.length === 0 || runtime === undefined) return []
     return [{ runtime, ringing: alarm.ringing, acknowledgeRinging: alarm.acknowledgeRinging }]
   })
+  const total = Object.values(byWorkspace).reduce((sum, alarm) => sum + alarm.ringing.length, 0)
   if (lines.length === 0) return null
   return (
     <section
@@ -30,7 +33,13 @@ export function OtherWorkspacesRinging(props: {
       aria-label="Ringing in other workspaces"
     >
       {lines.map((line) => (
-        <ElsewhereLine key={line.runtime.entry.id} {...line} onOpen={props.onOpen} />
+        <ElsewhereLine
+          key={line.runtime.entry.id}
+          {...line}
+          // `a` acknowledges what rings everywhere: it is this button's key when this is all
+          onlyRinging={line.ringing.length === total}
+          onOpen={props.onOpen}
+        />
       ))}
     </section>
   )
@@ -40,6 +49,7 @@ function ElsewhereLine(props: {
   runtime: WorkspaceRuntime
   ringing: readonly string[]
   acknowledgeRinging(): readonly string[]
+  onlyRinging: boolean
   onOpen(entry: WorkspaceEntry): void
 }): ReactElement {
   const { runtime, ringing } = props
@@ -60,8 +70,18 @@ function ElsewhereLine(props: {
         {first === undefined || first === null ? '…' : `${first.priority} ${first.message}`}
       </p>
       <div className="button-row">
-        <button type="button" onClick={() => void props.acknowledgeRinging()}>
+        <button
+          type="button"
+          className={props.onlyRinging ? 'primary' : undefined}
+          onClick={() => void props.acknowledgeRinging()}
+        >
           Acknowledge in {name}
+          {props.onlyRinging && (
+            <>
+              {' '}
+              <KeyHint keys={KEYMAP.acknowledge} />
+            </>
+          )}
         </button>
         <button
           type="button"

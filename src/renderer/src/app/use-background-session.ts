@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import type { CacheDb } from '../db/cache-db'
-import type { AlertChange } from '../sync'
+import type { AlertChange, IncidentChange } from '../sync'
 import type { WorkspaceEntry } from '../settings/settings-db'
 import { startSession } from './session'
 import { useAppServices } from './services'
@@ -14,7 +14,7 @@ import { useWorkspaceRuntimes } from './workspace-runtimes'
  */
 export function useBackgroundSession(
   entry: WorkspaceEntry,
-  onChanges: (changes: readonly AlertChange[]) => void,
+  onChanges: (changes: readonly AlertChange[], incidents: readonly IncidentChange[]) => void,
 ): { db?: CacheDb; error?: string } {
   const services = useAppServices()
   const [state, setState] = useState<{ db?: CacheDb; error?: string; for?: string }>({})
@@ -38,7 +38,7 @@ export function useBackgroundSession(
       },
       health: (health) => !stopped && runtimes.setHealth(workspaceId, health.state),
       eventsArrived: () => undefined,
-      changes: (changes) => !stopped && changesTo.current(changes),
+      changes: (changes, incidents = []) => !stopped && changesTo.current(changes, incidents),
     })
     session.then(
       (s) => !stopped && setState({ db: s.db, for: workspaceId }),
