@@ -33,8 +33,8 @@ export function BackgroundWorkspace(props: BackgroundWorkspaceProps): ReactEleme
   const notifications = useNotificationCenter(entry, props.label)
   // The outbox confirms a sent command whose effect shows in the changes (by observation).
   const observer = useRef<OutboxEngine | undefined>(undefined)
-  const { db } = useBackgroundSession(entry, (changes) => {
-    observer.current?.observe(observedRows(changes, []))
+  const { db } = useBackgroundSession(entry, (changes, incidents) => {
+    observer.current?.observe(observedRows(changes, incidents))
     if (changes.length > 0) notifications.feed(changes)
   })
   const outbox = useOutboxEngine(entry.id)
