@@ -7,23 +7,34 @@ import { defaultWebDataDir } from '../gateway/diagnostics/host'
 import { startBrowserMode } from './browser-mode'
 import { writeLaunchFile, type LaunchFile } from './launch-file'
 
-const USAGE = 'usage: npm run web -- [--port <n>] [--no-open] [--demo]'
+const USAGE = 'usage: npm run web -- [--port <n>] [--no-open] [--demo [--provider opsgenie|jsm]]'
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..')
 
-function parse(): { port?: number; open: boolean; demo: boolean } {
+function parse(): { port?: number; open: boolean; demo: boolean; provider?: 'opsgenie' | 'jsm' } {
   try {
     const { values } = parseArgs({
       options: {
         port: { type: 'string' },
         'no-open': { type: 'boolean', default: false },
         demo: { type: 'boolean', default: false },
+        provider: { type: 'string' },
       },
     })
+    const provider = values.provider
+    if (provider !== undefined && provider !== 'opsgenie' && provider !== 'jsm')
+      throw new Error(`--provider must be opsgenie or jsm, got ${provider}`)
+    if (provider !== undefined && !values.demo)
+      throw new Error('--provider chooses what the Demo workspace speaks: use it with --demo')
     const port = values.port === undefined ? undefined : Number(values.port)
     if (port !== undefined && (!Number.isInteger(port) || port < 1 || port > 65535)) {
       throw new Error(`--port must be a port number (1-65535), got ${values.port}`)
     }
-    return { ...(port !== undefined ? { port } : {}), open: !values['no-open'], demo: values.demo }
+    return {
+      ...(port !== undefined ? { port } : {}),
+      open: !values['no-open'],
+      demo: values.demo,
+      ...(provider !== undefined ? { provider } : {}),
+    }
   } catch (error) {
     console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`)
     process.exit(2)
@@ -61,6 +72,7 @@ async function main(): Promise<void> {
     rendererRoot,
     version,
     demo: args.demo,
+    ...(args.provider !== undefined ? { demoProvider: args.provider } : {}),
     dataDir: defaultWebDataDir(),
     ...(args.port ? { port: args.port } : {}),
   })

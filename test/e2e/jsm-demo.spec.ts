@@ -1,0 +1,149 @@
+import { randomUUID } from 'node:crypto'
+import { existsSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { expect, test } from '@playwright/test'
+import { createJsmClient, discoverCloudId } from '../../src/main/gateway/provider/jsm/client'
+import { startBrowserMode, type BrowserMode } from '../../src/main/web/browser-mode'
+import { alertRows, notificationsSeen, openDemo } from './support/browser-mode'
+import { writeOutboxSettings } from './support/outbox-crash'
+
+/** Fast retries, as the Opsgenie offline journey uses, so the resend happens within the test. */
+const TUNING = { reconcileAfterMs: 500, backoffBaseMs: 200, backoffCapMs: 800, undoHoldMs: 0 }
+
+/**
+ * The Demo workspace's journey once more with the Demo speaking Jira Service Management (issue 16,
+ * item 6): `npm run web -- --demo --provider jsm` in this process, the built renderer in Chromium.
+ * "Elsewhere" is the JSM simulator's own API with the demo's e-mail and token.
+ */
+const RENDERER_ROOT = join(process.cwd(), 'out/renderer')
+let mode: BrowserMode
+
+test.beforeAll(async () => {
+  if (!existsSync(join(RENDERER_ROOT, 'index.html')))
+    throw new Error(`no built renderer in ${RENDERER_ROOT}: run \`npx electron-vite build\` first`)
+  mode = await startBrowserMode({
+    rendererRoot: RENDERER_ROOT,
+    demo: true,
+    demoProvider: 'jsm',
+    version: '0.0.0-e2e',
+    keychainService: `ondeck-e2e-${randomUUID()}`,
+    demoTrickleMs: 0,
+    dataDir: mkdtempSync(join(tmpdir(), 'ondeck-e2e-jsm-')),
+  })
+})
+test.afterAll(async () => {
+  await mode.close()
+})
+
+test.describe.configure({ mode: 'serial' })
+
+function demo() {
+  const running = mode.demoWorkspace()
+  if (running === undefined) throw new Error('the page has not opened the Demo workspace yet')
+  return running
+}
+
+async function elsewhere() {
+  const running = demo()
+  return createJsmClient({
+    apiUrl: running.simulator.url,
+    siteUrl: running.simulator.url,
+    cloudId: await discoverCloudId(running.simulator.url),
+    email: 'demo@example.com',
+    apiToken: running.apiKey,
+  })
+}
+
+async function createAlert(message: string, priority: 'P1' | 'P2' | 'P3') {
+  const alias = `e2e-jsm-${randomUUID()}`
+  const text = `${message} ${alias.slice(8, 16)}`
+  await (await elsewhere()).alerts.create({ message: text, alias, priority })
+  return { alias, message: text }
+}
+
+const simAlert = (alias: string) => () => {
+  for (const a of demo().simulator.state.alerts.values())
+    if (a.alias === alias)
+      return {
+        acknowledged: a.acknowledged,
+        status: a.status,
+        acks: a.logs.filter((l) => l.log.startsWith('Alert acknowledged')).length,
+      }
+  return undefined
+}
+
+test('the Demo as JSM: an alert made elsewhere appears live and notifies', async ({ browser }) => {
+  const { context, page } = await openDemo(browser, mode)
+  try {
+    expect(demo().provider).toBe('jsm')
+    await expect(page.getByTestId('status-workspace')).toContainText('Demo')
+    const alert = await createAlert('Disk full on db-7', 'P2')
+    await expect(alertRows(page).filter({ hasText: alert.message })).toBeVisible({
+      timeout: 20_000,
+    })
+    await expect
+      .poll(async () => (await notificationsSeen(page)).map((n) => n.title).join('\n'), {
+        timeout: 20_000,
+      })
+      .toContain(alert.message)
+  } finally {
+    await context.close()
+  }
+})
+
+test('acknowledging from the list reaches JSM once, also after the network failed', async ({
+  browser,
+}) => {
+  const { context, page } = await openDemo(browser, mode)
+  try {
+    await writeOutboxSettings(page, TUNING)
+    await page.goto(mode.launchUrl())
+    await expect(alertRows(page).first()).toBeVisible()
+    const alert = await createAlert('API latency high', 'P2')
+    const row = alertRows(page).filter({ hasText: alert.message })
+    await row.click({ timeout: 20_000 })
+    await expect(page.locator('#alert-detail-title')).toContainText(alert.message)
+    // every request to JSM is cut: the acknowledgement waits in the outbox
+    demo().simulator.setFaults({ resetRate: 1 })
+    await page
+      .getByRole('toolbar', { name: 'Alert actions' })
+      .getByRole('button', { name: 'Acknowledge' })
+      .click()
+    await expect(row).toContainText('Acknowledged', { timeout: 20_000 })
+    expect(simAlert(alert.alias)()).toMatchObject({ acknowledged: false })
+    demo().simulator.setFaults({})
+    await expect
+      .poll(simAlert(alert.alias), { timeout: 30_000 })
+      .toMatchObject({ acknowledged: true })
+    await demo().simulator.flushWebhooks()
+    expect(simAlert(alert.alias)()).toMatchObject({ acks: 1 })
+  } finally {
+    demo().simulator.setFaults({})
+    await context.close()
+  }
+})
+
+test('a P1 closed elsewhere leaves the open list and the ringing count', async ({ browser }) => {
+  const { context, page } = await openDemo(browser, mode)
+  try {
+    const ringing = page.getByRole('status', { name: /ringing, unacknowledged/ })
+    const before = Number((await ringing.textContent())?.match(/\d+/)?.[0] ?? 0)
+    const alert = await createAlert('Payments down', 'P1')
+    await expect(alertRows(page).filter({ hasText: alert.message })).toBeVisible({
+      timeout: 20_000,
+    })
+    await expect(ringing).toContainText(`${before + 1} ringing`)
+    const client = await elsewhere()
+    await client.alerts.close((await client.alerts.byAlias(alert.alias)).id)
+    await expect
+      .poll(simAlert(alert.alias), { timeout: 20_000 })
+      .toMatchObject({ status: 'closed' })
+    await expect(alertRows(page).filter({ hasText: alert.message })).toHaveCount(0, {
+      timeout: 20_000,
+    })
+    await expect(ringing).toContainText(`${before} ringing`)
+  } finally {
+    await context.close()
+  }
+})
