@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { mkdirSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
 import type { DemoWorkspace } from '../../src/main/demo/demo-workspace'
@@ -15,8 +16,8 @@ import { notificationsSeen, openDemo, startDemoMode } from './support/browser-mo
  */
 const EU = { id: 'demo-eu', name: 'Demo EU' }
 const SCREENSHOTS = join(process.cwd(), 'docs/screenshots')
-/** Shots to look at (not committed): the issue's small window, both themes. */
-const LOOK = join(process.cwd(), 'test-results/several-workspaces')
+/** Shots to look at (not committed; outside test-results, which each Playwright run empties). */
+const LOOK = join(tmpdir(), 'ondeck-several-workspaces')
 
 let mode: BrowserMode
 let eu: DemoWorkspace
