@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { mkdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
 import type { DemoWorkspace } from '../../src/main/demo/demo-workspace'
 import { createOpsgenieClient } from '../../src/main/gateway/provider/opsgenie'
@@ -52,6 +53,16 @@ async function saveWorkspace(page: Page, config: DemoWorkspace['config']): Promi
       }),
     { id: config.id, config, addedAt: Date.now() },
   )
+}
+
+/** Serious and critical WCAG A/AA violations, one line per rule (as accessibility.spec.ts). */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze()
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes[0]?.html.slice(0, 160) ?? '?'}`)
 }
 
 function simulatorAlert(demo: DemoWorkspace, alias: string) {
@@ -164,11 +175,14 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expect(acknowledge.locator('kbd')).toHaveCount(0)
       await expect(acknowledge).not.toHaveAttribute('aria-keyshortcuts', /.*/)
       await page.screenshot({ path: join(LOOK, `alerts-${colorScheme}.png`) })
+      // the switcher and the other workspace's ringing line pass axe
+      expect(await seriousViolations(page)).toEqual([])
       await page
         .getByRole('combobox', { name: 'Workspace' })
         .selectOption({ label: 'All workspaces' })
       await expect(page.getByRole('list', { name: 'Open alerts in every workspace' })).toBeVisible()
       await page.screenshot({ path: join(LOOK, `all-workspaces-${colorScheme}.png`) })
+      expect(await seriousViolations(page)).toEqual([])
     } finally {
       await context.close()
     }
