@@ -147,3 +147,81 @@ test('a P1 closed elsewhere leaves the open list and the ringing count', async (
     await context.close()
   }
 })
+
+test('declaring from a P1 alert opens an incident that is a Jira issue, joined in the one list, resolved by the workflow', async ({
+  browser,
+}) => {
+  test.setTimeout(90_000)
+  const { context, page } = await openDemo(browser, mode)
+  try {
+    const alert = await createAlert('Checkout failing', 'P1')
+    await alertRows(page).filter({ hasText: alert.message }).click({ timeout: 20_000 })
+    await page
+      .getByRole('toolbar', { name: 'Alert actions' })
+      .getByRole('button', { name: /Declare incident/ })
+      .click()
+    const form = page.getByRole('form', { name: 'Declare incident' })
+    await expect(form.getByRole('textbox', { name: 'Title' })).toHaveValue(alert.message)
+    await form.getByRole('button', { name: 'Declare' }).click()
+    await expect(page.getByRole('heading', { level: 2, name: alert.message })).toBeVisible()
+    // the outbox's create reaches JSM as an issue of the Demo's incident project, exactly once
+    const issues = () =>
+      [...demo().simulator.state.incidents.values()].filter((i) => i.message === alert.message)
+    await expect.poll(() => issues().length, { timeout: 30_000 }).toBe(1)
+    expect(issues()[0]).toMatchObject({ status: 'open', priority: 'P1' })
+    expect(issues()[0]?.tags.some((t) => t.startsWith('ondeck-'))).toBe(true)
+    const row = page
+      .getByRole('list', { name: 'Incident list' })
+      .getByRole('button')
+      .filter({ hasText: alert.message })
+    await expect(row).toHaveCount(1, { timeout: 30_000 })
+    // resolved from here: the workflow's resolving transition, through the outbox
+    await page
+      .getByRole('toolbar', { name: 'Incident status' })
+      .getByRole('button', { name: 'Resolve' })
+      .click({ timeout: 30_000 })
+    await expect.poll(() => issues()[0]?.status, { timeout: 30_000 }).toBe('resolved')
+  } finally {
+    await context.close()
+  }
+})
+
+test('the connect form offers Jira Service Management: site, e-mail, API token, Advanced API URL', async ({
+  browser,
+}) => {
+  const plain = await startBrowserMode({
+    rendererRoot: RENDERER_ROOT,
+    version: '0.0.0-e2e',
+    keychainService: `ondeck-e2e-${randomUUID()}`,
+  })
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+  try {
+    const page = await context.newPage()
+    await page.goto(plain.launchUrl())
+    const form = page.getByRole('form', { name: 'Connect a workspace' })
+    await form.getByLabel('Paging service').selectOption('jsm')
+    await expect(form.getByLabel('Opsgenie host')).toHaveCount(0)
+    await form.getByLabel('Workspace name').fill('Acme JSM')
+    await form.getByLabel('Site URL').fill('http://acme.atlassian.net')
+    await form.getByLabel('API token').fill('t0ken')
+    await form.getByText('Advanced').click()
+    await expect(form.getByLabel(/API URL/)).toHaveAttribute(
+      'placeholder',
+      'https://api.atlassian.com',
+    )
+    await form.getByRole('button', { name: 'Connect' }).click()
+    await expect(
+      form.getByRole('alert').filter({ hasText: /plain http is allowed only/ }),
+    ).toBeVisible()
+    await expect(
+      form.getByRole('alert').filter({ hasText: /e-mail of the Atlassian account/ }),
+    ).toBeVisible()
+    await page.screenshot({
+      path: join(process.cwd(), 'test-results/jsm-connect-form.png'),
+      fullPage: true,
+    })
+  } finally {
+    await context.close()
+    await plain.close()
+  }
+})
