@@ -93,6 +93,7 @@ function recordingIngest(db: CacheDb): SessionIngest {
 async function openTwo() {
   const shown: { id: string; title: string }[] = []
   const trayRinging: (number | undefined)[] = []
+  const tray: { state: string; openAlerts: number }[] = []
   const fake = createFakeApi({
     'workspace:connect': () => ok(FULL_CAPABILITIES),
     'intake:start': (input) => ok({ workspaceId: input.workspaceId, state: 'live' as const }),
@@ -102,6 +103,7 @@ async function openTwo() {
     },
     'tray:setStatus': (status) => {
       trayRinging.push(status.ringingCount)
+      tray.push({ state: status.state, openAlerts: status.openAlerts })
       return ok({})
     },
     'alerts:acknowledge': () => ok({ status: 'confirmed' as const }),
@@ -147,7 +149,7 @@ async function openTwo() {
     ).toEqual([eu, us].sort()),
   )
   await waitFor(() => expect(Object.keys(useWorkspaceRuntimes.getState().byId)).toHaveLength(2))
-  return { fake, us, eu, shown, trayRinging, user: userEvent.setup() }
+  return { fake, us, eu, shown, trayRinging, tray, user: userEvent.setup() }
 }
 
 const acknowledged = (fake: ReturnType<typeof createFakeApi>) =>
@@ -155,7 +157,7 @@ const acknowledged = (fake: ReturnType<typeof createFakeApi>) =>
 
 describe('several workspaces at once', () => {
   it('a P1 in the workspace not on screen notifies (named), rings, is counted, and `a` acknowledges it there', async () => {
-    const { fake, eu, shown, trayRinging, user } = await openTwo()
+    const { fake, eu, shown, trayRinging, tray, user } = await openTwo()
     act(() => fake.emit('intake:event', event(eu, alert({ priority: 'P1', message: 'EU down' }))))
 
     await waitFor(() =>
@@ -172,6 +174,8 @@ describe('several workspaces at once', () => {
     expect(screen.getByRole('status', { name: '1 ringing, unacknowledged' })).toBeTruthy()
     expect(document.title).toBe('(1) ringing · Ondeck')
     await waitFor(() => expect(trayRinging.at(-1)).toBe(1))
+    // the tray counts the workspace not on screen too: US has no alerts at all
+    await waitFor(() => expect(tray.at(-1)).toEqual({ state: 'unacknowledged-p1', openAlerts: 1 }))
 
     await user.keyboard('a')
     await waitFor(() => expect(acknowledged(fake)).toEqual([eu]))
