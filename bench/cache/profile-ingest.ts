@@ -7,19 +7,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { callHarness, firstPage, launchProfile } from './browser'
 import { buildApp, buildHarness } from './build'
+import { longTasksOf, type Profile } from './profile-report'
 import { serveStatic } from './server'
 
-interface ProfileNode {
-  id: number
-  callFrame: { functionName: string; url: string; lineNumber: number }
-}
-interface Profile {
-  nodes: ProfileNode[]
-  samples: number[]
-  timeDeltas: number[]
-}
-
 const alerts = Number(process.argv[2] ?? 10_000)
+/** Given, sync's ingest runs on the page with it (as before the worker); else the ingest worker. */
 const chunkSize = process.argv[3] === undefined ? undefined : Number(process.argv[3])
 const harness = await buildHarness(false)
 const server = await serveStatic(buildApp(), harness)
@@ -54,6 +46,7 @@ try {
     )
   console.log(`ingest of ${alerts}: ${run.ms} ms`, run.blocking)
   console.table(top(byFunction, 25))
+  console.log(longTasksOf(p))
 } finally {
   await context.close()
   await server.close()

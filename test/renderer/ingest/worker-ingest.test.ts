@@ -3,7 +3,7 @@ import { MessageChannel } from 'node:worker_threads'
 import { describe, expect, it } from 'vitest'
 import { CacheDb } from '../../../src/renderer/src/db/cache-db'
 import type { IngestReply, IngestRequest, Port } from '../../../src/renderer/src/ingest/protocol'
-import { EVENTS_PER_MESSAGE } from '../../../src/renderer/src/ingest/protocol'
+import { CHANGES_PER_MESSAGE, EVENTS_PER_MESSAGE } from '../../../src/renderer/src/ingest/protocol'
 import { serveIngest } from '../../../src/renderer/src/ingest/serve-ingest'
 import { connectIngest, type IngestProgress } from '../../../src/renderer/src/ingest/worker-ingest'
 import { freshDb, relayEvent, webhook } from '../sync/support'
@@ -51,9 +51,11 @@ describe('ingest in the worker', () => {
     await ingest.close()
   })
 
-  it('hands a large batch over in slices, none over EVENTS_PER_MESSAGE', async () => {
+  it('hands a large batch over in slices and gets the changes back in pieces', async () => {
     const reader = await freshDb()
     const { page, requests } = channel({ chunkSize: 500 })
+    const replies: IngestReply[] = []
+    page.addEventListener('message', ({ data }) => replies.push(data))
     const ingest = connectIngest(page, reader.workspaceId)
     const events = Array.from({ length: 2 * EVENTS_PER_MESSAGE + 1 }, (_, i) =>
       relayEvent(webhook('Create', `b${i}`, `${1700000000000000000n + BigInt(i)}`)),
@@ -61,6 +63,10 @@ describe('ingest in the worker', () => {
     await ingest.applyBatch(events)
     const slices = requests.flatMap((r) => (r.type === 'events' ? [r.events.length] : []))
     expect(slices).toEqual([EVENTS_PER_MESSAGE, EVENTS_PER_MESSAGE, 1])
+    // And the changes come back in pieces the page decodes in a few ms, whatever the chunk size.
+    const pieces = replies.flatMap((r) => (r.type === 'chunk' ? [r.changes.length] : []))
+    expect(Math.max(...pieces)).toBeLessThanOrEqual(CHANGES_PER_MESSAGE)
+    expect(pieces.reduce((a, b) => a + b, 0)).toBe(events.length)
     expect(await reader.alerts.count()).toBe(events.length)
   }, 30_000)
 

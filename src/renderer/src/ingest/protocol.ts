@@ -46,8 +46,12 @@ export interface Port<In, Out> {
   removeEventListener(type: 'message', listener: (event: MessageEvent<In>) => void): void
 }
 
+/** How many events cross in one message: a few ms of structured clone on the page. */
+export const EVENTS_PER_MESSAGE = 500
 /**
- * How many events cross in one message: ~10 ms of structured clone on the page. Fewer, larger
- * messages hand a 100,000-event batch over sooner: each yield between them can wait out a frame.
+ * Posting continues in one task until this much time went by, then yields: a yield can wait out a
+ * frame, so yielding after every message made handing 100,000 events over take seconds.
  */
-export const EVENTS_PER_MESSAGE = 2_000
+export const POST_BUDGET_MS = 8
+/** Changes per message back to the page: a few ms to decode there, whatever the chunk size. */
+export const CHANGES_PER_MESSAGE = 250

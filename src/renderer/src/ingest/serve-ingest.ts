@@ -2,7 +2,7 @@ import { assertNever } from '../../../shared/assert-never'
 import type { IntakeEvent } from '../../../shared/ipc/schemas'
 import type { CacheDb } from '../db/cache-db'
 import { createIngest, type Ingest, type IngestOptions } from '../sync'
-import type { IngestReply, IngestRequest, Port } from './protocol'
+import { CHANGES_PER_MESSAGE, type IngestReply, type IngestRequest, type Port } from './protocol'
 
 /**
  * The worker's side of the ingest channel: opens the workspace's cache in this context and runs
@@ -61,15 +61,19 @@ export function serveIngest(
         batches.delete(request.batch)
         return answer(request.id, async () => {
           const result = await ready().applyBatch(events, {
-            onChunk: (chunk) =>
-              port.postMessage({
-                type: 'chunk',
-                id: request.id,
-                done: chunk.done,
-                total: chunk.total,
-                changes: chunk.changes,
-                incidents: chunk.incidents,
-              }),
+            // A chunk's changes in pieces: the page decodes each message in one task.
+            onChunk: (chunk) => {
+              const { changes, incidents } = chunk
+              for (let i = 0; i === 0 || i < changes.length; i += CHANGES_PER_MESSAGE)
+                port.postMessage({
+                  type: 'chunk',
+                  id: request.id,
+                  done: chunk.done,
+                  total: chunk.total,
+                  changes: changes.slice(i, i + CHANGES_PER_MESSAGE),
+                  incidents: i === 0 ? incidents : [],
+                })
+            },
           })
           return { applied: result.applied, diagnostics: result.diagnostics }
         })

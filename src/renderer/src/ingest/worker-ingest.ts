@@ -2,7 +2,13 @@ import type { Alert, Incident } from '../../../shared/domain'
 import type { IntakeEvent } from '../../../shared/ipc/schemas'
 import type { CacheDb } from '../db/cache-db'
 import type { AlertChange, BatchResult, IncidentChange } from '../sync'
-import { EVENTS_PER_MESSAGE, type IngestReply, type IngestRequest, type Port } from './protocol'
+import {
+  EVENTS_PER_MESSAGE,
+  POST_BUDGET_MS,
+  type IngestReply,
+  type IngestRequest,
+  type Port,
+} from './protocol'
 import { yieldToMainThread } from './yield'
 
 /** How far a batch is, for the status bar: events handled and in all. */
@@ -34,8 +40,8 @@ interface Call {
 }
 
 /**
- * The page's end of the ingest channel. Large batches cross in slices of `EVENTS_PER_MESSAGE`
- * with a yield between posts, so handing 100,000 events over is many short tasks, never a long
+ * The page's end of the ingest channel. Large batches cross in slices of `EVENTS_PER_MESSAGE`,
+ * yielding whenever `POST_BUDGET_MS` went by, so handing 100,000 events over is many short tasks, never a long
  * one; each committed chunk's changes come back in their own small message, collected here into
  * the batch's result (notifications, tray and coordination get them as before).
  */
@@ -93,8 +99,12 @@ export function connectIngest(
     async applyBatch(events) {
       await opened
       const batch = nextBatch++
+      let sliceStart = performance.now()
       for (let i = 0; i < events.length; i += EVENTS_PER_MESSAGE) {
-        if (i > 0) await yieldToMainThread()
+        if (performance.now() - sliceStart >= POST_BUDGET_MS) {
+          await yieldToMainThread()
+          sliceStart = performance.now()
+        }
         port.postMessage({ type: 'events', batch, events: events.slice(i, i + EVENTS_PER_MESSAGE) })
       }
       const running = call<{ applied: number; diagnostics: number }>((id) => ({
