@@ -237,4 +237,20 @@ describe('several workspaces at once', () => {
     await waitFor(() => expect(Object.keys(useWorkspaceRuntimes.getState().byId)).toHaveLength(2))
     expect(useWorkspaceRuntimes.getState().byId[eu]?.shown).toBe(true)
   })
+
+  it('the command palette switches workspaces and opens All workspaces, so the keyboard reaches both', async () => {
+    const { eu, user } = await openTwo()
+    await user.keyboard('{Control>}k{/Control}')
+    let palette = await screen.findByRole('dialog')
+    await user.click(within(palette).getByRole('option', { name: 'Workspace: All workspaces' }))
+    expect(useNavigationStore.getState().view).toBe('all-workspaces')
+    await screen.findByRole('list', { name: 'Open alerts in every workspace' })
+
+    await user.keyboard('{Control>}k{/Control}')
+    palette = await screen.findByRole('dialog')
+    await user.click(within(palette).getByRole('option', { name: 'Workspace: Switch to EU' }))
+    await waitFor(() => expect(document.body.textContent).toContain('Workspace: EU'))
+    expect(useNavigationStore.getState().view).toBe('alerts')
+    expect(useWorkspaceRuntimes.getState().byId[eu]?.shown).toBe(true)
+  })
 })

@@ -5,7 +5,8 @@ import { bindKeymap, IS_MAC } from '../keyboard/keymap'
 import { useKeyboardOverlayStore } from '../keyboard/overlay-store'
 import { useShortcuts } from '../keyboard/use-shortcuts'
 import { useAlertViewStore } from '../alerts/alert-view-store'
-import { useNavigationStore } from './navigation-store'
+import { ALL_WORKSPACES_VIEW, useNavigationStore } from './navigation-store'
+import { useLiveQuery } from '../db/use-live-query'
 import { selectReadOnlyReason, useWorkspaceStore } from './workspace-store'
 import { ALERT_SEARCH_INPUT_ID } from '../alerts/AlertFilterBar'
 import { ALERT_DETAIL_TITLE_ID } from '../alerts/AlertDetail'
@@ -61,6 +62,7 @@ export function KeyboardLayer(props: {
   const selected = useAlert(db, selectedId) ?? undefined
   const { config } = useWorkspace()
   const selectedKey = useAcknowledgeKey(config.id, selectedId ?? '')
+  const saved = useLiveQuery(() => settings.workspaces.orderBy('addedAt').toArray(), [settings])
   const inAlerts = view === 'alerts'
   const onAlert = (act: (alertId: string) => void) => (): void => {
     if (inAlerts && selectedId !== undefined) act(selectedId)
@@ -97,6 +99,22 @@ export function KeyboardLayer(props: {
       applyTheme(next)
       void writePreference(settings, PREFERENCE_KEYS.theme, next)
     },
+    ...(saved !== undefined && saved.length > 1
+      ? {
+          workspaces: {
+            others: saved
+              .filter((w) => w.id !== config.id)
+              .map((w) => ({ id: w.id, name: w.config.name })),
+            open: (id: string) => {
+              const entry = saved.find((w) => w.id === id)
+              if (entry === undefined) return
+              if (view === ALL_WORKSPACES_VIEW) go('alerts')
+              props.onOpen(entry)
+            },
+            showAll: () => go(ALL_WORKSPACES_VIEW),
+          },
+        }
+      : {}),
     coordination: {
       declare: () => {
         go('incidents')

@@ -45,6 +45,15 @@ export interface PaletteContext {
   move(delta: number): void
   setTheme(theme: Theme): void
   openDemo(): void
+  /**
+   * With two or more saved workspaces: the others to switch to, and All workspaces (the
+   * header's switcher, from the keyboard).
+   */
+  readonly workspaces?: {
+    readonly others: readonly { readonly id: string; readonly name: string }[]
+    open(id: string): void
+    showAll(): void
+  }
   /** Present inside an open workspace: incident coordination (issue 7). */
   readonly coordination?: { declare(): void; page(): void }
 }
@@ -155,6 +164,24 @@ export function buildPaletteCommands(ctx: PaletteContext): PaletteCommand[] {
       keywords: ['view', 'navigate'],
       run: () => ctx.go(view),
     })
+  }
+  if (ctx.workspaces !== undefined) {
+    const { others, open, showAll } = ctx.workspaces
+    commands.push({
+      id: 'workspace:all',
+      group: 'Workspace',
+      label: 'All workspaces',
+      keywords: ['workspaces', 'every', 'accounts', 'switch'],
+      run: showAll,
+    })
+    for (const workspace of others)
+      commands.push({
+        id: `workspace:open:${workspace.id}`,
+        group: 'Workspace',
+        label: `Switch to ${workspace.name}`,
+        keywords: ['workspace', 'account', 'switch'],
+        run: () => open(workspace.id),
+      })
   }
   const other: Theme = ctx.theme === 'dark' ? 'light' : 'dark'
   commands.push(
