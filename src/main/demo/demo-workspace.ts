@@ -67,7 +67,8 @@ export async function startDemoWorkspace(options: DemoOptions): Promise<DemoWork
         relayUrl: relay.url,
         demo: true,
         provider: 'jsm',
-        jsm: { siteUrl: jsm.url, email: JSM_DEMO_EMAIL, incidentProject: 'OPS' },
+        // the simulator serves the site and the API on one origin
+        jsm: { apiUrl: jsm.url, email: JSM_DEMO_EMAIL, incidentProject: 'OPS' },
       },
       provider: 'jsm',
       simulator: jsm,

@@ -101,7 +101,7 @@ export function createWorkspaces(options: WorkspacesOptions): Workspaces {
         // Retry-After and X-RateLimit-* (provider/jsm/README.md).
         const { client, provider } = await connectJsm({
           config,
-          apiUrl: host,
+          siteUrl: host,
           apiToken: key.reveal(),
           governor,
           decodePush: decodeRelayFrame,

@@ -33,13 +33,14 @@ export const RelayUrl = secureUrl('relay URL')
  * main refuses a connect that names another place rather than send a key there.
  */
 /**
- * A Jira Service Management Operations site (issue 16). With it, `host` is the API URL
- * (`https://api.atlassian.com`, or the simulator's) that the API token is bound to; the site URL
- * answers the cloud id and Jira's issue API; `email` is who the token acts as; `incidentProject`
- * the service project whose Incident issues are the incidents.
+ * A Jira Service Management Operations site (issue 16). With it, `host` is the site URL
+ * (`https://<site>.atlassian.net`) that the API token is bound to, as an Opsgenie key to its host;
+ * `apiUrl` is where the ops API lives (default `https://api.atlassian.com`; main accepts only that
+ * or the site's own origin, so the token cannot be pointed elsewhere); `email` is who the token
+ * acts as; `incidentProject` the service project whose Incident issues are the incidents.
  */
 export const JsmSite = z.object({
-  siteUrl: secureUrl('JSM site URL'),
+  apiUrl: secureUrl('JSM API URL').optional(),
   email: z.string().email().max(254),
   cloudId: z
     .string()

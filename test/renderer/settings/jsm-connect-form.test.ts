@@ -35,7 +35,7 @@ describe('connect form, Jira Service Management', () => {
     expect(result.errors.apiUrl).toMatch(/https/)
   })
 
-  it('builds a JSM workspace bound to api.atlassian.com by default, the e-mail as username', () => {
+  it('builds a JSM workspace whose token is bound to the site, the e-mail as username', () => {
     const result = parseConnectForm(
       {
         ...jsm,
@@ -52,14 +52,10 @@ describe('connect form, Jira Service Management', () => {
       config: {
         id: 'acme-ops',
         name: 'Acme Ops',
-        host: 'https://api.atlassian.com',
+        host: 'https://acme.atlassian.net',
         demo: false,
         provider: 'jsm',
-        jsm: {
-          siteUrl: 'https://acme.atlassian.net',
-          email: 'ada@acme.com',
-          incidentProject: 'OPS',
-        },
+        jsm: { email: 'ada@acme.com', incidentProject: 'OPS' },
       },
       apiKey: 'tok',
       username: 'ada@acme.com',
@@ -78,6 +74,27 @@ describe('connect form, Jira Service Management', () => {
       },
       new Set(),
     )
-    expect(result.ok && result.config.host).toBe('http://127.0.0.1:4010')
+    expect(result.ok && result.config).toMatchObject({
+      host: 'http://127.0.0.1:4010',
+      jsm: { apiUrl: 'http://127.0.0.1:4010' },
+    })
+  })
+})
+
+describe('connect form, where a JSM token may go', () => {
+  it('refuses an advanced API URL that is neither Atlassian’s nor the site’s own origin', () => {
+    const result = parseConnectForm(
+      {
+        ...jsm,
+        name: 'Acme',
+        siteUrl: 'https://acme.atlassian.net',
+        email: 'a@acme.com',
+        apiKey: 't',
+        apiUrl: 'https://collector.example.com',
+      },
+      new Set(),
+    )
+    expect(result.ok).toBe(false)
+    if (!result.ok) expect(result.errors.apiUrl).toMatch(/only to https:\/\/api\.atlassian\.com/)
   })
 })

@@ -68,6 +68,15 @@ export const ConnectFormValues = z
   })
 export type ConnectFormValues = z.input<typeof ConnectFormValues>
 
+function sameOriginOrAtlassian(apiUrl: string, siteUrl: string): boolean {
+  try {
+    const origin = new URL(apiUrl).origin
+    return origin === JSM_API_URL || origin === new URL(siteUrl).origin
+  } catch {
+    return false
+  }
+}
+
 function checkJsmFields(
   v: { siteUrl: string; email: string; apiUrl: string; incidentProject: string },
   ctx: z.RefinementCtx,
@@ -90,6 +99,12 @@ function checkJsmFields(
     ctx.addIssue({ code: 'custom', path: ['apiUrl'], message: `Enter a URL, e.g. ${JSM_API_URL}` })
   else if (v.apiUrl !== '' && !secureUrl(v.apiUrl))
     ctx.addIssue({ code: 'custom', path: ['apiUrl'], message: PLAIN_HTTP })
+  else if (v.apiUrl !== '' && !sameOriginOrAtlassian(v.apiUrl, v.siteUrl))
+    ctx.addIssue({
+      code: 'custom',
+      path: ['apiUrl'],
+      message: `The token goes only to ${JSM_API_URL} or to the site itself`,
+    })
   if (v.incidentProject !== '' && !/^[A-Z][A-Z0-9_]{0,9}$/.test(v.incidentProject))
     ctx.addIssue({
       code: 'custom',
@@ -150,15 +165,15 @@ export function parseConnectForm(
   const config = WorkspaceConfig.parse({
     id: workspaceIdFor(v.name, taken),
     name: v.name,
-    // A JSM token is bound to the API URL, as an Opsgenie key is to its host.
-    host: jsm ? v.apiUrl || JSM_API_URL : v.hostKind === 'custom' ? v.customUrl : v.hostKind,
+    // A JSM token is bound to its site, as an Opsgenie key is to its host.
+    host: jsm ? v.siteUrl.replace(/\/+$/, '') : v.hostKind === 'custom' ? v.customUrl : v.hostKind,
     ...(v.relayUrl !== '' ? { relayUrl: v.relayUrl } : {}),
     demo: false,
     ...(jsm
       ? {
           provider: 'jsm',
           jsm: {
-            siteUrl: v.siteUrl.replace(/\/+$/, ''),
+            ...(v.apiUrl !== '' ? { apiUrl: v.apiUrl.replace(/\/+$/, '') } : {}),
             email: v.email,
             ...(v.incidentProject !== '' ? { incidentProject: v.incidentProject } : {}),
           },

@@ -3,12 +3,12 @@ import type { Governor } from '../../governor'
 import type { Provider } from '../provider'
 import { createJsmProvider } from './adapter'
 import { createJsmClient, discoverCloudId, type JsmClient } from './client'
-import { checkJsmUrl } from './urls'
+import { JSM_DEFAULT_API_URL, checkJsmApiUrl, checkJsmUrl } from './urls'
 
 export interface JsmConnectOptions {
   config: WorkspaceConfig
-  /** The API URL the token is bound to in the keychain (`config.host`, resolved). */
-  apiUrl: string
+  /** The site URL the token is bound to in the keychain (`config.host`, resolved). */
+  siteUrl: string
   apiToken: string
   governor: Governor
   decodePush: Provider['feed']['decodePush']
@@ -18,7 +18,8 @@ export interface JsmConnectOptions {
 
 /**
  * Builds a JSM workspace's client and provider: the site and API URL checked (https, or http to
- * this computer), the cloud id from the config or else from the site's `tenant_info`.
+ * this computer; the API URL Atlassian's or on the site's own origin), the cloud id from the
+ * config or else from the site's `tenant_info`.
  */
 export async function connectJsm(
   options: JsmConnectOptions,
@@ -27,22 +28,19 @@ export async function connectJsm(
   const site = config.jsm
   if (config.provider !== 'jsm' || site === undefined)
     throw new Error(`workspace ${config.name} is not a JSM workspace with a site URL and e-mail`)
-  for (const [url, what] of [
-    [site.siteUrl, 'JSM site URL'],
-    [options.apiUrl, 'JSM API URL'],
-  ] as const) {
-    const problem = checkJsmUrl(url, what)
-    if (problem !== undefined) throw new Error(`workspace ${config.name}: ${problem}`)
-  }
+  const apiUrl = site.apiUrl ?? JSM_DEFAULT_API_URL
+  const problem =
+    checkJsmUrl(options.siteUrl, 'JSM site URL') ?? checkJsmApiUrl(apiUrl, options.siteUrl)
+  if (problem !== undefined) throw new Error(`workspace ${config.name}: ${problem}`)
   const cloudId =
     site.cloudId ??
-    (await discoverCloudId(site.siteUrl, {
+    (await discoverCloudId(options.siteUrl, {
       ...(options.fetch !== undefined ? { fetch: options.fetch } : {}),
       ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
     }))
   const client = createJsmClient({
-    apiUrl: options.apiUrl,
-    siteUrl: site.siteUrl,
+    apiUrl,
+    siteUrl: options.siteUrl,
     cloudId,
     email: site.email,
     apiToken: options.apiToken,

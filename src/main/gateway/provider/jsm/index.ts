@@ -2,5 +2,5 @@ export { createJsmClient, discoverCloudId, type JsmClient, type JsmClientOptions
 export { createJsmProvider, type JsmProviderOptions } from './adapter'
 export { checkJsm, jsmCapabilities, type JsmProbe, type JsmReport } from './check'
 export { JsmError, isJsmError, type JsmFailure, type JsmFailureKind } from './errors'
-export { JSM_DEFAULT_API_URL, checkJsmUrl } from './urls'
+export { JSM_DEFAULT_API_URL, checkJsmApiUrl, checkJsmUrl } from './urls'
 export { connectJsm, type JsmConnectOptions } from './connect'
