@@ -65,20 +65,17 @@ export function useDeepLinks(
   })
   useEffect(() => {
     if (!enabled) return undefined
-    let live = true
+    // A taken link is applied even if this effect was cleaned up meanwhile (StrictMode runs it
+    // twice in development): main hands each link out once, so dropping it would lose it.
     const take = async (): Promise<void> => {
       const answer = await api.links.take({})
-      if (!live || !answer.ok || answer.value === null) return
+      if (!answer.ok || answer.value === null) return
       const link = AlertsLink.safeParse(answer.value)
       if (!link.success) return console.warn('refused a deep link from main', link.error.issues)
       await applyAlertsLink(link.data, latest.current)
     }
     const run = (): void => void take().catch((error: unknown) => console.warn(error))
     run()
-    const off = api.links.onArrived(run)
-    return () => {
-      live = false
-      off()
-    }
+    return api.links.onArrived(run)
   }, [api, enabled])
 }
