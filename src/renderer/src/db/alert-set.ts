@@ -14,27 +14,77 @@ const MAX_REREAD_MS = 5_000
 /**
  * Every alert a status filter can show, read in pages with a yield between them: one `toArray`
  * of 100,000 rows is a single task of several hundred ms on the page's thread (IndexedDB hands
- * the whole result over at once), a page of `ALERT_PAGE` is a few ms. Keys first (the status
- * index, or the table), then the rows by key; a row whose status changed in between is dropped
- * and the write that changed it triggers the next read.
+ * the whole result over at once), a page of `ALERT_PAGE` is a few ms. Each page is one ranged
+ * `getAll` (never `bulkGet`, which is one request and one success event per key): by primary key
+ * for `all`, else along `[status+priorityRank+createdMs]`, one priority at a time. A write between
+ * pages is picked up by the next read, which that write triggers.
  */
 export async function readAlertsPaged(
   db: CacheDb,
   status: AlertFilters['status'],
   pause: () => Promise<void> = yieldToMainThread,
 ): Promise<AlertRow[]> {
-  const keys =
-    status === 'all'
-      ? await db.alerts.toCollection().primaryKeys()
-      : await db.alerts.where('status').equals(status).primaryKeys()
   const rows: AlertRow[] = []
-  for (let i = 0; i < keys.length; i += ALERT_PAGE) {
-    if (i > 0) await pause()
-    const page = await db.alerts.bulkGet(keys.slice(i, i + ALERT_PAGE))
-    for (const row of page)
-      if (row !== undefined && (status === 'all' || row.status === status)) rows.push(row)
+  if (status === 'all') {
+    let page = await db.alerts.orderBy(':id').limit(ALERT_PAGE).toArray()
+    for (;;) {
+      rows.push(...page)
+      const last = page.at(-1)
+      if (page.length < ALERT_PAGE || last === undefined) return rows
+      await pause()
+      page = await db.alerts.where(':id').above(last.id).limit(ALERT_PAGE).toArray()
+    }
+  }
+  for (let rank = 1; rank <= 5; rank += 1) {
+    if (rank > 1) await pause()
+    await readRank(db, status, rank, rows, pause)
   }
   return rows
+}
+
+/**
+ * One priority's rows of a status, in pages along the compound index. Its keys are not unique
+ * (alerts created in the same ms), so each page starts at the last page's `createdMs` again and
+ * skips the ids it already has there; a run of one `createdMs` longer than a page is read whole.
+ */
+async function readRank(
+  db: CacheDb,
+  status: string,
+  rank: number,
+  rows: AlertRow[],
+  pause: () => Promise<void>,
+): Promise<void> {
+  const index = db.alerts.where('[status+priorityRank+createdMs]')
+  let from: number = -Infinity
+  let seen = new Set<string>()
+  for (;;) {
+    const page = await index
+      .between([status, rank, from], [status, rank, Infinity], true, true)
+      .limit(ALERT_PAGE)
+      .toArray()
+    const last = page.at(-1)
+    if (last !== undefined && page.length === ALERT_PAGE && page[0]?.createdMs === last.createdMs) {
+      // Every row of this page shares one createdMs: take that whole run, then move past it.
+      const run = await index.equals([status, rank, last.createdMs]).toArray()
+      rows.push(...run.filter((r) => !seen.has(r.id)))
+      seen = new Set()
+      from = last.createdMs
+      const next = await index
+        .between([status, rank, from], [status, rank, Infinity], false, true)
+        .limit(ALERT_PAGE)
+        .toArray()
+      if (next.length === 0) return
+      await pause()
+      from = next[0]?.createdMs ?? from
+      continue
+    }
+    rows.push(...page.filter((r) => !(r.createdMs === from && seen.has(r.id))))
+    if (last === undefined || page.length < ALERT_PAGE) return
+    const atLast = page.filter((r) => r.createdMs === last.createdMs).map((r) => r.id)
+    seen = new Set(last.createdMs === from ? [...seen, ...atLast] : atLast)
+    from = last.createdMs
+    await pause()
+  }
 }
 
 type Answer = { readonly rows: AlertRow[] } | { readonly error: unknown }
