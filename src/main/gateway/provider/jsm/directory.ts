@@ -67,15 +67,27 @@ export function jsmDirectory(
   }
 
   let names: { at: number; byKind: Map<string, Map<string, string>> } | undefined
-  const allUsers = async (): Promise<User[]> => {
-    const out: User[] = []
-    let cursor: string | undefined
-    do {
-      const page = await users(cursor)
-      out.push(...page.items)
-      cursor = page.next
-    } while (cursor !== undefined)
-    return out
+  let everyone: { at: number; users: Promise<User[]> } | undefined
+  /** Every user, read at most once per `NAMES_TTL_MS` (on-call asks once per schedule). */
+  const allUsers = (): Promise<User[]> => {
+    if (everyone !== undefined && now() - everyone.at < NAMES_TTL_MS) return everyone.users
+    const read = async (): Promise<User[]> => {
+      const out: User[] = []
+      let cursor: string | undefined
+      do {
+        const page = await users(cursor)
+        out.push(...page.items)
+        cursor = page.next
+      } while (cursor !== undefined)
+      return out
+    }
+    const pending = read()
+    everyone = { at: now(), users: pending }
+    // a failed read is not kept: the next caller reads again
+    pending.catch(() => {
+      if (everyone?.users === pending) everyone = undefined
+    })
+    return pending
   }
   const nameTable = async (): Promise<Map<string, Map<string, string>>> => {
     if (names !== undefined && now() - names.at < NAMES_TTL_MS) return names.byKind

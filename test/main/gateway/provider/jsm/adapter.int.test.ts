@@ -206,3 +206,19 @@ describe('JSM provider against the JSM simulator', () => {
     })
   })
 })
+
+describe('JSM directory reads', () => {
+  it('reads the user list once for several on-call answers (account ids to usernames)', async () => {
+    let userReads = 0
+    const counting: typeof fetch = (input, init) => {
+      if (String(input instanceof Request ? input.url : input).includes('/rest/api/3/users/search'))
+        userReads += 1
+      return fetch(input, init)
+    }
+    const { provider: p } = jsmProviderFor(sim, { fetch: counting })
+    const schedules = await p.directory.schedules()
+    for (const s of schedules) await p.directory.onCalls(s.id)
+    expect(schedules.length).toBeGreaterThan(2)
+    expect(userReads).toBe(1)
+  })
+})
