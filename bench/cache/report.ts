@@ -96,8 +96,8 @@ export function causesFor(
       'backend (browser process); other processes loading the 2 cores (see loadAverage) slow it further.'
   if (missed('longestTask'))
     out['longestTask'] =
-      'Ingest runs in the worker; the page posts the events (2,000 per message, ~10 ms each), receives one message ' +
-      'of changes per committed chunk (up to 1,000 rows) and re-runs its live query of the top 100. A longer task ' +
+      'Ingest runs in the worker; the page posts the events (500 per message, yielding every 8 ms), receives the ' +
+      'changes of each committed chunk (at most 250 rows a message) and re-runs its live query of the top 100. A longer task ' +
       'in this run came from outside that split: garbage collection of the page heap holding the 100k events and ' +
       'their changes, or CPU taken by other processes (see loadAverage).'
   if (missed('queryP95'))
