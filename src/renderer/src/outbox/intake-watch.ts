@@ -15,7 +15,25 @@ export function watchIntake(
   workspaceId: string,
   engine: () => OutboxEngine | undefined,
 ): { observing(): boolean; stop(): void } {
+  // From health events; when none has come yet (the intake went live before the engine listened),
+  // main is asked the first time it matters: a command was accepted, so the workspace is
+  // connected. Until the answer, commands are followed by request id (never wrong, a request
+  // dearer).
   let health: ConnectionHealth['state'] | undefined
+  let asking = false
+  const ask = (): void => {
+    if (asking) return
+    asking = true
+    void api.intake
+      .health({ workspaceId })
+      .then((answer) => {
+        if (answer.ok && health === undefined) setHealth(answer.value.state)
+      })
+      .catch(() => undefined)
+      .finally(() => {
+        asking = false
+      })
+  }
   const setHealth = (next: ConnectionHealth['state']): void => {
     const before = health
     health = next
@@ -32,13 +50,11 @@ export function watchIntake(
     const seen = intakeObservation(event.payload)
     if (seen !== undefined) engine()?.observe(seen)
   })
-  // the health before the first change event (the intake may have started already)
-  void api.intake
-    .health({ workspaceId })
-    .then((answer) => answer.ok && health === undefined && setHealth(answer.value.state))
-    .catch(() => undefined)
   return {
-    observing: () => health === 'live',
+    observing: () => {
+      if (health === undefined) ask()
+      return health === 'live'
+    },
     stop: () => {
       browser?.removeEventListener('online', online)
       offHealth()
