@@ -222,3 +222,35 @@ describe('JSM directory reads', () => {
     expect(userReads).toBe(1)
   })
 })
+
+describe('JSM effect-once: an answer lost after JSM applied the request', () => {
+  it('answers unknown, and the alias and state reads the outbox reconciles with show it happened', async () => {
+    sim.setFaults({ dropResponseRate: 1 })
+    let created: ActionOutcome
+    try {
+      created = await provider.alerts.create({
+        message: 'Lost answer',
+        alias: 'jsm-lost-1',
+        responders: [],
+        tags: [],
+        priority: 'P3',
+      })
+    } finally {
+      sim.setFaults({})
+    }
+    expect(created.status).toBe('unknown')
+    await sim.flushWebhooks()
+    const found = await provider.alerts.get('jsm-lost-1', 'alias')
+    expect(found).toMatchObject({ message: 'Lost answer' })
+    sim.setFaults({ dropResponseRate: 1 })
+    let acked: ActionOutcome
+    try {
+      acked = await provider.alerts.acknowledge({ alertId: found?.id ?? '', by: 'id' })
+    } finally {
+      sim.setFaults({})
+    }
+    expect(acked.status).toBe('unknown')
+    await sim.flushWebhooks()
+    expect(await provider.alerts.get(found?.id ?? '', 'id')).toMatchObject({ acknowledged: true })
+  })
+})
