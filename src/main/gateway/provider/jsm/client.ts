@@ -64,7 +64,6 @@ export function createJsmClient(options: JsmClientOptions) {
         sort?: string
         order?: string
       }) => ops('GET', '/alerts', S.AlertList, undefined, q),
-      next: (link: string) => ops('GET', link, S.AlertList),
       get: (id: string) => ops('GET', `/alerts/${enc(id)}`, S.JsmAlert),
       byAlias: (alias: string) => ops('GET', '/alerts/alias', S.JsmAlert, undefined, { alias }),
       create: (input: CreateAlertInput) => ops('POST', '/alerts', S.Accepted, input),
