@@ -87,6 +87,9 @@ test('the Demo as JSM: an alert made elsewhere appears live and notifies', async
         timeout: 20_000,
       })
       .toContain(alert.message)
+    // to look at (not committed): names from the JSM directory, not ids
+    await alertRows(page).filter({ hasText: alert.message }).click()
+    await page.screenshot({ path: join(process.cwd(), 'test-results/jsm-demo-alert.png') })
   } finally {
     await context.close()
   }
