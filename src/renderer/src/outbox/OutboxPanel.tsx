@@ -8,6 +8,7 @@ import {
 } from './describe'
 import type { OutboxEngine } from './engine'
 import type { OutboxDb } from './outbox-db'
+import { isHeldForMove } from './provider-guard'
 import type { OutboxCommand } from './record'
 import { canCancel, canRetry, isHistory } from './selectors'
 import { useOutboxCommands } from './use-outbox'
@@ -39,6 +40,7 @@ export function OutboxPanel(props: OutboxPanelProps): ReactElement {
   const paused = commands.some((c) => c.wait?.reason === 'paused')
   const expired = commands.filter((c) => c.state === 'expired')
   const history = commands.filter((c) => isHistory(c, commands))
+  const moved = commands.filter(isHeldForMove)
   const rest = commands.filter(
     (c) => c.state !== 'expired' && (showSent || !isHistory(c, commands)),
   )
@@ -63,7 +65,7 @@ export function OutboxPanel(props: OutboxPanelProps): ReactElement {
         <span className="outbox__buttons">
           {c.wait?.reason === 'confirm' && (
             <button type="button" onClick={act(() => props.engine.confirm(c.id))}>
-              Send now
+              {isHeldForMove(c) ? 'Send to JSM' : 'Send now'}
             </button>
           )}
           {canRetry(c) && (
@@ -99,6 +101,19 @@ export function OutboxPanel(props: OutboxPanelProps): ReactElement {
           Opsgenie refused the API key; nothing is sent until you fix it in Settings.{' '}
           <button type="button" onClick={act(() => props.engine.resume())}>
             I fixed the key
+          </button>
+        </p>
+      )}
+      {moved.length > 1 && (
+        <p className="outbox__moved">
+          {moved.length} actions were queued before the move to Jira Service Management.{' '}
+          <button
+            type="button"
+            onClick={act(async () => {
+              for (const c of moved) await props.engine.confirm(c.id)
+            })}
+          >
+            Send all {moved.length} to JSM
           </button>
         </p>
       )}

@@ -87,6 +87,8 @@ export function describeState(c: OutboxCommand, now: number): string {
         case 'throttled':
           return `Waiting: Opsgenie asked us to slow down until ${clock(wait.until ?? now)}`
         case 'confirm':
+          if (wait.moved === true && wait.message !== undefined)
+            return `Waiting for you: ${wait.message}`
           return `Waiting for you: you did this ${minutesAgo(c.createdAt, now)}; send it now?`
         case 'paused':
           return 'Waiting: Opsgenie refused the API key; fix the key in Settings'

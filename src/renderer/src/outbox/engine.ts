@@ -7,7 +7,14 @@ import type { OutboxDb } from './outbox-db'
 import type { OutboxPort } from './port'
 import { verifyEffect } from './verify-effect'
 import { observedEffect, type Observation, type Observed } from './observe'
-import { ACTIVE_STATES, isActive, type CommandOf, type OutboxCommand } from './record'
+import { movedMessage, queuedFor } from './provider-guard'
+import {
+  ACTIVE_STATES,
+  isActive,
+  type CommandOf,
+  type CommandProvider,
+  type OutboxCommand,
+} from './record'
 import { outboxSettings, type OutboxSettings, type OutboxSettingsInput } from './settings'
 import {
   afterFollow,
@@ -44,6 +51,11 @@ export interface OutboxEngineOptions {
    * own action (`observe`) before following its request id.
    */
   observing?(): boolean
+  /**
+   * The workspace's provider now, read before every step (absent: no provider guard). A command
+   * queued for another one (the workspace moved to JSM) waits for the responder's confirmation.
+   */
+  currentProvider?(): Promise<CommandProvider>
 }
 
 export interface OutboxEngine {
@@ -144,6 +156,18 @@ export function createOutboxEngine(options: OutboxEngineOptions): OutboxEngine {
   /** One step of a lane's head; answers whether the provider answered (a sign of life). */
   async function step(head: OutboxCommand): Promise<boolean> {
     let command = head
+    const current = await options.currentProvider?.()
+    if (current !== undefined && queuedFor(command) !== current) {
+      const message = movedMessage(queuedFor(command), current)
+      const wait = { reason: 'confirm' as const, message, moved: true }
+      await save({
+        ...command,
+        state: 'waiting',
+        wait,
+        nextAt: clock.now() + settings.expireAfterMs,
+      })
+      return false
+    }
     const incident = await resolveIncident(command)
     if (incident === 'wait') {
       await save({ ...command, nextAt: clock.now() + settings.followIntervalMs })
@@ -357,6 +381,8 @@ export function createOutboxEngine(options: OutboxEngineOptions): OutboxEngine {
     wake,
     async enqueue(spec, enqueueOptions) {
       const command = newCommand(spec, workspaceId, clock.now(), options.random)
+      const provider = await options.currentProvider?.()
+      if (provider !== undefined) command.provider = provider
       if (enqueueOptions?.hold === true) command.nextAt += settings.undoHoldMs
       await db.transaction('rw', db.commands, async () => {
         command.seq = await db.commands.add(command)
@@ -380,13 +406,18 @@ export function createOutboxEngine(options: OutboxEngineOptions): OutboxEngine {
           updatedAt: now,
         }
       }),
-    confirm: (id) =>
-      update(id, (c) => {
+    async confirm(id) {
+      // confirming a command held by a move re-addresses it to the provider the workspace has now
+      const provider = await options.currentProvider?.()
+      await update(id, (c) => {
         if (c.wait?.reason !== 'confirm') return undefined
         const { wait: _w, ...rest } = c
         const now = clock.now()
-        return { ...rest, state: 'queued', confirmedAt: now, nextAt: now, updatedAt: now }
-      }),
+        const state = c.requestId !== undefined ? 'sent' : 'queued'
+        const to = c.wait.moved === true && provider !== undefined ? { provider } : {}
+        return { ...rest, ...to, state, confirmedAt: now, nextAt: now, updatedAt: now }
+      })
+    },
     cancel: (id) =>
       update(id, (c) => {
         if (!isActive(c)) return undefined

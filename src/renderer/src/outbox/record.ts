@@ -18,6 +18,8 @@ export interface CommandWait {
   /** When the outbox will try again (throttled: the provider's advertised time). */
   until?: number
   message?: string
+  /** confirm only: held because the workspace moved to another provider since it was queued. */
+  moved?: boolean
 }
 
 export interface CommandFailure {
@@ -65,8 +67,15 @@ export interface CommandRow {
   failure?: CommandFailure
   /** The responder said "send now" for a stale command (or retried it) at this time. */
   confirmedAt?: number
+  /**
+   * The provider the command was queued for (absent: Opsgenie, as in `WorkspaceConfig`). After
+   * the workspace moved to another provider it waits for the responder's "send" (`provider-guard.ts`).
+   */
+  provider?: CommandProvider
   updatedAt: number
 }
+
+export type CommandProvider = 'opsgenie' | 'jsm'
 
 export function isActive(command: Pick<OutboxCommand, 'state'>): boolean {
   return ACTIVE_STATES.includes(command.state)

@@ -49,6 +49,9 @@ export function useOutboxEngine(workspaceId: string): OpenOutbox | undefined {
           workspaceId,
           settings,
           observing: intake.observing,
+          // read before each step: a move to JSM (Settings) holds what was queued for Opsgenie
+          currentProvider: async () =>
+            (await services.settings.workspaces.get(workspaceId))?.config.provider ?? 'opsgenie',
           onError: (error) => console.error('outbox step failed', error),
         })
         made.engine = engine
