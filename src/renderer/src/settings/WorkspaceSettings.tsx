@@ -4,6 +4,7 @@ import type { WorkspaceEntry } from './settings-db'
 import { describeCapabilities, removeWorkspace, validateWorkspace } from '../app/workspace-setup'
 import { useLiveQuery } from '../db/use-live-query'
 import { ConnectWorkspaceForm } from './ConnectWorkspaceForm'
+import { MoveToJsmForm } from './MoveToJsmForm'
 import {
   pointsToReentry,
   reenterLabel,
@@ -60,6 +61,8 @@ function WorkspaceItem(
   const [confirming, setConfirming] = useState(false)
   const [username, setUsername] = useState(entry.username ?? '')
   const [reentering, setReentering] = useState<ReenterKind | undefined>()
+  const [moving, setMoving] = useState(false)
+  const canMove = (entry.config.provider ?? 'opsgenie') === 'opsgenie' && !entry.config.demo
   const name = entry.config.name
   // The Demo workspace's secrets are throwaway ones main makes itself.
   const secrets: ReenterKind[] = entry.config.demo
@@ -126,6 +129,11 @@ function WorkspaceItem(
             {reenterLabel(kind)}
           </button>
         ))}
+        {canMove && (
+          <button type="button" aria-expanded={moving} onClick={() => setMoving(!moving)}>
+            Move to Jira Service Management
+          </button>
+        )}
         {confirming ? (
           <>
             <button type="button" className="danger" onClick={() => void remove()}>
@@ -141,6 +149,7 @@ function WorkspaceItem(
           </button>
         )}
       </div>
+      {moving && <MoveToJsmForm entry={entry} onMoved={props.onOpen} />}
       {reentering !== undefined && (
         <ReenterSecretForm
           key={reentering}
