@@ -59,6 +59,6 @@ export const JSM_SCHEMA_PATCHES: readonly {
  */
 export const OUTSIDE_THE_DESCRIPTION: readonly RegExp[] = [
   /^GET \/_edge\/tenant_info$/,
-  /^(GET|POST|PUT) \/rest\/api\/3\/(issue|search\/jql|users\/search|mypermissions)(\/|$)/,
+  /^(GET|POST|PUT) \/rest\/api\/3\/(issue|priority|search\/jql|users\/search|mypermissions)(\/|$)/,
   /^(GET|POST) \/jsm\/incidents\/cloudId\/[^/]+\/v1\/incident\//,
 ]

@@ -13,7 +13,7 @@ import {
   issueKey,
   jiraIssue,
   jiraStatus,
-  JIRA_PRIORITIES,
+  prioritiesOf,
   type IncidentProject,
 } from './views'
 
@@ -49,12 +49,15 @@ const EditIssue = z.object({
   fields: z.object({ priority: Named.optional(), description: z.unknown().optional() }).optional(),
 })
 
-function priorityOf(named: { id?: string | undefined; name?: string | undefined }): Priority {
-  const byName = JIRA_PRIORITIES.findIndex((p) => p === named.name)
+function priorityOf(
+  names: readonly string[],
+  named: { id?: string | undefined; name?: string | undefined },
+): Priority {
+  const byName = names.findIndex((p) => p === named.name)
   const n = byName >= 0 ? byName : Number(named.id ?? '3') - 1
-  if (!(n >= 0 && n <= 4))
+  if (!(n >= 0 && n < names.length))
     throw new JsmApiError(400, `The priority ${named.name ?? named.id ?? ''} is not valid.`)
-  return `P${n + 1}` as Priority
+  return `P${Math.min(n + 1, 5)}` as Priority
 }
 
 export function jsmIncidentRoutes(project: IncidentProject): Route[] {
@@ -91,7 +94,7 @@ export function jsmIncidentRoutes(project: IncidentProject): Route[] {
       tags: fields.labels ?? [],
       createdAt: now,
       updatedAt: now,
-      priority: fields.priority ? priorityOf(fields.priority) : 'P3',
+      priority: fields.priority ? priorityOf(prioritiesOf(project), fields.priority) : 'P3',
       responders: [],
       ownerTeam: '',
       extraProperties: {},
@@ -115,7 +118,7 @@ export function jsmIncidentRoutes(project: IncidentProject): Route[] {
   const edit = (ctx: Ctx): Reply => {
     const { fields } = parseBody(EditIssue, ctx.body)
     const i = find(ctx)
-    if (fields?.priority) i.priority = priorityOf(fields.priority)
+    if (fields?.priority) i.priority = priorityOf(prioritiesOf(project), fields.priority)
     if (fields?.description !== undefined) i.description = adfText(fields.description)
     touch(ctx, i, 'Issue edited')
     return { status: 204, body: {} }
@@ -243,6 +246,17 @@ export function jsmIncidentRoutes(project: IncidentProject): Route[] {
   const INC = '/jsm/incidents/cloudId/:cloudId/v1/incident'
   return [
     { method: 'POST', pattern: '/rest/api/3/issue', handler: create },
+    {
+      method: 'GET',
+      pattern: '/rest/api/3/priority',
+      handler: () => ({
+        status: 200,
+        body: prioritiesOf(project).map((name, n) => ({
+          id: String(n + 1),
+          name,
+        })) as unknown as Record<string, unknown>,
+      }),
+    },
     {
       method: 'GET',
       pattern: '/rest/api/3/issue/:issue',

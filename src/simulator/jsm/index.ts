@@ -15,6 +15,7 @@ import { WebhookDispatcher } from '../webhooks'
 import { jsmAlertRoutes } from './alerts'
 import { jsmDirectoryRoutes } from './directory'
 import { jsmIncidentRoutes } from './incidents'
+import type { IncidentProject } from './views'
 import { DEFAULT_JSM_RATE_LIMIT, WindowLimiter, type JsmRateLimit } from './rate-limit'
 import { handleJsm, type AccountEntry, type JsmAccount } from './server'
 
@@ -29,7 +30,7 @@ export interface JsmSimulatorOptions {
   cloudId: string
   seed?: 'demo' | 'empty'
   /** The service project whose issues of type Incident are the site's incidents. */
-  incidentProject?: { key: string; id: string }
+  incidentProject?: IncidentProject
   processingDelayMs?: number
   rateLimit?: JsmRateLimit
   webhook?: { url: string; headers?: Record<string, string> }

@@ -88,7 +88,12 @@ export function adfText(doc: unknown): string {
 export interface IncidentProject {
   key: string
   id: string
+  /** The site's priorities, highest first (default Jira's five); sites rename them. */
+  priorities?: readonly string[]
 }
+
+export const prioritiesOf = (project: IncidentProject): readonly string[] =>
+  project.priorities ?? JIRA_PRIORITIES
 
 export const issueKey = (project: IncidentProject, i: IncidentRecord): string =>
   `${project.key}-${i.tinyId}`
@@ -111,7 +116,8 @@ export function jiraIssue(
   project: IncidentProject,
   base: string,
 ): Record<string, unknown> {
-  const n = Math.min(4, Math.max(0, Number(i.priority.slice(1)) - 1))
+  const names = prioritiesOf(project)
+  const n = Math.min(names.length - 1, Math.max(0, Number(i.priority.slice(1)) - 1))
   return {
     id: issueId(i),
     key: issueKey(project, i),
@@ -120,7 +126,7 @@ export function jiraIssue(
       summary: i.message,
       description: adf(i.description),
       status: jiraStatus(i.status),
-      priority: { id: String(n + 1), name: JIRA_PRIORITIES[n] },
+      priority: { id: String(n + 1), name: names[n] },
       labels: i.tags,
       issuetype: { id: '10010', name: 'Incident' },
       project: { id: project.id, key: project.key },

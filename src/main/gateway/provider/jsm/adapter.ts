@@ -12,6 +12,7 @@ import { isJsmError } from './errors'
 import { jsmFeed } from './feed'
 import { jsmIncidentActions } from './incident-actions'
 import { jqlOf } from './jql'
+import { sitePriorities } from './priorities'
 import { classifyJsm, outcomeOfError } from './outcomes'
 import { respondersOfAris, toAlert, toIncident, toOnCall } from './to-domain'
 
@@ -48,6 +49,7 @@ export function createJsmProvider(options: JsmProviderOptions): Provider {
     signal?: AbortSignal,
   ): Promise<T> => governor.run(domain, priority, call, classifyJsm, signal)
   const directory = jsmDirectory(client, governed, now)
+  const priorities = sitePriorities(client, governed, now)
 
   const orNull = async <T>(call: () => Promise<T>): Promise<T | null> => {
     try {
@@ -98,7 +100,7 @@ export function createJsmProvider(options: JsmProviderOptions): Provider {
     } catch (error) {
       if (!isJsmError(error)) throw error
     }
-    return toIncident(issue, responders)
+    return toIncident(issue, responders, await priorities())
   }
 
   return {
@@ -150,15 +152,16 @@ export function createJsmProvider(options: JsmProviderOptions): Provider {
         }),
     },
     incidents: {
-      ...jsmIncidentActions(client, governed, directory, project, now),
+      ...jsmIncidentActions(client, governed, directory, project, priorities, now),
       get: (id) => orNull(() => incident(id)),
       list: async (query, cursor): Promise<Page<Incident>> => {
         if (project === undefined) return { items: [] }
         const page = await governed('incident', 'sync', () =>
           client.issues.search(jqlOf(project, query), cursor, PAGE),
         )
+        const table = await priorities()
         return {
-          items: page.issues.map((i) => toIncident(i)),
+          items: page.issues.map((i) => toIncident(i, [], table)),
           ...(page.nextPageToken ? { next: page.nextPageToken } : {}),
         }
       },
@@ -171,7 +174,7 @@ export function createJsmProvider(options: JsmProviderOptions): Provider {
           }))
         }),
     },
-    feed: jsmFeed(client, governed, project, options.decodePush),
+    feed: jsmFeed(client, governed, project, options.decodePush, priorities),
     requestStatus: (domain, requestId) => requestStatus(domain, requestId),
     async follow(domain, requestId, followOptions = {}) {
       const deadline = now() + (followOptions.timeoutMs ?? 10_000)

@@ -3,11 +3,6 @@ import { toAdf } from './adf'
 import { createJsmHttp, type JsmHttp, type JsmHttpOptions } from './http'
 import * as S from './schemas'
 
-/** Jira's default priorities, highest first: P1..P5 map onto them in order. */
-export const JIRA_PRIORITIES = ['Highest', 'High', 'Medium', 'Low', 'Lowest'] as const
-export const jiraPriority = (p: Priority): string =>
-  JIRA_PRIORITIES[Number(p.slice(1)) - 1] ?? 'Medium'
-
 export interface ResponderInput {
   id: string
   type: 'team' | 'user' | 'escalation' | 'schedule'
@@ -30,7 +25,8 @@ export interface CreateIssueInput {
   projectKey: string
   summary: string
   description?: string
-  priority?: Priority
+  /** The site's Jira priority name (`priorities.ts` maps P1..P5 onto them). */
+  priority?: string
   labels?: string[]
 }
 
@@ -123,9 +119,7 @@ export function createJsmClient(options: JsmClientOptions) {
               issuetype: { name: 'Incident' },
               summary: input.summary,
               ...(input.description !== undefined ? { description: toAdf(input.description) } : {}),
-              ...(input.priority !== undefined
-                ? { priority: { name: jiraPriority(input.priority) } }
-                : {}),
+              ...(input.priority !== undefined ? { priority: { name: input.priority } } : {}),
               ...(input.labels !== undefined ? { labels: input.labels } : {}),
             },
           },
@@ -137,7 +131,7 @@ export function createJsmClient(options: JsmClientOptions) {
           path: `/rest/api/3/issue/${enc(key)}`,
           schema: S.JiraIssue,
         }),
-      edit: (key: string, fields: { priority?: Priority; description?: string }) =>
+      edit: (key: string, fields: { priority?: string; description?: string }) =>
         site.send({
           api: 'site',
           method: 'PUT',
@@ -145,14 +139,19 @@ export function createJsmClient(options: JsmClientOptions) {
           schema: S.Anything,
           body: {
             fields: {
-              ...(fields.priority !== undefined
-                ? { priority: { name: jiraPriority(fields.priority) } }
-                : {}),
+              ...(fields.priority !== undefined ? { priority: { name: fields.priority } } : {}),
               ...(fields.description !== undefined
                 ? { description: toAdf(fields.description) }
                 : {}),
             },
           },
+        }),
+      priorities: () =>
+        site.send({
+          api: 'site',
+          method: 'GET',
+          path: '/rest/api/3/priority',
+          schema: S.JiraPriorities,
         }),
       transitions: (key: string) =>
         site.send({

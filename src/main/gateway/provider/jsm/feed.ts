@@ -4,6 +4,7 @@ import type { JsmClient } from './client'
 import type { Governed } from './governed'
 import { readErrorOf } from './outcomes'
 import type { JiraIssue, JsmAlert } from './schemas'
+import type { PriorityTable } from './priorities'
 import { isoOf, toAlert, toIncident } from './to-domain'
 
 const PAGE = 100
@@ -31,8 +32,8 @@ const item = <R extends { id: string }, T>(
   }
 }
 const alertItem = (a: JsmAlert): FeedItem<Alert> => item('alert', toAlert, a, isoOf(a.updatedAt))
-const incidentItem = (i: JiraIssue): FeedItem<Incident> => ({
-  ...item('incident', (x: JiraIssue) => toIncident(x), i, isoOf(i.fields.updated)),
+const incidentItem = (i: JiraIssue, priorities: PriorityTable): FeedItem<Incident> => ({
+  ...item('incident', (x: JiraIssue) => toIncident(x, [], priorities), i, isoOf(i.fields.updated)),
   id: i.key,
 })
 
@@ -61,6 +62,7 @@ export function jsmFeed(
   governed: Governed,
   projectKey: string | undefined,
   decodePush: ProviderFeed['decodePush'],
+  priorities: () => Promise<PriorityTable>,
 ): ProviderFeed {
   const list = (query: string, offset: number, size: number, signal?: AbortSignal) =>
     governed(
@@ -117,8 +119,9 @@ export function jsmFeed(
           () => client.issues.search(jql, cursor, Math.min(100, options.limit ?? PAGE)),
           options.signal,
         )
+        const table = await priorities()
         const items = page.issues
-          .map(incidentItem)
+          .map((i) => incidentItem(i, table))
           .filter((x) => Date.parse(x.updatedAt ?? '') >= from)
         return { items, ...(page.nextPageToken ? { next: page.nextPageToken } : {}) }
       }),

@@ -7,6 +7,7 @@ import type { JsmDirectory } from './directory'
 import type { Governed } from './governed'
 import type { Transition } from './schemas'
 import { outcomeOfError, refusedHere } from './outcomes'
+import type { PriorityTable } from './priorities'
 import { ariOf } from './to-domain'
 
 type Goal = 'resolve' | 'close' | 'reopen'
@@ -41,6 +42,7 @@ export function jsmIncidentActions(
   governed: Governed,
   directory: JsmDirectory,
   projectKey: string | undefined,
+  priorities: () => Promise<PriorityTable>,
   now: () => number,
 ): Omit<Provider['incidents'], 'get' | 'list' | 'notes'> {
   const j = client.issues
@@ -100,7 +102,9 @@ export function jsmIncidentActions(
     reopen: (i, p) => move(i.incidentId, 'reopen', i.note, p),
     addNote: (i, p) => sync(i.incidentId, p, () => j.comment(i.incidentId, i.note)),
     setPriority: (i, p) =>
-      sync(i.incidentId, p, () => j.edit(i.incidentId, { priority: i.priority })),
+      sync(i.incidentId, p, async () =>
+        j.edit(i.incidentId, { priority: (await priorities()).toJira(i.priority) }),
+      ),
     updateDescription: (i, p) =>
       sync(i.incidentId, p, () => j.edit(i.incidentId, { description: i.description })),
     async addResponders(i, p) {
@@ -122,12 +126,13 @@ export function jsmIncidentActions(
       const list = await aris(i.responders)
       if (!Array.isArray(list)) return list
       let created: { id: string; key: string }
+      const priority = (await priorities()).toJira(i.priority)
       try {
         created = await governed('incident', p ?? 'user', () =>
           j.create({
             projectKey,
             summary: i.message,
-            priority: i.priority,
+            priority,
             labels: i.tags,
             ...(i.description !== undefined ? { description: i.description } : {}),
           }),

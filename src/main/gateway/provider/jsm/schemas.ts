@@ -143,6 +143,8 @@ export const JiraIssue = z.object({
     .default({ summary: '' }),
 })
 export type JiraIssue = z.infer<typeof JiraIssue>
+/** Jira's priorities, highest first. */
+export const JiraPriorities = z.array(z.object({ id: z.string(), name: z.string() }))
 export const CreatedIssue = z.object({ id: z.string(), key: z.string() })
 export const IssueSearch = z.object({
   issues: z.array(JiraIssue).default([]),

@@ -7,11 +7,10 @@ import {
   Team,
   User,
   parsePriority,
-  type Priority,
   type ResponderRef,
 } from '../../../../shared/domain'
 import { adfToText } from './adf'
-import { JIRA_PRIORITIES } from './client'
+import { DEFAULT_PRIORITIES, type PriorityTable } from './priorities'
 import type { JiraIssue, JiraUser, JsmAlert, JsmEscalation, JsmSchedule } from './schemas'
 
 /**
@@ -74,16 +73,15 @@ export function toAlert(r: JsmAlert): Alert {
   })
 }
 
-export function priorityOfJira(name: string | undefined): Priority {
-  const n = JIRA_PRIORITIES.findIndex((p) => p === name)
-  return parsePriority(n >= 0 ? n + 1 : name) ?? 'P3'
-}
-
 /**
  * A Jira issue of the incident type as an incident: its key is the id (what Jira's issue API
  * and a responder both use); a done status reads resolved, or closed when it is named so.
  */
-export function toIncident(issue: JiraIssue, responders: ResponderRef[] = []): Incident {
+export function toIncident(
+  issue: JiraIssue,
+  responders: ResponderRef[] = [],
+  priorities: PriorityTable = DEFAULT_PRIORITIES,
+): Incident {
   const f = issue.fields
   const done = f.status?.statusCategory?.key === 'done'
   const status = !done ? 'open' : /clos/i.test(f.status?.name ?? '') ? 'closed' : 'resolved'
@@ -95,7 +93,7 @@ export function toIncident(issue: JiraIssue, responders: ResponderRef[] = []): I
     message: f.summary,
     ...(description !== '' ? { description } : {}),
     status,
-    priority: priorityOfJira(f.priority?.name ?? undefined),
+    priority: priorities.fromJira(f.priority?.name ?? undefined),
     tags: f.labels ?? [],
     responders,
     impactedServices: [],

@@ -254,3 +254,37 @@ describe('JSM effect-once: an answer lost after JSM applied the request', () => 
     expect(await provider.alerts.get(found?.id ?? '', 'id')).toMatchObject({ acknowledged: true })
   })
 })
+
+describe('JSM incident priorities are the site’s own', () => {
+  it('maps P1..P5 onto a site’s renamed priorities in Jira’s order, both ways', async () => {
+    const renamed = await startJsm({
+      incidentProject: {
+        key: 'INC',
+        id: '10002',
+        priorities: ['Sev 1', 'Sev 2', 'Sev 3', 'Sev 4', 'Sev 5', 'Someday'],
+      },
+    })
+    try {
+      const p = jsmProviderFor(renamed, { incidentProject: 'INC' }).provider
+      const created = await p.incidents.create({
+        message: 'Renamed',
+        responders: [],
+        tags: [],
+        priority: 'P2',
+        impactedServices: [],
+        notifyStakeholders: false,
+      })
+      const key = created.status === 'confirmed' ? (created.entityId ?? '') : ''
+      expect(key).toMatch(/^INC-/)
+      expect(
+        [...renamed.state.incidents.values()].find((i) => i.message === 'Renamed')?.priority,
+      ).toBe('P2')
+      expect(await p.incidents.setPriority({ incidentId: key, priority: 'P5' })).toMatchObject({
+        status: 'confirmed',
+      })
+      expect(await p.incidents.get(key)).toMatchObject({ priority: 'P5' })
+    } finally {
+      await renamed.close()
+    }
+  })
+})
