@@ -19,6 +19,9 @@ export default defineConfig({
           exclude: ['test/**/*.int.test.ts', 'test/e2e/**'],
           environment: 'node',
           setupFiles: ['test/setup-dom.ts'],
+          // App-level jsdom tests open a whole workspace screen; on the 2-core CI machine running
+          // two workers, 5 s (vitest's default) left too little headroom.
+          testTimeout: 15_000,
         },
       },
       {

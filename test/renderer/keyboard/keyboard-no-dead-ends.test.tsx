@@ -68,8 +68,10 @@ describe('keyboard without dead ends', () => {
   ])('%s opens the %s form on the selected alert', async (key, form) => {
     const { user } = await withAlert()
     await user.keyboard('j')
+    // the key acts on the selection: wait for it to land before pressing
+    await waitFor(() => expect(useAlertViewStore.getState().selectedId).toBe('alert-1'))
     await user.keyboard(key)
-    expect(useAlertViewStore.getState().openForm).toBe(form)
+    await waitFor(() => expect(useAlertViewStore.getState().openForm).toBe(form))
   })
 
   it('Escape or ↓ leaves the search box for the list', async () => {
