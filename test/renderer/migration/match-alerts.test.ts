@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { matchAlerts } from '../../../src/renderer/src/migration/match-alerts'
+import { matchAlerts, type MatchableAlert } from '../../../src/renderer/src/migration/match-alerts'
 import { relinkAlerts } from '../../../src/renderer/src/migration/relink-incidents'
 import type { LinkedAlert } from '../../../src/renderer/src/incidents/coordination/records'
 
-const alert = (id: string, alias: string, message: string, createdAt: string, status = 'open') =>
-  ({ id, alias, message, createdAt, status }) as const
+const alert = (
+  id: string,
+  alias: string,
+  message: string,
+  createdAt: string,
+  status: 'open' | 'closed' = 'open',
+): MatchableAlert => ({ id, alias, message, createdAt, status })
 
 describe('matching cached Opsgenie alerts to JSM alerts', () => {
   it('matches by alias first, whatever the message or time', () => {

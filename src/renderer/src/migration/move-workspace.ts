@@ -4,13 +4,13 @@ import { WorkspaceConfig, type Capabilities } from '../../../shared/ipc/schemas'
 import type { CacheDb } from '../db/cache-db'
 import type { CoordinationDb } from '../incidents/coordination/coordination-db'
 import type { OutboxDb } from '../outbox/outbox-db'
-import { ACTIVE_STATES } from '../outbox/record'
 import type { SettingsDb, WorkspaceEntry } from '../settings/settings-db'
 import { parseWorkflow } from '../workflows/workflow-repository'
 import { carryAlertHistory } from './carry-history'
 import { readJsmSide, type JsmSide } from './read-jsm'
 import { matchAlerts, matchedIds, type UnmatchedAlert } from './match-alerts'
 import { relinkAlerts } from './relink-incidents'
+import { repointOutbox } from './repoint-outbox'
 import {
   retargetWorkflows,
   type DirectorySnapshot,
@@ -53,6 +53,8 @@ export interface MoveReport {
   }
   /** Commands queued for Opsgenie that now wait for the responder's "send to JSM". */
   readonly outboxHeld: number
+  /** Of those, how many were re-pointed from an Opsgenie alert id to its JSM one. */
+  readonly outboxRepointed: number
 }
 
 export type MoveResult =
@@ -176,11 +178,7 @@ export async function carryLocalData(
   const retarget = retargetWorkflows(workflows, await cachedDirectory(cache), jsm.directory)
   await coordination.workflows.bulkPut(retarget.changed.map((w) => ({ ...w, workspaceId })))
 
-  const held = await outbox.commands
-    .where('[workspaceId+state]')
-    .anyOf(ACTIVE_STATES.map((s) => [workspaceId, s]))
-    .filter((c) => (c.provider ?? 'opsgenie') !== 'jsm')
-    .count()
+  const outboxed = await repointOutbox(outbox, workspaceId, ids)
   const report: MoveReport = {
     movedAt,
     alerts: {
@@ -194,7 +192,8 @@ export async function carryLocalData(
       changed: retarget.changed.length,
       unmatched: retarget.unmatched,
     },
-    outboxHeld: held,
+    outboxHeld: outboxed.held,
+    outboxRepointed: outboxed.repointed,
   }
   await cache.settings.put({ key: MOVE_REPORT_KEY, value: report })
   return report

@@ -160,8 +160,11 @@ export function createOutboxEngine(options: OutboxEngineOptions): OutboxEngine {
     if (current !== undefined && queuedFor(command) !== current) {
       const message = movedMessage(queuedFor(command), current)
       const wait = { reason: 'confirm' as const, message, moved: true }
+      // the move may have re-pointed the row on disk (../migration/): hold that one
+      const stored = (await db.commands.where('id').equals(command.id).first()) ?? command
+      const repointed = { ...command, input: stored.input, lane: stored.lane } as OutboxCommand
       await save({
-        ...command,
+        ...repointed,
         state: 'waiting',
         wait,
         nextAt: clock.now() + settings.expireAfterMs,
@@ -409,6 +412,13 @@ export function createOutboxEngine(options: OutboxEngineOptions): OutboxEngine {
     async confirm(id) {
       // confirming a command held by a move re-addresses it to the provider the workspace has now
       const provider = await options.currentProvider?.()
+      // a move re-points held commands on disk (../migration/): the row there is the truth
+      const held = active.get(id)
+      if (held?.wait?.moved === true) {
+        const stored = await db.commands.where('id').equals(id).first()
+        if (stored !== undefined)
+          active.set(id, { ...held, input: stored.input, lane: stored.lane } as OutboxCommand)
+      }
       await update(id, (c) => {
         if (c.wait?.reason !== 'confirm') return undefined
         const { wait: _w, ...rest } = c

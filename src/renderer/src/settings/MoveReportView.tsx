@@ -22,6 +22,7 @@ export function MoveReportView({ report }: { readonly report: MoveReport }): Rea
         {report.outboxHeld > 0 && (
           <li>
             Outbox: {report.outboxHeld} actions queued for Opsgenie wait for you to send them to JSM
+            ({report.outboxRepointed} re-pointed to their JSM alert)
           </li>
         )}
       </ul>
