@@ -26,12 +26,18 @@ export const ConnectFormValues = z
     email: z.string().trim().default(''),
     apiUrl: z.string().trim().default(''),
     incidentProject: z.string().trim().default(''),
-    apiKey: z.string().trim().min(1, 'Paste the API key or token').max(4096),
+    apiKey: z.string().trim().max(4096),
     relayUrl: z.string().trim(),
     relayToken: z.string().trim().max(4096),
     username: z.string().trim().max(100),
   })
   .superRefine((v, ctx) => {
+    // named for what this provider calls it, so the responder knows which secret to fetch
+    if (v.apiKey === '') {
+      const message =
+        v.provider === 'jsm' ? 'Paste an Atlassian API token' : 'Paste an Opsgenie API key'
+      ctx.addIssue({ code: 'custom', path: ['apiKey'], message })
+    }
     if (v.provider === 'jsm') checkJsmFields(v, ctx)
     else if (v.hostKind === 'custom' && !z.string().url().safeParse(v.customUrl).success) {
       ctx.addIssue({
