@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 import { createJsmClient, discoverCloudId } from '../../src/main/gateway/provider/jsm/client'
 import { startBrowserMode, type BrowserMode } from '../../src/main/web/browser-mode'
+import { startJsmSimulator } from '../../src/simulator/jsm/index'
 import { alertRows, notificationsSeen, openDemo } from './support/browser-mode'
 import { writeOutboxSettings } from './support/outbox-crash'
 
@@ -60,6 +61,11 @@ async function createAlert(message: string, priority: 'P1' | 'P2' | 'P3') {
   const text = `${message} ${alias.slice(8, 16)}`
   await (await elsewhere()).alerts.create({ message: text, alias, priority })
   return { alias, message: text }
+}
+
+function simAlertRecord(alias: string) {
+  for (const a of demo().simulator.state.alerts.values()) if (a.alias === alias) return a
+  return undefined
 }
 
 const simAlert = (alias: string) => () => {
@@ -151,7 +157,44 @@ test('a P1 closed elsewhere leaves the open list and the ringing count', async (
   }
 })
 
-test('declaring from a P1 alert opens an incident that is a Jira issue, joined in the one list, resolved by the workflow', async ({
+/** A team's name in the JSM simulator's directory, from its id (responders carry ids). */
+function teamName(id: string): string | undefined {
+  return demo().simulator.state.teams.find((t) => t.id === id)?.name
+}
+
+test('paging a team: Add responder on an alert makes the team a responder of the JSM alert', async ({
+  browser,
+}) => {
+  const { context, page } = await openDemo(browser, mode)
+  try {
+    const alert = await createAlert('Search index stale', 'P3')
+    await alertRows(page).filter({ hasText: alert.message }).click({ timeout: 20_000 })
+    await expect(page.locator('#alert-detail-title')).toContainText(alert.message)
+    const detail = page.getByRole('article')
+    await detail.getByRole('button', { name: /^Add responder/ }).click()
+    const add = detail.getByRole('form', { name: 'Add responder' })
+    await add.getByLabel('Responder type').selectOption('team')
+    const picker = add.getByRole('combobox', { name: 'Responder', exact: true })
+    // the teams the directory import cached from JSM's platformTeams, by name
+    const names = demo().simulator.state.teams.map((t) => t.name)
+    const team = names[names.length - 1] ?? '-'
+    await picker.selectOption({ label: team })
+    await add.getByRole('button', { name: 'Add responder' }).click()
+    const responders = () =>
+      simAlertRecord(alert.alias)
+        ?.responders.filter((r) => r.type === 'team')
+        .map((r) => teamName(r.id))
+    await expect.poll(responders, { timeout: 30_000 }).toEqual([team])
+    // and the app shows it back by name once JSM's change comes in
+    await expect(detail.getByRole('region', { name: 'Responders' })).toContainText(team, {
+      timeout: 30_000,
+    })
+  } finally {
+    await context.close()
+  }
+})
+
+test('declaring from a P1 alert opens an incident that is a Jira issue, joined in the one list, pages a team, resolved by the workflow', async ({
   browser,
 }) => {
   test.setTimeout(90_000)
@@ -178,6 +221,21 @@ test('declaring from a P1 alert opens an incident that is a Jira issue, joined i
       .getByRole('button')
       .filter({ hasText: alert.message })
     await expect(row).toHaveCount(1, { timeout: 30_000 })
+    // pages a team from the incident: a JSM alert with that team as responder, linked by details
+    await page.getByRole('button', { name: 'Page…' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Page responders' })
+    await dialog.getByLabel('Target type').selectOption('team')
+    const team = await dialog.getByLabel('Name').inputValue()
+    expect(team).not.toBe('')
+    await dialog.getByRole('button', { name: 'Page', exact: true }).click()
+    await expect(dialog.getByRole('status')).toContainText(`Paged team ${team}`, {
+      timeout: 20_000,
+    })
+    const paged = () =>
+      [...demo().simulator.state.alerts.values()]
+        .filter((a) => a.message.endsWith(`] ${alert.message}`))
+        .map((a) => a.responders.filter((r) => r.type === 'team').map((r) => teamName(r.id)))
+    await expect.poll(paged, { timeout: 30_000 }).toEqual([[team]])
     // resolved from here: the workflow's resolving transition, through the outbox
     await page
       .getByRole('toolbar', { name: 'Incident status' })
@@ -226,5 +284,73 @@ test('the connect form offers Jira Service Management: site, e-mail, API token, 
   } finally {
     await context.close()
     await plain.close()
+  }
+})
+
+test('a responder connects a JSM site through the connect form and sees its alerts', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000)
+  // A JSM site of its own on this computer (site and API on one origin), its demo data seeded.
+  const account = { email: 'jo@example.com', apiToken: `tok-${randomUUID()}` }
+  const site = await startJsmSimulator({
+    accounts: [account],
+    cloudId: `cloud-${randomUUID().slice(0, 8)}`,
+    seed: 'demo',
+    processingDelayMs: 0,
+  })
+  // No Secret Service on a test machine: the token lives in memory; the form and the check are real
+  const plain = await startBrowserMode({
+    rendererRoot: RENDERER_ROOT,
+    version: '0.0.0-e2e',
+    keychainService: `ondeck-e2e-${randomUUID()}`,
+    secrets: 'memory',
+  })
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+  try {
+    const page = await context.newPage()
+    await page.goto(plain.launchUrl())
+    const form = page.getByRole('form', { name: 'Connect a workspace' })
+    await form.getByLabel('Paging service').selectOption('jsm')
+    await form.getByLabel('Workspace name').fill('Acme JSM')
+    await form.getByLabel('Site URL').fill(site.url)
+    await form.getByLabel('E-mail of your Atlassian account').fill(account.email)
+    await form.getByLabel('API token').fill(account.apiToken)
+    await form.getByText('Advanced').click()
+    await form.getByLabel(/API URL/).fill(site.url)
+    await form.getByRole('button', { name: 'Connect' }).click()
+    const connected = form.getByRole('status').filter({ hasText: 'Connected to Acme JSM' })
+    await expect(connected).toBeVisible({ timeout: 30_000 })
+    await page.screenshot({ path: join(process.cwd(), 'test-results/jsm-connected.png') })
+    await connected.getByRole('button', { name: 'Open Acme JSM' }).click()
+    await expect(page.getByTestId('status-workspace')).toContainText('Acme JSM', {
+      timeout: 30_000,
+    })
+    // the site's open alerts, read through the JSM API with the e-mail and token typed above
+    const open = [...site.state.alerts.values()].find((a) => a.status === 'open')
+    expect(open).toBeDefined()
+    await expect(
+      alertRows(page)
+        .filter({ hasText: open?.message ?? '-' })
+        .first(),
+    ).toBeVisible({
+      timeout: 30_000,
+    })
+    // and one made there afterwards arrives (no relay: polling)
+    const client = createJsmClient({
+      apiUrl: site.url,
+      siteUrl: site.url,
+      cloudId: site.cloudId,
+      email: account.email,
+      apiToken: account.apiToken,
+    })
+    const alias = `e2e-jsm-${randomUUID()}`
+    const message = `Cache cold on web-3 ${alias.slice(8, 16)}`
+    await client.alerts.create({ message, alias, priority: 'P3' })
+    await expect(alertRows(page).filter({ hasText: message })).toBeVisible({ timeout: 45_000 })
+  } finally {
+    await context.close()
+    await plain.close()
+    await site.close()
   }
 })

@@ -23,6 +23,12 @@ export interface BrowserModeOptions {
   /** Keychain service; default `ondeck-browser-mode`, apart from the desktop app's (tests: own). */
   keychainService?: string
   demoTrickleMs?: number
+  /**
+   * Where connected workspaces' keys and tokens live: the system keychain (default), or, for tests
+   * on a machine without a Secret Service, memory that dies with the process. The connect form,
+   * the token check and the connect itself stay the real ones either way.
+   */
+  secrets?: 'keychain' | 'memory'
   /** Which provider the Demo workspace speaks (`--provider jsm`); default Opsgenie. */
   demoProvider?: 'opsgenie' | 'jsm'
   /** Sees every `notifications:show` request as main receives it (benchmarks, tests). */
@@ -67,7 +73,8 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
   })
   // Its own keychain namespace: a browser session never reads the desktop app's keys.
   const keychain = { service: options.keychainService ?? KEYCHAIN_SERVICES.browserMode }
-  const secrets = createKeytarSecretStore(keychain)
+  const inMemory = options.secrets === 'memory'
+  const secrets = inMemory ? createMemorySecretStore() : createKeytarSecretStore(keychain)
   const diagnostics =
     options.dataDir === undefined
       ? undefined
@@ -96,7 +103,8 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
       gateway = createGateway({
         secrets,
         demoSecrets,
-        checkKeychain: () => checkKeychain(keychain),
+        checkKeychain: () =>
+          inMemory ? Promise.resolve({ available: true as const }) : checkKeychain(keychain),
         isTrustedSender: (sender) => sender.url === origin,
         openDemo: () => demo.open(),
         hostHandlers,
