@@ -167,6 +167,8 @@ describe('moving an Opsgenie workspace to its JSM site', () => {
       config: { provider: 'jsm', host: jsm.url },
     })
     expect(rig.gateway.workspaces.get(workspaceId).config.provider).toBe('jsm')
+    const health = await api.intake.health({ workspaceId })
+    expect(health.ok && health.value.state).not.toBe('offline')
     expect(JSON.stringify(await settings.workspaces.toArray())).not.toContain(TOKEN)
     const probe = await api.workspace.secretStatus({ workspaceId: probeIdFor(workspaceId) })
     expect(probe.ok && probe.value.apiKey).toBe(false)

@@ -22,6 +22,7 @@ describe('Settings: Move to Jira Service Management', () => {
       'directory:teams': () => ok([]),
       'directory:schedules': () => ok([]),
       'directory:escalations': () => ok([]),
+      'intake:start': () => ok({ workspaceId: 'ops', state: 'polling' as const }),
     })
     await t.services.settings.workspaces.bulkPut([
       { id: 'ops', config: { id: 'ops', name: 'Ops', host: 'eu', demo: false }, addedAt: 1 },

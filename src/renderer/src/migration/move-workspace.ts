@@ -138,6 +138,18 @@ export async function moveWorkspaceToJsm(
       error: `${entry.config.name} is set for Jira Service Management but did not connect (${connected.error.message}); its Opsgenie key was replaced: use Validate or Re-enter key`,
     }
   const report = await carryLocalData(deps, entry.id, jsm.side, now())
+  // Reconnecting stopped intake; it resumes from the stored cursor (as a session starts it) only
+  // now, so its first reconciliation sees the alerts already under their JSM ids.
+  const cursor = await deps.cache.cursors.get(config.relayUrl !== undefined ? 'relay' : 'poll')
+  const intake = await api.intake.start({
+    workspaceId: entry.id,
+    ...(cursor !== undefined ? { cursor: cursor.cursor } : {}),
+  })
+  if (!intake.ok)
+    return {
+      ok: false,
+      error: `${entry.config.name} moved to Jira Service Management, but receiving events did not start (${intake.error.message}): open it again`,
+    }
   const saved = (await deps.settings.workspaces.get(entry.id)) ?? { ...entry, config }
   return { ok: true, entry: saved, capabilities: connected.value, report }
 }
