@@ -9,7 +9,9 @@ import { sessionProtocols } from '../../src/renderer/src/ipc/launch-credential'
 import {
   acknowledgeWhatRings,
   alertRows,
+  closeAlert,
   createAlert,
+  DEMO_PROVIDERS,
   demoOf,
   notificationsSeen,
   openDemo,
@@ -26,129 +28,168 @@ test.afterAll(async () => {
   await mode.close()
 })
 
-/** The simulator's state, polled until it says what the test waits for. */
-const simulatorSays = (alias: string) => () => simAlert(mode, alias)
+/**
+ * The Demo workspace's journey, once per provider (issue 16, item 6): every step acts through the
+ * UI and checks the provider's simulator; "elsewhere" is that provider's own HTTP API. The
+ * launch-link and socket tests below are about browser mode itself and run once.
+ */
+for (const provider of DEMO_PROVIDERS) {
+  test.describe(`the Demo as ${provider}`, () => {
+    let demoMode: BrowserMode
+    test.beforeAll(async () => {
+      demoMode = provider === 'opsgenie' ? mode : await startDemoMode({ provider })
+    })
+    test.afterAll(async () => {
+      if (demoMode !== mode) await demoMode.close()
+    })
 
-test('loads the Demo workspace and the IPC contract works end to end', async ({ browser }) => {
-  const { context, page } = await openDemo(browser, mode)
-  try {
-    await expect(page.getByRole('heading', { name: 'Ondeck' })).toBeVisible()
-    await expect(page.getByTestId('status-workspace')).toContainText('Demo')
-    // connect, intake and the directory import all crossed the WebSocket: services were imported
-    await page
-      .getByRole('navigation', { name: 'Views' })
-      .getByRole('button', { name: 'Services' })
-      .click()
-    await expect(page.getByRole('heading', { name: 'Services' })).toBeVisible()
-    const seeded = demoOf(mode).demo.simulator.state.services[0]
-    expect(seeded).toBeDefined()
-    await expect(page.getByText(seeded?.name ?? '-').first()).toBeVisible()
-  } finally {
-    await context.close()
-  }
-})
+    /** The simulator's state, polled until it says what the test waits for. */
+    const simulatorSays = (alias: string) => () => simAlert(demoMode, alias)
 
-test('an alert created on the simulator appears in the list and notifies', async ({ browser }) => {
-  const { context, page } = await openDemo(browser, mode)
-  try {
-    const alert = await createAlert(mode, { message: 'Disk full on db-7', priority: 'P2' })
-    await expect(alertRows(page).filter({ hasText: alert.message })).toBeVisible()
-    await expect
-      .poll(async () => (await notificationsSeen(page)).map((n) => n.title).join('\n'))
-      .toContain(alert.message)
-  } finally {
-    await context.close()
-  }
-})
+    test('loads the Demo workspace and the IPC contract works end to end', async ({ browser }) => {
+      const { context, page } = await openDemo(browser, demoMode)
+      try {
+        await expect(page.getByRole('heading', { name: 'Ondeck' })).toBeVisible()
+        await expect(page.getByTestId('status-workspace')).toContainText('Demo')
+        expect(demoOf(demoMode).demo.provider).toBe(provider)
+        const state = demoOf(demoMode).demo.simulator.state
+        // connect, intake and the directory import all crossed the WebSocket: teams were imported
+        await alertRows(page).first().click()
+        const detail = page.getByRole('article')
+        await detail.getByRole('button', { name: /^Add responder/ }).click()
+        const add = detail.getByRole('form', { name: 'Add responder' })
+        await add.getByLabel('Responder type').selectOption('team')
+        await expect(
+          add.getByRole('combobox', { name: 'Responder', exact: true }).locator('option'),
+        ).toContainText([state.teams[0]?.name ?? '-'])
+        // services: Opsgenie's API has them; JSM Operations has none Ondeck can use
+        if (provider === 'opsgenie') {
+          await page
+            .getByRole('navigation', { name: 'Views' })
+            .getByRole('button', { name: 'Services' })
+            .click()
+          await expect(page.getByRole('heading', { name: 'Services' })).toBeVisible()
+          const seeded = state.services[0]
+          expect(seeded).toBeDefined()
+          await expect(page.getByText(seeded?.name ?? '-').first()).toBeVisible()
+        }
+      } finally {
+        await context.close()
+      }
+    })
 
-test('acknowledging from the list reaches the simulator', async ({ browser }) => {
-  const { context, page } = await openDemo(browser, mode)
-  try {
-    const alert = await createAlert(mode, { message: 'API latency high', priority: 'P2' })
-    await alertRows(page).filter({ hasText: alert.message }).click()
-    await expect(page.locator('#alert-detail-title')).toContainText(alert.message)
-    await page
-      .getByRole('toolbar', { name: 'Alert actions' })
-      .getByRole('button', { name: 'Acknowledge' })
-      .click()
-    await expect.poll(simulatorSays(alert.alias)).toMatchObject({ acknowledged: true })
-    const row = alertRows(page).filter({ hasText: alert.message })
-    await expect(row).toContainText('Acknowledged')
-  } finally {
-    await context.close()
-  }
-})
+    test('an alert created on the simulator appears in the list and notifies', async ({
+      browser,
+    }) => {
+      const { context, page } = await openDemo(browser, demoMode)
+      try {
+        const alert = await createAlert(demoMode, { message: 'Disk full on db-7', priority: 'P2' })
+        await expect(alertRows(page).filter({ hasText: alert.message })).toBeVisible()
+        await expect
+          .poll(async () => (await notificationsSeen(page)).map((n) => n.title).join('\n'))
+          .toContain(alert.message)
+      } finally {
+        await context.close()
+      }
+    })
 
-test('acknowledging from the keyboard (j/k, a) reaches the simulator', async ({ browser }) => {
-  const { context, page } = await openDemo(browser, mode)
-  try {
-    await acknowledgeWhatRings(page)
-    // "Needs action" moves each acknowledged row down as its confirmation lands; oldest first
-    // keeps the order still while j and k walk it, and puts the new alert last (k, then j, returns)
-    await page.getByLabel('Sort').selectOption('oldest')
-    const alert = await createAlert(mode, { message: 'Queue backlog growing', priority: 'P2' })
-    const row = alertRows(page).filter({ hasText: alert.message })
-    await expect(row).toBeVisible()
-    const selected = page.locator('[data-alert-id][aria-selected="true"]')
-    await page.keyboard.press('j')
-    await expect(selected).toHaveCount(1)
-    // walk down with j (bounded by the number of rows) until the new alert is selected
-    const rows = await alertRows(page).count()
-    for (let n = 0; n < rows && !(await selected.textContent())?.includes(alert.message); n += 1) {
-      const before = await selected.getAttribute('data-alert-id')
-      await page.keyboard.press('j')
-      await expect(selected).not.toHaveAttribute('data-alert-id', before ?? '')
-    }
-    await expect(selected).toContainText(alert.message)
-    await page.keyboard.press('k')
-    await page.keyboard.press('j')
-    await expect(selected).toContainText(alert.message)
-    await page.keyboard.press('a')
-    await expect.poll(simulatorSays(alert.alias)).toMatchObject({ acknowledged: true })
-    await expect(row).toContainText('Acknowledged')
-  } finally {
-    await context.close()
-  }
-})
+    test('acknowledging from the list reaches the simulator', async ({ browser }) => {
+      const { context, page } = await openDemo(browser, demoMode)
+      try {
+        const alert = await createAlert(demoMode, { message: 'API latency high', priority: 'P2' })
+        await alertRows(page).filter({ hasText: alert.message }).click()
+        await expect(page.locator('#alert-detail-title')).toContainText(alert.message)
+        await page
+          .getByRole('toolbar', { name: 'Alert actions' })
+          .getByRole('button', { name: 'Acknowledge' })
+          .click()
+        await expect.poll(simulatorSays(alert.alias)).toMatchObject({ acknowledged: true })
+        const row = alertRows(page).filter({ hasText: alert.message })
+        await expect(row).toContainText('Acknowledged')
+      } finally {
+        await context.close()
+      }
+    })
 
-test('an alert closed elsewhere updates in the list and stops ringing', async ({ browser }) => {
-  const { context, page } = await openDemo(browser, mode)
-  try {
-    await acknowledgeWhatRings(page)
-    const banner = page.getByRole('alert', { name: /ringing:/ })
-    const alert = await createAlert(mode, { message: 'Payments down', priority: 'P1' })
-    await expect(banner).toContainText(alert.message)
-    await expect(alertRows(page).filter({ hasText: alert.message })).toBeVisible()
-    await demoOf(mode).client.alerts.close({ alias: alert.alias })
-    await expect.poll(simulatorSays(alert.alias)).toMatchObject({ status: 'closed' })
-    // the open list drops it; the banner goes once nothing rings any more
-    await expect(alertRows(page).filter({ hasText: alert.message })).toHaveCount(0)
-    await expect(banner).toBeHidden()
-  } finally {
-    await context.close()
-  }
-})
+    test('acknowledging from the keyboard (j/k, a) reaches the simulator', async ({ browser }) => {
+      const { context, page } = await openDemo(browser, demoMode)
+      try {
+        await acknowledgeWhatRings(page)
+        // "Needs action" moves each acknowledged row down as its confirmation lands; oldest first
+        // keeps the order still while j and k walk it, and puts the new alert last (k, then j, returns)
+        await page.getByLabel('Sort').selectOption('oldest')
+        const alert = await createAlert(demoMode, {
+          message: 'Queue backlog growing',
+          priority: 'P2',
+        })
+        const row = alertRows(page).filter({ hasText: alert.message })
+        await expect(row).toBeVisible()
+        const selected = page.locator('[data-alert-id][aria-selected="true"]')
+        await page.keyboard.press('j')
+        await expect(selected).toHaveCount(1)
+        // walk down with j (bounded by the number of rows) until the new alert is selected
+        const rows = await alertRows(page).count()
+        for (
+          let n = 0;
+          n < rows && !(await selected.textContent())?.includes(alert.message);
+          n += 1
+        ) {
+          const before = await selected.getAttribute('data-alert-id')
+          await page.keyboard.press('j')
+          await expect(selected).not.toHaveAttribute('data-alert-id', before ?? '')
+        }
+        await expect(selected).toContainText(alert.message)
+        await page.keyboard.press('k')
+        await page.keyboard.press('j')
+        await expect(selected).toContainText(alert.message)
+        await page.keyboard.press('a')
+        await expect.poll(simulatorSays(alert.alias)).toMatchObject({ acknowledged: true })
+        await expect(row).toContainText('Acknowledged')
+      } finally {
+        await context.close()
+      }
+    })
 
-test('Export diagnostics writes one archive from the Diagnostics view, without the API key', async ({
-  browser,
-}) => {
-  const { context, page } = await openDemo(browser, mode, { colorScheme: 'dark' })
-  try {
-    await page.setViewportSize({ width: 760, height: 900 })
-    await page.getByRole('button', { name: 'Diagnostics' }).click()
-    const exportButton = page.getByRole('button', { name: 'Export diagnostics' })
-    await exportButton.focus()
-    await page.keyboard.press('Enter')
-    const status = page.locator('.export-diagnostics [role="status"]')
-    await expect(status).toContainText('Saved to ')
-    const path = ((await status.textContent()) ?? '').replace(/^Saved to /, '').trim()
-    const archive = gunzipSync(readFileSync(path))
-    expect(archive.includes(Buffer.from('ustar'))).toBe(true)
-    expect(archive.includes(Buffer.from(demoOf(mode).demo.apiKey))).toBe(false)
-  } finally {
-    await context.close()
-  }
-})
+    test('an alert closed elsewhere updates in the list and stops ringing', async ({ browser }) => {
+      const { context, page } = await openDemo(browser, demoMode)
+      try {
+        await acknowledgeWhatRings(page)
+        const banner = page.getByRole('alert', { name: /ringing:/ })
+        const alert = await createAlert(demoMode, { message: 'Payments down', priority: 'P1' })
+        await expect(banner).toContainText(alert.message)
+        await expect(alertRows(page).filter({ hasText: alert.message })).toBeVisible()
+        await closeAlert(demoMode, alert.alias)
+        await expect.poll(simulatorSays(alert.alias)).toMatchObject({ status: 'closed' })
+        // the open list drops it; the banner goes once nothing rings any more
+        await expect(alertRows(page).filter({ hasText: alert.message })).toHaveCount(0)
+        await expect(banner).toBeHidden()
+      } finally {
+        await context.close()
+      }
+    })
+
+    test('Export diagnostics writes one archive from the Diagnostics view, without the API key', async ({
+      browser,
+    }) => {
+      const { context, page } = await openDemo(browser, demoMode, { colorScheme: 'dark' })
+      try {
+        await page.setViewportSize({ width: 760, height: 900 })
+        await page.getByRole('button', { name: 'Diagnostics' }).click()
+        const exportButton = page.getByRole('button', { name: 'Export diagnostics' })
+        await exportButton.focus()
+        await page.keyboard.press('Enter')
+        const status = page.locator('.export-diagnostics [role="status"]')
+        await expect(status).toContainText('Saved to ')
+        const path = ((await status.textContent()) ?? '').replace(/^Saved to /, '').trim()
+        const archive = gunzipSync(readFileSync(path))
+        expect(archive.includes(Buffer.from('ustar'))).toBe(true)
+        expect(archive.includes(Buffer.from(demoOf(demoMode).demo.apiKey))).toBe(false)
+      } finally {
+        await context.close()
+      }
+    })
+  })
+}
 
 test('a page opened without the launch link says where to find it, and opens nothing', async ({
   browser,

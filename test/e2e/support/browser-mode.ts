@@ -10,6 +10,7 @@ import {
   type Page,
 } from '@playwright/test'
 import type { DemoWorkspace } from '../../../src/main/demo/demo-workspace'
+import { createJsmClient, discoverCloudId } from '../../../src/main/gateway/provider/jsm/client'
 import {
   createOpsgenieClient,
   type OpsgenieClient,
@@ -18,17 +19,26 @@ import { startBrowserMode, type BrowserMode } from '../../../src/main/web/browse
 
 const RENDERER_ROOT = join(process.cwd(), 'out/renderer')
 
+/** The providers the Demo workspace can speak; the journey runs once per provider (issue 16). */
+export const DEMO_PROVIDERS = ['opsgenie', 'jsm'] as const
+export type DemoProvider = (typeof DEMO_PROVIDERS)[number]
+/** The e-mail of the JSM demo's one account (`src/main/demo/demo-workspace.ts`). */
+const JSM_DEMO_EMAIL = 'demo@example.com'
+
 /**
  * Browser mode in this test process: the real web server, gateway and Demo workspace (simulator
  * plus relay), with the demo's trickle off so only the test creates alerts. The renderer is the
  * built one (`npx electron-vite build`), served exactly as `npm run web` serves it.
  */
-export async function startDemoMode(): Promise<BrowserMode> {
+export async function startDemoMode(
+  options: { provider?: DemoProvider } = {},
+): Promise<BrowserMode> {
   if (!existsSync(join(RENDERER_ROOT, 'index.html')))
     throw new Error(`no built renderer in ${RENDERER_ROOT}: run \`npx electron-vite build\` first`)
   return startBrowserMode({
     rendererRoot: RENDERER_ROOT,
     demo: true,
+    ...(options.provider !== undefined ? { demoProvider: options.provider } : {}),
     version: '0.0.0-e2e',
     keychainService: `ondeck-e2e-${randomUUID()}`,
     demoTrickleMs: 0,
@@ -108,22 +118,62 @@ export function notificationsSeen(
   )
 }
 
-/** The running demo and a client on its simulator with its key: "elsewhere" for the tests. */
+/**
+ * The running demo and an Opsgenie client on its simulator with its key (meaningful for an
+ * Opsgenie demo; `elsewhereOf` works for either provider).
+ */
 export function demoOf(mode: BrowserMode): { demo: DemoWorkspace; client: OpsgenieClient } {
   const demo = mode.demoWorkspace()
   if (demo === undefined) throw new Error('the page has not opened the Demo workspace yet')
   return { demo, client: createOpsgenieClient({ host: demo.simulator.url, apiKey: demo.apiKey }) }
 }
 
-/** Creates an alert on the simulator through its HTTP API; the alias is unique per call. */
+/** What a test does "elsewhere" (another responder, an integration), whichever the provider. */
+export interface Elsewhere {
+  create(input: { message: string; alias: string; priority: 'P1' | 'P2' | 'P3' }): Promise<void>
+  close(alias: string): Promise<void>
+}
+
+/**
+ * The running demo's provider reached through its own client and the demo's credentials: the
+ * Opsgenie API with the key, or the JSM ops API with the demo's e-mail and token.
+ */
+export async function elsewhereOf(mode: BrowserMode): Promise<Elsewhere> {
+  const { demo, client } = demoOf(mode)
+  if (demo.provider === 'opsgenie')
+    return {
+      create: async (input) => void (await client.alerts.create(input)),
+      close: async (alias) => void (await client.alerts.close({ alias })),
+    }
+  const url = demo.simulator.url
+  const jsm = createJsmClient({
+    apiUrl: url,
+    siteUrl: url,
+    cloudId: await discoverCloudId(url),
+    email: JSM_DEMO_EMAIL,
+    apiToken: demo.apiKey,
+  })
+  return {
+    create: async (input) => void (await jsm.alerts.create(input)),
+    // JSM acts on alerts by id only; the alias is its own lookup
+    close: async (alias) => void (await jsm.alerts.close((await jsm.alerts.byAlias(alias)).id)),
+  }
+}
+
+/** Creates an alert through the demo provider's HTTP API; the alias is unique per call. */
 export async function createAlert(
   mode: BrowserMode,
   input: { message: string; priority: 'P1' | 'P2' | 'P3' },
 ): Promise<{ alias: string; message: string }> {
   const alias = `e2e-${randomUUID()}`
   const message = `${input.message} ${alias.slice(4, 12)}`
-  await demoOf(mode).client.alerts.create({ message, alias, priority: input.priority })
+  await (await elsewhereOf(mode)).create({ message, alias, priority: input.priority })
   return { alias, message }
+}
+
+/** Closes an alert elsewhere, by alias, through the demo provider's HTTP API. */
+export async function closeAlert(mode: BrowserMode, alias: string): Promise<void> {
+  await (await elsewhereOf(mode)).close(alias)
 }
 
 /** The simulator's record of an alert, by alias. */
