@@ -233,6 +233,16 @@ describe('moving an Opsgenie workspace to its JSM site', () => {
     })
     expect((await row(other.id))?.state).toBe('cancelled')
     expect(jsm.state.alerts.get(jsmIdOf(linked))?.notes).toEqual([])
+    // what is queued after the move is JSM's own and goes without asking
+    const after = await engine.enqueue({
+      kind: 'alerts:acknowledge',
+      input: { alertId: jsmIdOf(linked) },
+    })
+    expect(after.provider).toBe('jsm')
+    await until(
+      'the new command confirmed',
+      async () => (await row(after.id))?.state === 'confirmed',
+    )
     cache.close()
     coordination.close()
     settings.close()
