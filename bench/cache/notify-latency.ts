@@ -23,7 +23,7 @@ export interface NotificationLatency {
 
 const ALERTS = 200
 const SEND_INTERVAL_MS = 50
-const ALERT_PREFIX = 'alert:'
+const ALERT_ID = /(?:^|\/)alert:(.+)$/
 /**
  * The default storm threshold (5 a minute) turns a burst of 200 into one summary by design; the
  * threshold is a user setting, raised here so every alert gets its own notification to time.
@@ -69,9 +69,8 @@ export async function measureNotificationLatency(appRoot: string): Promise<Notif
       demoTrickleMs: 0,
       onNotification: (request) => {
         const at = performance.now()
-        const alertId = request.id.startsWith(ALERT_PREFIX)
-          ? request.id.slice(ALERT_PREFIX.length)
-          : undefined
+        // `<workspaceId>/alert:<id>` since several workspaces run at once (plain `alert:<id>` before).
+        const alertId = ALERT_ID.exec(request.id)?.[1]
         if (alertId === undefined) summaries += 1
         else if (!received.has(alertId)) received.set(alertId, at)
       },
