@@ -1,12 +1,16 @@
 import { randomUUID } from 'node:crypto'
-import { existsSync, mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
-import { createJsmClient, discoverCloudId } from '../../src/main/gateway/provider/jsm/client'
+import { createJsmClient } from '../../src/main/gateway/provider/jsm/client'
 import { startBrowserMode, type BrowserMode } from '../../src/main/web/browser-mode'
 import { startJsmSimulator } from '../../src/simulator/jsm/index'
-import { alertRows, notificationsSeen, openDemo } from './support/browser-mode'
+import {
+  alertRows,
+  closeAlert,
+  createAlert as createAlertElsewhere,
+  openDemo,
+  startDemoMode,
+} from './support/browser-mode'
 import { writeOutboxSettings } from './support/outbox-crash'
 
 /** Fast retries, as the Opsgenie offline journey uses, so the resend happens within the test. */
@@ -15,23 +19,16 @@ const TUNING = { reconcileAfterMs: 500, backoffBaseMs: 200, backoffCapMs: 800, u
 /**
  * The Demo workspace's journey once more with the Demo speaking Jira Service Management (issue 16,
  * item 6): `npm run web -- --demo --provider jsm` in this process, the built renderer in Chromium.
- * "Elsewhere" is the JSM simulator's own API with the demo's e-mail and token.
+ * "Elsewhere" is the JSM simulator's own API with the demo's e-mail and token. The steps both
+ * providers share (alert live, acknowledge, keyboard, closed elsewhere, diagnostics) run for each
+ * in browser-mode.spec.ts; these are JSM's own: an offline acknowledgement that lands once, paging
+ * a team, an incident that is a Jira issue, and connecting a JSM site through the connect form.
  */
 const RENDERER_ROOT = join(process.cwd(), 'out/renderer')
 let mode: BrowserMode
 
 test.beforeAll(async () => {
-  if (!existsSync(join(RENDERER_ROOT, 'index.html')))
-    throw new Error(`no built renderer in ${RENDERER_ROOT}: run \`npx electron-vite build\` first`)
-  mode = await startBrowserMode({
-    rendererRoot: RENDERER_ROOT,
-    demo: true,
-    demoProvider: 'jsm',
-    version: '0.0.0-e2e',
-    keychainService: `ondeck-e2e-${randomUUID()}`,
-    demoTrickleMs: 0,
-    dataDir: mkdtempSync(join(tmpdir(), 'ondeck-e2e-jsm-')),
-  })
+  mode = await startDemoMode({ provider: 'jsm' })
 })
 test.afterAll(async () => {
   await mode.close()
@@ -45,23 +42,9 @@ function demo() {
   return running
 }
 
-async function elsewhere() {
-  const running = demo()
-  return createJsmClient({
-    apiUrl: running.simulator.url,
-    siteUrl: running.simulator.url,
-    cloudId: await discoverCloudId(running.simulator.url),
-    email: 'demo@example.com',
-    apiToken: running.apiKey,
-  })
-}
-
-async function createAlert(message: string, priority: 'P1' | 'P2' | 'P3') {
-  const alias = `e2e-jsm-${randomUUID()}`
-  const text = `${message} ${alias.slice(8, 16)}`
-  await (await elsewhere()).alerts.create({ message: text, alias, priority })
-  return { alias, message: text }
-}
+/** An alert made elsewhere: through the JSM ops API with the demo's e-mail and token. */
+const createAlert = (message: string, priority: 'P1' | 'P2' | 'P3') =>
+  createAlertElsewhere(mode, { message, priority })
 
 function simAlertRecord(alias: string) {
   for (const a of demo().simulator.state.alerts.values()) if (a.alias === alias) return a
@@ -78,28 +61,6 @@ const simAlert = (alias: string) => () => {
       }
   return undefined
 }
-
-test('the Demo as JSM: an alert made elsewhere appears live and notifies', async ({ browser }) => {
-  const { context, page } = await openDemo(browser, mode)
-  try {
-    expect(demo().provider).toBe('jsm')
-    await expect(page.getByTestId('status-workspace')).toContainText('Demo')
-    const alert = await createAlert('Disk full on db-7', 'P2')
-    await expect(alertRows(page).filter({ hasText: alert.message })).toBeVisible({
-      timeout: 20_000,
-    })
-    await expect
-      .poll(async () => (await notificationsSeen(page)).map((n) => n.title).join('\n'), {
-        timeout: 20_000,
-      })
-      .toContain(alert.message)
-    // to look at (not committed): names from the JSM directory, not ids
-    await alertRows(page).filter({ hasText: alert.message }).click()
-    await page.screenshot({ path: join(process.cwd(), 'test-results/jsm-demo-alert.png') })
-  } finally {
-    await context.close()
-  }
-})
 
 test('acknowledging from the list reaches JSM once, also after the network failed', async ({
   browser,
@@ -143,8 +104,7 @@ test('a P1 closed elsewhere leaves the open list and the ringing count', async (
       timeout: 20_000,
     })
     await expect(ringing).toContainText(`${before + 1} ringing`)
-    const client = await elsewhere()
-    await client.alerts.close((await client.alerts.byAlias(alert.alias)).id)
+    await closeAlert(mode, alert.alias)
     await expect
       .poll(simAlert(alert.alias), { timeout: 20_000 })
       .toMatchObject({ status: 'closed' })
@@ -189,6 +149,8 @@ test('paging a team: Add responder on an alert makes the team a responder of the
     await expect(detail.getByRole('region', { name: 'Responders' })).toContainText(team, {
       timeout: 30_000,
     })
+    // to look at (not committed): names from the JSM directory, not ids
+    await page.screenshot({ path: join(process.cwd(), 'test-results/jsm-demo-alert.png') })
   } finally {
     await context.close()
   }
@@ -316,11 +278,20 @@ test('a responder connects a JSM site through the connect form and sees its aler
     await form.getByLabel('Site URL').fill(site.url)
     await form.getByLabel('E-mail of your Atlassian account').fill(account.email)
     await form.getByLabel('API token').fill(account.apiToken)
+    await form.getByLabel(/Incident project key/).fill('OPS')
     await form.getByText('Advanced').click()
     await form.getByLabel(/API URL/).fill(site.url)
     await form.getByRole('button', { name: 'Connect' }).click()
     const connected = form.getByRole('status').filter({ hasText: 'Connected to Acme JSM' })
     await expect(connected).toBeVisible({ timeout: 30_000 })
+    // main found the cloud id from the site and checked what the token can do, the OPS project too
+    await expect(connected).toContainText('Can act on alerts')
+    await expect(connected).toContainText('Incidents available')
+    // and says in plain words what will not work
+    await expect(connected).toContainText(
+      'Services unavailable: JSM Operations has no services API',
+    )
+    await connected.scrollIntoViewIfNeeded()
     await page.screenshot({ path: join(process.cwd(), 'test-results/jsm-connected.png') })
     await connected.getByRole('button', { name: 'Open Acme JSM' }).click()
     await expect(page.getByTestId('status-workspace')).toContainText('Acme JSM', {
