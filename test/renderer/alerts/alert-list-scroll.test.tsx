@@ -24,7 +24,7 @@ describe('scrolling the alert list (issue 12, item 4)', () => {
     expect(before.every((e) => after.includes(e))).toBe(true)
     expect(before.map((e) => e.getAttribute('data-alert-id'))).not.toContain('alert-0')
     // Each row is its own layout boundary.
-    expect(after[0]?.style.contain).toBe('strict')
+    expect(after[0]?.style.contain).toBe('size layout style')
   })
 
   it('sorts as of the last snooze end exactly as it would as of now', () => {
