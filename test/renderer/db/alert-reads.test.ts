@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
 import { CacheDb } from '../../../src/renderer/src/db/cache-db'
-import { readTimeline, readTopAlerts } from '../../../src/renderer/src/db/alert-reads'
+import { readTimeline, readTopAlerts, withFresher } from '../../../src/renderer/src/db/alert-reads'
+import type { AlertRow } from '../../../src/renderer/src/db/rows'
 import { activityRow, alertRow, freshWorkspaceId } from '../app/support/fixtures'
 
 describe('alert reads', () => {
@@ -34,5 +35,28 @@ describe('alert reads', () => {
       'a1-act-1',
     ])
     db.close()
+  })
+})
+
+describe('the full set with the live preview laid over it', () => {
+  const row = (id: string, versionNs: string): AlertRow =>
+    ({ ...alertRow(Number(id.slice(1)) || 1), id, versionNs }) as AlertRow
+  const positionsOf = (all: AlertRow[]) => new Map(all.map((r, i) => [r.id, i]))
+
+  it('keeps an urgent row the set, read before it was written, does not have yet', () => {
+    const all = [row('a2', '1')]
+    const merged = withFresher(all, positionsOf(all), [row('a1', '5'), row('a2', '1')])
+    expect(merged.map((r) => r.id)).toEqual(['a2', 'a1'])
+    expect(all).toHaveLength(1)
+  })
+  it("replaces the set's copy with the preview's newer version", () => {
+    const all = [row('a1', '1'), row('a2', '1')]
+    const merged = withFresher(all, positionsOf(all), [row('a2', '9')])
+    expect(merged.find((r) => r.id === 'a2')?.versionNs).toBe('9')
+  })
+  it('answers the set itself, same identity, when it is current', () => {
+    const all = [row('a1', '1'), row('a2', '1')]
+    expect(withFresher(all, positionsOf(all), [row('a1', '1')])).toBe(all)
+    expect(withFresher(all, positionsOf(all), undefined)).toBe(all)
   })
 })

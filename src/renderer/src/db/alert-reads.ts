@@ -1,4 +1,5 @@
 import Dexie from 'dexie'
+import { useMemo } from 'react'
 import type { CacheDb } from './cache-db'
 import { createdActivity } from './derive'
 import type { ActivityRow, AlertRow } from './rows'
@@ -48,7 +49,36 @@ export function useAlertRows(
 ): { rows: AlertRow[] | undefined; complete: boolean } {
   const preview = useLiveQuery(() => readTopAlerts(db, status, PREVIEW_ROWS), [db, status])
   const all = useAlertSet(db, status)
-  return { rows: all ?? preview, complete: all !== undefined }
+  const positions = useMemo(() => new Map(all?.map((row, i) => [row.id, i])), [all])
+  const rows = useMemo(
+    () => (all === undefined ? preview : withFresher(all, positions, preview)),
+    [all, positions, preview],
+  )
+  return { rows, complete: all !== undefined }
+}
+
+/**
+ * The full set with the live preview's rows laid over it. The set is re-read at its own pace, so
+ * a read that began before a write can answer without a row the preview (live on every write)
+ * already shows; the urgent rows must never drop out of the list until the next read. A preview
+ * row replaces the set's copy when its version differs and is added when the set lacks it; the
+ * set's array is answered unchanged (same identity) when it is current.
+ */
+export function withFresher(
+  all: AlertRow[],
+  positions: ReadonlyMap<string, number>,
+  preview: readonly AlertRow[] | undefined,
+): AlertRow[] {
+  let merged: AlertRow[] | undefined
+  for (const row of preview ?? []) {
+    const at = positions.get(row.id)
+    const current = at === undefined ? undefined : all[at]
+    if (current !== undefined && current.versionNs === row.versionNs) continue
+    merged ??= all.slice()
+    if (at === undefined) merged.push(row)
+    else merged[at] = row
+  }
+  return merged ?? all
 }
 
 export function useAlert(db: CacheDb, alertId: string | undefined): AlertRow | null | undefined {
