@@ -31,6 +31,8 @@ const OUTBOX_TUNING = {
   backoffBaseMs: 100,
   backoffCapMs: 800,
   followIntervalMs: 100,
+  /** Webhooks still confirm (the Demo has a relay); a missed one costs 0.5 s, not 4 s. */
+  observeWindowMs: 500,
 }
 
 /** mulberry32: a small seeded RNG, so a failing run can be replayed with OUTBOX_CRASH_SEED. */

@@ -127,4 +127,30 @@ describe('the outbox confirms a command by the webhook of its own action', () =>
     const stored = await db.commands.where('id').equals(close.id).first()
     expect(stored).toMatchObject({ state: 'confirmed', maybeSent: false })
   })
+
+  it('after a restart, a command that waited for its webhook is followed at once: one that came meanwhile is not seen again', async () => {
+    const { rig, db, engine: first } = await setup(LONG_WINDOW)
+    const alertId = await existingAlert(rig, 'observed-4')
+    rig.dropWebhooks()
+    const ack = await first.enqueue({ kind: 'alerts:acknowledge', input: { alertId } })
+    await until('sent, waiting for its webhook', async () => {
+      const row = await db.commands.where('id').equals(ack.id).first()
+      return row?.state === 'sent'
+    })
+    first.stop()
+    // a minute's window: only the restart's follow confirms it within the test's patience
+    const second = createOutboxEngine({
+      db,
+      port: rig.port,
+      workspaceId: rig.workspaceId,
+      settings: LONG_WINDOW,
+      observing: () => true,
+    })
+    engine = second
+    await second.start()
+    await until('confirmed by following its request', async () =>
+      (await states(db)).every((state) => state === 'confirmed'),
+    )
+    expect(rig.calls).toContain('requests:status')
+  })
 })

@@ -360,7 +360,13 @@ export function createOutboxEngine(options: OutboxEngineOptions): OutboxEngine {
         .where('[workspaceId+state]')
         .anyOf(ACTIVE_STATES.map((s) => [workspaceId, s]))
         .toArray()
-      for (const row of rows) active.set(row.id, row)
+      // A webhook that came while no engine ran (a crash, a reload) is not seen again: commands
+      // waiting for one are followed by their request id now instead.
+      const now = clock.now()
+      for (const row of rows) {
+        const waitingForWebhook = row.state === 'sent' && row.wait === undefined
+        active.set(row.id, waitingForWebhook ? { ...row, nextAt: Math.min(row.nextAt, now) } : row)
+      }
       pump()
     },
     stop() {
