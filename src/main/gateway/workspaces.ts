@@ -6,7 +6,7 @@ import {
   type Governor,
   type LearnedLimits,
 } from './governor'
-import { createIntake, type Intake, type IntakeTuning } from './intake'
+import { createIntake, type Intake, type IntakeOptions, type IntakeTuning } from './intake'
 import { relayBaseUrl } from './intake/relay-client'
 import { createOpsgenieClient, resolveHost, type OpsgenieClient } from './provider/opsgenie'
 import { createOpsgenieProvider } from './provider/opsgenie/adapter'
@@ -96,6 +96,27 @@ export function createWorkspaces(options: WorkspacesOptions): Workspaces {
         assertBoundTo(token, relayUrl, config.name, 'relay token')
       await disconnect(config.id)
       const governor = createGovernor()
+      // the workspace's intake over whichever provider connects: its relay stream if it has one
+      const relay =
+        relayUrl !== undefined && token !== null
+          ? { url: relayUrl, token: token.reveal() }
+          : undefined
+      const startIntake = (provider: IntakeOptions['provider']): Intake =>
+        createIntake({
+          workspaceId: config.id,
+          ...(relay !== undefined ? { relay } : {}),
+          provider,
+          emit: options.onIntakeEvent,
+          onHealth: options.onHealth,
+          ...(options.intakeTuning !== undefined || options.fetch !== undefined
+            ? {
+                tuning: {
+                  ...(options.fetch !== undefined ? { fetch: options.fetch } : {}),
+                  ...options.intakeTuning,
+                },
+              }
+            : {}),
+        })
       if (config.provider === 'jsm') {
         // JSM states no per-account budgets to read: the governor keeps its defaults and follows
         // Retry-After and X-RateLimit-* (provider/jsm/README.md).
@@ -111,25 +132,7 @@ export function createWorkspaces(options: WorkspacesOptions): Workspaces {
           governor.dispose()
           throw error
         })
-        const relay =
-          relayUrl !== undefined && token !== null
-            ? { url: relayUrl, token: token.reveal() }
-            : undefined
-        const intake = createIntake({
-          workspaceId: config.id,
-          ...(relay !== undefined ? { relay } : {}),
-          provider,
-          emit: options.onIntakeEvent,
-          onHealth: options.onHealth,
-          ...(options.intakeTuning !== undefined || options.fetch !== undefined
-            ? {
-                tuning: {
-                  ...(options.fetch !== undefined ? { fetch: options.fetch } : {}),
-                  ...options.intakeTuning,
-                },
-              }
-            : {}),
-        })
+        const intake = startIntake(provider)
         const limits = Promise.resolve<LearnedLimits>({
           source: 'defaults',
           reason:
@@ -155,25 +158,7 @@ export function createWorkspaces(options: WorkspacesOptions): Workspaces {
       })
       const provider = createOpsgenieProvider({ client, governor })
       const secrets = [key.reveal(), ...(token !== null ? [token.reveal()] : [])]
-      const relay =
-        relayUrl !== undefined && token !== null
-          ? { url: relayUrl, token: token.reveal() }
-          : undefined
-      const intake = createIntake({
-        workspaceId: config.id,
-        ...(relay !== undefined ? { relay } : {}),
-        provider,
-        emit: options.onIntakeEvent,
-        onHealth: options.onHealth,
-        ...(options.intakeTuning !== undefined || options.fetch !== undefined
-          ? {
-              tuning: {
-                ...(options.fetch !== undefined ? { fetch: options.fetch } : {}),
-                ...options.intakeTuning,
-              },
-            }
-          : {}),
-      })
+      const intake = startIntake(provider)
       answered = () => intake.signOfLife()
       const limits = learnAccountLimits({
         governor,
