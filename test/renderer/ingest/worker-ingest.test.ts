@@ -1,11 +1,12 @@
 import 'fake-indexeddb/auto'
 import { MessageChannel } from 'node:worker_threads'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { CacheDb } from '../../../src/renderer/src/db/cache-db'
 import type { IngestReply, IngestRequest, Port } from '../../../src/renderer/src/ingest/protocol'
 import { CHANGES_PER_MESSAGE, EVENTS_PER_MESSAGE } from '../../../src/renderer/src/ingest/protocol'
 import { serveIngest } from '../../../src/renderer/src/ingest/serve-ingest'
 import { connectIngest, type IngestProgress } from '../../../src/renderer/src/ingest/worker-ingest'
+import { BatchScan } from '../../../src/renderer/src/sync/priority-first'
 import { freshDb, relayEvent, webhook } from '../sync/support'
 
 /**
@@ -68,6 +69,41 @@ describe('ingest in the worker', () => {
     expect(Math.max(...pieces)).toBeLessThanOrEqual(CHANGES_PER_MESSAGE)
     expect(pieces.reduce((a, b) => a + b, 0)).toBe(events.length)
     expect(await reader.alerts.count()).toBe(events.length)
+  }, 30_000)
+
+  it('reads a large batch for what lands first as its slices arrive, and lands that first', async () => {
+    const reader = await freshDb()
+    const { page } = channel({ chunkSize: 500 })
+    const scanned: number[] = []
+    const add = BatchScan.prototype.add
+    const spy = vi.spyOn(BatchScan.prototype, 'add').mockImplementation(function (
+      this: BatchScan,
+      e,
+    ) {
+      scanned.push(e.length)
+      return add.call(this, e)
+    })
+    const firstChunk: string[] = []
+    const ingest = connectIngest(page, reader.workspaceId, {
+      onProgress: (p) => {
+        if (firstChunk.length === 0) firstChunk.push(`${p.done}`)
+      },
+    })
+    // 1,200 P4 alerts, then one P1 last: it lands in the first chunk, ahead of arrival order.
+    const events = Array.from({ length: 1_201 }, (_, i) =>
+      relayEvent(
+        webhook('Create', `c${i}`, `${1700000000000000000n + BigInt(i)}`, {
+          priority: i === 1_200 ? 'P1' : 'P4',
+        }),
+      ),
+    )
+    const result = await ingest.applyBatch(events)
+    spy.mockRestore()
+    expect(scanned).toEqual([EVENTS_PER_MESSAGE, EVENTS_PER_MESSAGE, 201])
+    // The first chunk is the 100 most urgent: the P1 and 99 of the P4s.
+    expect(firstChunk).toEqual(['100'])
+    expect(result.changes.slice(0, 100).map((c) => c.alert.id)).toContain('c1200')
+    expect(await reader.alerts.count()).toBe(1_201)
   }, 30_000)
 
   it('answers list results and incidents, and says why a call failed', async () => {

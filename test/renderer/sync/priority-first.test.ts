@@ -2,7 +2,11 @@ import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
 import { readTopAlerts } from '../../../src/renderer/src/db/alert-reads'
 import { createIngest } from '../../../src/renderer/src/sync'
-import { planBatch, PRIORITY_FIRST_MIN_EVENTS } from '../../../src/renderer/src/sync/priority-first'
+import {
+  BatchScan,
+  planBatch,
+  PRIORITY_FIRST_MIN_EVENTS,
+} from '../../../src/renderer/src/sync/priority-first'
 import { freshDb, relayEvent, webhook } from './support'
 
 const PRIORITIES = ['P3', 'P5', 'P1', 'P4', 'P2'] as const
@@ -34,6 +38,35 @@ describe('a large batch lands its most urgent open alerts first', () => {
     expect(plan.rest.map((e) => e.cursor)).toEqual(
       events.filter((e) => !plan.first.includes(e)).map((e) => e.cursor),
     )
+  })
+
+  it('fills past the P1s with the newest P2s when there are fewer P1s than places', () => {
+    const events = creates(PRIORITY_FIRST_MIN_EVENTS)
+    const lifted = planBatch(events, 250).first.map((e) =>
+      e.payload.kind === 'alert-event' ? Number(e.payload.alertId.slice(1)) : -1,
+    )
+    // 200 P1s (i % 5 === 2), then the 50 newest P2s (i % 5 === 4): a999, a994, ... a754.
+    expect(lifted.filter((i) => i % 5 === 2)).toHaveLength(200)
+    expect(lifted.filter((i) => i % 5 === 4)).toEqual(
+      Array.from({ length: 50 }, (_, k) => 754 + 5 * k),
+    )
+    expect(lifted).toHaveLength(250)
+  })
+
+  it('plans the same from a batch scanned slice by slice as it arrived', () => {
+    const events = creates(PRIORITY_FIRST_MIN_EVENTS + 7)
+    // A snapshot part-way: what comes after it must not be lifted, whichever slice it is in.
+    const [head] = events
+    if (head === undefined) throw new Error('no events')
+    events.splice(640, 0, {
+      ...head,
+      payload: { kind: 'open-alerts', reconcileId: 'r1', startedAt: 0, alertIds: [] },
+    })
+    const scan = new BatchScan()
+    for (let i = 0; i < events.length; i += 97) scan.add(events.slice(i, i + 97))
+    for (const count of [10, 150, 400])
+      expect(scan.plan(events, count)).toEqual(planBatch(events, count))
+    expect(scan.plan(events, 400).first.length).toBeGreaterThan(0)
   })
 
   it('leaves small batches, closed alerts and alerts touched after a snapshot in place', () => {

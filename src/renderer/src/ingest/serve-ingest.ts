@@ -2,6 +2,7 @@ import { assertNever } from '../../../shared/assert-never'
 import type { IntakeEvent } from '../../../shared/ipc/schemas'
 import type { CacheDb } from '../db/cache-db'
 import { createIngest, type Ingest, type IngestOptions } from '../sync'
+import { BatchScan } from '../sync/priority-first'
 import { CHANGES_PER_MESSAGE, type IngestReply, type IngestRequest, type Port } from './protocol'
 
 /**
@@ -16,7 +17,8 @@ export function serveIngest(
 ): void {
   let db: CacheDb | undefined
   let ingest: Ingest | undefined
-  const batches = new Map<number, IntakeEvent[]>()
+  /** Batches arriving: their events, scanned for what lands first as each message comes. */
+  const batches = new Map<number, { events: IntakeEvent[]; scan: BatchScan }>()
 
   const ready = (): Ingest => {
     if (ingest === undefined) throw new Error('the ingest worker has no open cache (open first)')
@@ -51,16 +53,18 @@ export function serveIngest(
           return db.schemaVersion
         })
       case 'events': {
-        const batch = batches.get(request.batch) ?? []
+        const batch = batches.get(request.batch) ?? { events: [], scan: new BatchScan() }
         batches.set(request.batch, batch)
-        for (const event of request.events) batch.push(event)
+        for (const event of request.events) batch.events.push(event)
+        batch.scan.add(request.events)
         return
       }
       case 'applyBatch': {
-        const events = batches.get(request.batch) ?? []
+        const { events, scan } = batches.get(request.batch) ?? { events: [], scan: undefined }
         batches.delete(request.batch)
         return answer(request.id, async () => {
           const result = await ready().applyBatch(events, {
+            ...(scan !== undefined ? { scan } : {}),
             // A chunk's changes in pieces: the page decodes each message in one task.
             onChunk: (chunk) => {
               const { changes, incidents } = chunk

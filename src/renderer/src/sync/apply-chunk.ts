@@ -80,6 +80,12 @@ export async function applyChunk(
      * default; none for the urgent part ingest lifts ahead of arrival order (`priority-first.ts`).
      */
     cursorFrom?: readonly IntakeEvent[]
+    /**
+     * Alerts the caller believes have no row (`KnownAlertIds`): not read, and their new rows are
+     * written with `add`, so a row that exists after all (another writer inserted it) fails the
+     * write and aborts the whole chunk with `StaleAbsence`; the caller applies it again, reading.
+     */
+    absent?: (alertId: string) => boolean
   } = {},
 ): Promise<ChunkResult> {
   const now = options.now ?? Date.now()
@@ -88,8 +94,10 @@ export async function applyChunk(
     event.receivedAt
   // Versions past this are not believed, whenever they were stored (see `trust.ts`).
   const boundFor = (event: IntakeEvent): string => trustBoundNs(Math.max(now, event.receivedAt))
-  const { events, incidentIds, activityIds } = chunk
+  const { events, incidentIds } = chunk
   const alertIds = [...chunk.alertIds]
+  // A reconciliation reads every open alert anyway: no alert of its chunk is taken as absent.
+  const absent = chunk.reconciles ? new Set<string>() : absentOf(alertIds, options.absent)
   return db.transaction(
     'rw',
     [
@@ -111,15 +119,24 @@ export async function applyChunk(
           ),
         )
       }
+      const readIds = absent.size === 0 ? alertIds : alertIds.filter((id) => !absent.has(id))
+      // A new alert's creation entry can only be on its row (none to read), unless it was deleted.
+      const skipped = (i: number): boolean => absent.has(chunk.creationOf[i] ?? '')
+      const activityIds = chunk.activityIds.filter((_, i) => !skipped(i))
       const [alertRows, incidentRows, activityRows, tombstoned, pendingRows] = await Promise.all([
-        db.alerts.bulkGet(alertIds),
+        db.alerts.bulkGet(readIds),
         db.incidents.bulkGet([...incidentIds]),
-        db.activity.bulkGet([...activityIds]),
+        db.activity.bulkGet(activityIds),
         readTombstones(db, alertIds, options.tombstoneScanLimit),
         readPendingDeletes(db, alertIds, options.tombstoneScanLimit),
       ])
+      const deletedEntries = chunk.activityIds.filter(
+        (_, i) => skipped(i) && tombstoned.has(chunk.creationOf[i] ?? ''),
+      )
+      if (deletedEntries.length > 0)
+        activityRows.push(...(await db.activity.bulkGet(deletedEntries)))
       const alerts = new Map<string, AlertRow | 'delete'>()
-      alertIds.forEach((id, i) => alertRows[i] !== undefined && alerts.set(id, alertRows[i]))
+      readIds.forEach((id, i) => alertRows[i] !== undefined && alerts.set(id, alertRows[i]))
       const incidents = new Map<string, IncidentRow>()
       incidentIds.forEach(
         (id, i) => incidentRows[i] !== undefined && incidents.set(id, incidentRows[i]),
@@ -276,11 +293,18 @@ export async function applyChunk(
         const row = alerts.get(id)
         return row === undefined || row === 'delete' ? [] : [row]
       })
+      const adds = puts.filter((row) => absent.has(row.id))
+      const updates = adds.length === 0 ? puts : puts.filter((row) => !absent.has(row.id))
       const deletes = [...alerts].flatMap(([id, row]) => (row === 'delete' ? [id] : []))
       const newActivity = [...activity.values()].filter((a) => !stored.has(a))
       // One round trip: the cursor goes with the rows; any failed write aborts them all.
       await Promise.all([
-        puts.length > 0 ? db.alerts.bulkPut(puts) : undefined,
+        updates.length > 0 ? db.alerts.bulkPut(updates) : undefined,
+        adds.length > 0
+          ? db.alerts.bulkAdd(adds).catch((error: unknown) => {
+              throw new StaleAbsence(error)
+            })
+          : undefined,
         deletes.length > 0 ? db.alerts.bulkDelete(deletes) : undefined,
         touchedIncidents.size > 0
           ? db.incidents.bulkPut([...touchedIncidents].flatMap((id) => incidents.get(id) ?? []))
@@ -290,7 +314,7 @@ export async function applyChunk(
         diagnostics.length > 0 ? db.diagnostics.bulkAdd(diagnostics) : undefined,
         cursor !== undefined ? db.cursors.put(cursor) : undefined,
       ])
-      const before = new Map(alertIds.map((id, i) => [id, alertRows[i]]))
+      const before = new Map(readIds.map((id, i) => [id, alertRows[i]]))
       const changes = puts.map((row) => ({
         kind: changeKind(before.get(row.id), row),
         alert: row,
@@ -307,6 +331,24 @@ export async function applyChunk(
       return { applied, diagnostics: diagnostics.length, changes, incidents: incidentChanges }
     },
   )
+}
+
+/**
+ * A chunk took an alert for new that has a row after all (another writer inserted it since the
+ * caller last knew): nothing of the chunk was written; apply it again with reads.
+ */
+export class StaleAbsence extends Error {
+  override readonly name = 'StaleAbsence'
+  constructor(cause: unknown) {
+    super(`an alert taken for new already had a row: ${String(cause)}`, { cause })
+  }
+}
+
+function absentOf(
+  alertIds: readonly string[],
+  absent: ((alertId: string) => boolean) | undefined,
+): Set<string> {
+  return absent === undefined ? new Set() : new Set(alertIds.filter(absent))
 }
 
 /** The diagnostic for an event dated far ahead of its receipt: applied, but as of receivedAt. */

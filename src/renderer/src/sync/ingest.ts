@@ -3,8 +3,15 @@ import type { IntakeEvent } from '../../../shared/ipc/schemas'
 import type { CacheDb } from '../db/cache-db'
 import { toAlertRow, toIncidentRow } from '../db/derive'
 import type { AlertRow, IncidentRow } from '../db/rows'
-import { applyChunk, type AlertChange, type ChunkResult, type IncidentChange } from './apply-chunk'
-import { FIRST_PAINT_ALERTS, planBatch } from './priority-first'
+import {
+  applyChunk,
+  StaleAbsence,
+  type AlertChange,
+  type ChunkResult,
+  type IncidentChange,
+} from './apply-chunk'
+import { KnownAlertIds } from './known-alert-ids'
+import { BatchScan, FIRST_PAINT_ALERTS } from './priority-first'
 import { reconcileStartsOf } from './intake-events'
 import { prepareChunk, type PreparedChunk } from './prepare-chunk'
 import { readTombstones } from './tombstones'
@@ -39,6 +46,8 @@ export interface ApplyBatchOptions {
    * result lists none (the ingest worker streams them in small messages instead of one huge one).
    */
   onChunk?(progress: ChunkProgress): void
+  /** The batch already scanned for what lands first, as it arrived (the ingest worker does). */
+  scan?: BatchScan
 }
 
 export interface BatchResult {
@@ -69,6 +78,29 @@ export function createIngest(db: CacheDb, options: IngestOptions = {}): Ingest {
   const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE
   const now = options.now ?? Date.now
   let lastPrune = -Infinity
+  const known = new KnownAlertIds(db)
+
+  /** One chunk, taking alerts this ingest has never seen for new; again with reads if one was not. */
+  const applyPart = async (
+    prepared: PreparedChunk,
+    part: Part,
+    reconcileStarts: ReadonlyMap<string, number>,
+  ): Promise<ChunkResult> => {
+    const absent = await known.absence()
+    const run = (guess: boolean): Promise<ChunkResult> =>
+      applyChunk(db, prepared, {
+        now: now(),
+        reconcileStarts,
+        ...(part.cursorFrom !== undefined ? { cursorFrom: part.cursorFrom } : {}),
+        ...(guess ? { absent } : {}),
+      })
+    const result = await run(true).catch((error: unknown) => {
+      if (!(error instanceof StaleAbsence)) throw error
+      return run(false)
+    })
+    known.add(prepared.alertIds)
+    return result
+  }
 
   const pruneSeen = (): Promise<number> => {
     lastPrune = now()
@@ -92,18 +124,14 @@ export function createIngest(db: CacheDb, options: IngestOptions = {}): Ingest {
     let diagnostics = 0
     const changes: AlertChange[] = []
     const incidents: IncidentChange[] = []
-    const parts = planChunks(events, chunkSize)
+    const parts = planChunks(events, chunkSize, batchOptions.scan)
     const reconcileStarts = reconcileStartsOf(events)
     const prepare = (part: Part): Prepared => ({ prepared: prepareChunk(part.events), part })
     let next: Prepared | undefined = parts[0] === undefined ? undefined : prepare(parts[0])
     let done = 0
     for (let i = 0; next !== undefined; i++) {
       const { prepared, part } = next
-      const running = applyChunk(db, prepared, {
-        now: now(),
-        reconcileStarts,
-        ...(part.cursorFrom !== undefined ? { cursorFrom: part.cursorFrom } : {}),
-      })
+      const running = applyPart(prepared, part, reconcileStarts)
       running.catch(() => undefined) // awaited below; not unhandled while the next chunk decodes
       const following = parts[i + 1]
       next = undefined
@@ -137,6 +165,7 @@ export function createIngest(db: CacheDb, options: IngestOptions = {}): Ingest {
           chunk.map((a) => toAlertRow(a)),
           now(),
         )
+        known.add(chunk.map((a) => a.id))
       }
       return written
     },
@@ -212,8 +241,8 @@ interface Prepared {
  * order; when anything was lifted, the last chunk records the batch's last cursor, which may
  * belong to a lifted event.
  */
-function planChunks(events: readonly IntakeEvent[], size: number): Part[] {
-  const plan = planBatch(events, FIRST_PAINT_ALERTS)
+function planChunks(events: readonly IntakeEvent[], size: number, scan?: BatchScan): Part[] {
+  const plan = (scan ?? new BatchScan().add(events)).plan(events, FIRST_PAINT_ALERTS)
   if (plan.first.length === 0) return chunks(events, size).map((c) => ({ events: c }))
   const parts: Part[] = [
     ...chunks(plan.first, size).map((c) => ({ events: c, cursorFrom: [] })),

@@ -12,6 +12,11 @@ export interface PreparedChunk {
   readonly incidentIds: readonly string[]
   /** The timeline entries the alert events would write: finding one is finding a repeat delivery. */
   readonly activityIds: readonly string[]
+  /**
+   * For each of `activityIds`, the alert whose creation entry it is (undefined for other
+   * entries): a new alert's creation can have no entry of its own, so it need not be read.
+   */
+  readonly creationOf: readonly (string | undefined)[]
   /** A reconciliation needs every open alert of the cache, read inside the transaction. */
   readonly reconciles: boolean
 }
@@ -19,12 +24,12 @@ export interface PreparedChunk {
 export function prepareChunk(events: readonly IntakeEvent[]): PreparedChunk {
   const alertIds = new Set<string>()
   const incidentIds = new Set<string>()
-  const activityIds = new Set<string>()
+  const activityIds = new Map<string, string | undefined>()
   let reconciles = false
   for (const { payload: d } of events) {
     if (d.kind === 'alert-event') {
       alertIds.add(d.alertId)
-      activityIds.add(activityIdOf(d))
+      activityIds.set(activityIdOf(d), d.activity === 'created' ? d.alertId : undefined)
     } else if (d.kind === 'alert') alertIds.add(d.alert.id)
     else if (d.kind === 'incident') incidentIds.add(d.incident.id)
     else if (d.kind === 'open-alerts') reconciles = true
@@ -33,7 +38,8 @@ export function prepareChunk(events: readonly IntakeEvent[]): PreparedChunk {
     events,
     alertIds: [...alertIds],
     incidentIds: [...incidentIds],
-    activityIds: [...activityIds],
+    activityIds: [...activityIds.keys()],
+    creationOf: [...activityIds.values()],
     reconciles,
   }
 }

@@ -1,0 +1,64 @@
+import 'fake-indexeddb/auto'
+import { describe, expect, it, vi } from 'vitest'
+import { CacheDb } from '../../../src/renderer/src/db/cache-db'
+import { createIngest } from '../../../src/renderer/src/sync'
+import { createKeys, freshDb, relayEvent, timelineCount, webhook } from './support'
+
+/** The keys each `bulkGet` of a table was asked for, call by call. */
+function lookups(table: { bulkGet(keys: string[]): Promise<unknown> }): string[][] {
+  const asked: string[][] = []
+  const real = table.bulkGet.bind(table)
+  vi.spyOn(table, 'bulkGet').mockImplementation((keys: string[]) => {
+    asked.push([...keys])
+    return real(keys)
+  })
+  return asked
+}
+
+describe('alerts the ingest has never seen', () => {
+  it('are written without a lookup of the alert or of its creation entry', async () => {
+    const db = await freshDb()
+    const alertsAsked = lookups(db.alerts)
+    const activityAsked = lookups(db.activity)
+    const ingest = createIngest(db)
+    const created = await ingest.applyBatch([
+      relayEvent(webhook('Create', 'a1', '1700000000000000001')),
+      relayEvent(webhook('Create', 'a2', '1700000000000000002')),
+    ])
+    expect(created.changes.map((c) => [c.alert.id, c.kind])).toEqual([
+      ['a1', 'created'],
+      ['a2', 'created'],
+    ])
+    expect(alertsAsked.flat()).toEqual([])
+    expect(activityAsked.flat()).toEqual([])
+    // Known now: the next event for a1 reads its row and its would-be entry (the dedup record).
+    await ingest.applyBatch([relayEvent(webhook('Acknowledge', 'a1', '1700000000000000003'))])
+    expect(alertsAsked.flat()).toEqual(['a1'])
+    expect(activityAsked.flat()).toHaveLength(1)
+    expect(await db.alerts.get('a1')).toMatchObject({ acknowledged: true })
+  })
+
+  it('an alert another writer inserted meanwhile is merged with its row, never overwritten', async () => {
+    const db = await freshDb()
+    const ingest = createIngest(db)
+    await ingest.applyBatch([relayEvent(webhook('Create', 'a1', '1700000000000000001'))])
+    // Another connection (as the page's own writes are) creates a2 and acknowledges it, after this
+    // ingest read the cache's keys: it still takes a2 for new.
+    const other = await new CacheDb(db.workspaceId).openOrExplain()
+    const create = webhook('Create', 'a2', '1700000000000000002')
+    await createIngest(other).applyBatch([
+      relayEvent(create),
+      relayEvent(webhook('Acknowledge', 'a2', '1700000000000000003')),
+    ])
+    other.close()
+    const alertsAsked = lookups(db.alerts)
+    // A repeat of a2's Create: written blind it would reset a2 to unacknowledged.
+    const repeat = await ingest.applyBatch([relayEvent(create)])
+    expect(repeat.changes).toEqual([])
+    expect(await db.alerts.get('a2')).toMatchObject({ acknowledged: true })
+    expect(await createKeys(db, 'a2')).toEqual(['a2|Create|1700000000000000002'])
+    expect(await timelineCount(db)).toBe(3)
+    // The first try took a2 for new (no lookup); its add failed and the chunk ran again, reading.
+    expect(alertsAsked).toEqual([[], ['a2']])
+  })
+})
