@@ -88,9 +88,9 @@ export function causesFor(
       `(bulkGet of the key sets a chunk reads ${f.bulkGetMissesMs}, bulkPut alerts ${f.bulkPutAlertsMs}, ` +
       `activity ${f.bulkPutActivityMs}, tombstones ${f.bulkPutSeenMs}) against ${ingest.median10kMs} ms for the ingest ` +
       `(${ingest.ratio10k} x the bulkPuts; 100k: ${ingest.ratio100k} x), so storage alone exceeds the 1 s target here. ` +
-      'Per new alert ingest reads 2 keys that miss (the alert, and a Create timeline entry an older cache may hold; ' +
-      'tombstones are one range read per chunk) and writes 1 row: the alert, carrying its creation entry (indexes: ' +
-      'alias, status, multiEntry tags, [status+priorityRank+createdMs]). ' +
+      'Per new alert ingest reads nothing (an alert the ingest has never seen is written with add; tombstones and ' +
+      'pending deletions are one range read per chunk) and writes 1 row: the alert, carrying its creation entry ' +
+      '(indexes: alias, status, multiEntry tags, [status+priorityRank+createdMs]). ' +
       `Most of each put is a fixed per-request cost: 10k puts of minimal { key } rows into an unindexed store took ` +
       `${f.bulkPutMinimalRowsMs ?? 'n/a'} ms in this run. The ingest worker mostly waits for the IndexedDB ` +
       'backend (browser process); other processes loading the 2 cores (see loadAverage) slow it further.'

@@ -117,6 +117,8 @@ export function createWorkspaces(options: WorkspacesOptions): Workspaces {
               }
             : {}),
         })
+      // bound once the intake exists; an answer from the provider is a sign of life for its stream
+      let answered = (): void => undefined
       if (config.provider === 'jsm') {
         // JSM states no per-account budgets to read: the governor keeps its defaults and follows
         // Retry-After and X-RateLimit-* (provider/jsm/README.md).
@@ -126,6 +128,7 @@ export function createWorkspaces(options: WorkspacesOptions): Workspaces {
           apiToken: key.reveal(),
           governor,
           decodePush: decodeRelayFrame,
+          onAnswer: () => answered(),
           ...(options.fetch !== undefined ? { fetch: options.fetch } : {}),
           ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
         }).catch((error: unknown) => {
@@ -133,6 +136,7 @@ export function createWorkspaces(options: WorkspacesOptions): Workspaces {
           throw error
         })
         const intake = startIntake(provider)
+        answered = () => intake.signOfLife()
         const limits = Promise.resolve<LearnedLimits>({
           source: 'defaults',
           reason:
@@ -143,8 +147,6 @@ export function createWorkspaces(options: WorkspacesOptions): Workspaces {
         connections.set(config.id, connection)
         return connection
       }
-      // bound once the intake exists; an answer from Opsgenie is a sign of life for its stream
-      let answered = (): void => undefined
       const client = createOpsgenieClient({
         host,
         apiKey: key.reveal(),

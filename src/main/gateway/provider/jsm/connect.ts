@@ -14,6 +14,8 @@ export interface JsmConnectOptions {
   decodePush: Provider['feed']['decodePush']
   fetch?: typeof fetch
   timeoutMs?: number
+  /** After every answer from JSM, any status (the workspace's sign of life for its intake). */
+  onAnswer?: () => void
 }
 
 /**
@@ -44,7 +46,10 @@ export async function connectJsm(
     cloudId,
     email: site.email,
     apiToken: options.apiToken,
-    onResponse: (response) => options.governor.observe(response),
+    onResponse: (response) => {
+      options.governor.observe(response)
+      options.onAnswer?.()
+    },
     ...(options.fetch !== undefined ? { fetch: options.fetch } : {}),
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
   })
