@@ -56,6 +56,29 @@ describe('ringing survives a reload', () => {
   })
 })
 
+describe('restoring a large cache', () => {
+  it('rings oldest first whatever the order read, as one change of the ringing list', () => {
+    const h = harness()
+    const open = Array.from({ length: 3_000 }, (_, i) =>
+      makeAlert({
+        id: `r-${i}`,
+        priority: i % 3 === 0 ? 'P1' : 'P4',
+        // read newest first, as the cache's priority pages give them
+        createdAt: new Date(Date.parse('2026-11-27T02:00:00Z') - i * 1000).toISOString(),
+      }),
+    )
+    let changes = 0
+    const unsubscribe = h.center.alarm.subscribe(() => (changes += 1))
+    h.center.restore(open)
+    unsubscribe()
+    const ringing = h.center.alarm.getState().ringing
+    expect(ringing).toHaveLength(1_000)
+    expect(ringing[0]).toBe('r-2997')
+    expect(ringing.at(-1)).toBe('r-0')
+    expect(changes).toBe(1)
+  })
+})
+
 describe('catch-up after opening is not "new alerts"', () => {
   it('rings caught-up P1s but shows nothing and raises no storm summary', () => {
     const h = harness()

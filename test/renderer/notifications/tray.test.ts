@@ -1,12 +1,21 @@
 import { describe, expect, it } from 'vitest'
 import type { TrayStatus } from '../../../src/shared/ipc/schemas'
-import { createTrayPusher, deriveTrayStatus } from '../../../src/renderer/src/notifications/tray'
+import {
+  addOpenCounts,
+  createTrayPusher,
+  deriveTrayStatus,
+  NO_OPEN_ALERTS,
+  sumOpenCounts,
+} from '../../../src/renderer/src/notifications/tray'
 import { makeAlert } from './alert-fixture'
+
+const counted = (alerts: Parameters<typeof addOpenCounts>[1]) =>
+  addOpenCounts(NO_OPEN_ALERTS, alerts)
 
 describe('deriveTrayStatus', () => {
   const live = ['live'] as const
   it('is clear with no open alerts and open with only acknowledged or lower-priority ones', () => {
-    expect(deriveTrayStatus({ alerts: [], health: live, queuedCommands: 0 })).toEqual({
+    expect(deriveTrayStatus({ open: counted([]), health: live, queuedCommands: 0 })).toEqual({
       state: 'clear',
       openAlerts: 0,
       queuedCommands: 0,
@@ -18,7 +27,7 @@ describe('deriveTrayStatus', () => {
       makeAlert({ priority: 'P2' }),
       makeAlert({ priority: 'P1', status: 'closed' }),
     ]
-    expect(deriveTrayStatus({ alerts, health: live, queuedCommands: 2 })).toEqual({
+    expect(deriveTrayStatus({ open: counted(alerts), health: live, queuedCommands: 2 })).toEqual({
       state: 'open',
       openAlerts: 2,
       queuedCommands: 2,
@@ -35,30 +44,49 @@ describe('deriveTrayStatus', () => {
       makeAlert({ priority: 'P4', status: 'closed' }),
     ]
     expect(
-      deriveTrayStatus({ alerts, health: live, queuedCommands: 0, ringing: true }),
+      deriveTrayStatus({ open: counted(alerts), health: live, queuedCommands: 0, ringing: true }),
     ).toMatchObject({ state: 'unacknowledged-p1', unacknowledged: 2, ringing: true })
   })
 
   it('flags an unacknowledged P1, even offline, and offline over ordinary open alerts', () => {
     const p1 = makeAlert({ priority: 'P1' })
-    expect(deriveTrayStatus({ alerts: [p1], health: ['offline'], queuedCommands: 0 }).state).toBe(
-      'unacknowledged-p1',
-    )
     expect(
-      deriveTrayStatus({ alerts: [makeAlert()], health: ['live', 'offline'], queuedCommands: 0 })
-        .state,
+      deriveTrayStatus({ open: counted([p1]), health: ['offline'], queuedCommands: 0 }).state,
+    ).toBe('unacknowledged-p1')
+    expect(
+      deriveTrayStatus({
+        open: counted([makeAlert()]),
+        health: ['live', 'offline'],
+        queuedCommands: 0,
+      }).state,
     ).toBe('offline')
     expect(
-      deriveTrayStatus({ alerts: [makeAlert()], health: ['degraded'], queuedCommands: 0 }).state,
+      deriveTrayStatus({ open: counted([makeAlert()]), health: ['degraded'], queuedCommands: 0 })
+        .state,
     ).toBe('open')
     expect(
       deriveTrayStatus({
-        alerts: [makeAlert({ priority: 'P2' })],
+        open: counted([makeAlert({ priority: 'P2' })]),
         health: live,
         queuedCommands: 0,
         urgentPriorities: ['P1', 'P2'],
       }).state,
     ).toBe('unacknowledged-p1')
+  })
+})
+
+describe('open counts', () => {
+  it('adds up page by page and workspace by workspace as one count of the rows would', () => {
+    const pageA = [makeAlert({ priority: 'P1' }), makeAlert({ priority: 'P3', acknowledged: true })]
+    const pageB = [makeAlert({ priority: 'P1' }), makeAlert({ priority: 'P2', status: 'closed' })]
+    const other = [makeAlert({ priority: 'P3' })]
+    const paged = addOpenCounts(addOpenCounts(NO_OPEN_ALERTS, pageA), pageB)
+    expect(paged).toEqual(counted([...pageA, ...pageB]))
+    expect(paged).toEqual({ open: 3, unacknowledged: { P1: 2 } })
+    expect(sumOpenCounts([paged, counted(other)])).toEqual({
+      open: 4,
+      unacknowledged: { P1: 2, P3: 1 },
+    })
   })
 })
 

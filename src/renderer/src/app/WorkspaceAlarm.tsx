@@ -4,6 +4,8 @@ import { AlarmBanner, RingingCount } from '../notifications/AlarmBanner'
 import { acknowledgeAllRinging, useRingingRegistry } from '../notifications/ringing-registry'
 import { useAlertCommands } from '../alerts/use-alert-commands'
 import { useWorkspace } from './workspace-context'
+import { readAlertsPaged } from '../db/alert-set'
+import { afterFirstScreen } from '../db/first-screen'
 import { navigateToAlert } from './navigate'
 import { OtherWorkspacesRinging } from './OtherWorkspacesRinging'
 import type { WorkspaceEntry } from '../settings/settings-db'
@@ -17,12 +19,11 @@ export function useRestoreRinging(center: NotificationCenter | undefined): void 
   useEffect(() => {
     if (center === undefined) return undefined
     let live = true
-    void db.alerts
-      .where('status')
-      .equals('open')
-      .toArray()
-      // oldest first, as live ringing is: the banner names the one that has waited longest
-      .then((open) => live && center.restore(open.sort((a, b) => a.createdMs - b.createdMs)))
+    // after the list's first screen, in pages: one read of 100,000 open alerts is a task of most
+    // of a second on this thread
+    void afterFirstScreen(db)
+      .then(() => readAlertsPaged(db, 'open'))
+      .then((open) => live && center.restore(open))
     return () => {
       live = false
     }

@@ -1,10 +1,19 @@
-import { useEffect, useMemo } from 'react'
-import { createTrayPusher, deriveTrayStatus } from '../notifications'
+import { useEffect, useMemo, useState } from 'react'
+import {
+  addOpenCounts,
+  createTrayPusher,
+  deriveTrayStatus,
+  sumOpenCounts,
+  NO_OPEN_ALERTS,
+  type OpenCounts,
+} from '../notifications'
+import type { CacheDb } from '../db/cache-db'
+import { forEachAlertPage, watchAlerts } from '../db/alert-set'
+import { afterFirstScreen } from '../db/first-screen'
 import { useRingingTotal } from '../notifications/ringing-registry'
 import { useOutbox } from '../outbox/outbox-context'
 import { useOutboxCounts } from '../outbox/use-outbox'
 import { effectiveHealth, useStatusStore } from './status-store'
-import { useLiveQuery } from '../db/use-live-query'
 import { useAppServices } from './services'
 import { useWorkspace } from './workspace-context'
 import { sortedRuntimes, useWorkspaceRuntimes } from './workspace-runtimes'
@@ -34,20 +43,14 @@ export function useTray(): void {
   const queued = useStatusStore((s) => s.queued)
   const ringingCount = useRingingTotal()
   const ringing = ringingCount > 0
-  const open = useLiveQuery(
-    async () =>
-      (
-        await Promise.all(dbs.map((cache) => cache.alerts.where('status').equals('open').toArray()))
-      ).flat(),
-    [dbs],
-  )
+  const open = useOpenCounts(dbs)
   const push = useMemo(() => createTrayPusher((status) => api.tray.setStatus(status)), [api])
 
   useEffect(() => {
     if (open === undefined) return
     push({
       ...deriveTrayStatus({
-        alerts: open,
+        open,
         health: [...(health === undefined ? [] : [health]), ...Object.values(background)],
         queuedCommands: queued,
         ringing,
@@ -55,4 +58,36 @@ export function useTray(): void {
       ringingCount,
     })
   }, [push, open, health, background, queued, ringing, ringingCount])
+}
+
+/**
+ * The open alerts of each cache, counted page by page (`forEachAlertPage`) and re-counted after
+ * writes at most as often as `watchAlerts` allows: a whole-table read of 100,000 open alerts was
+ * one task of ~850 ms on the page, and it re-ran after every ingest commit. Undefined until
+ * every cache has answered once.
+ */
+function useOpenCounts(dbs: readonly CacheDb[]): OpenCounts | undefined {
+  const [byDb, setByDb] = useState<ReadonlyMap<CacheDb, OpenCounts>>(new Map())
+  useEffect(() => {
+    const stops = dbs.map((db) =>
+      watchAlerts(
+        db,
+        () => readOpenCounts(db),
+        (answer) => {
+          // a failed count keeps the last one (the tray is a summary; the list shows the error)
+          if ('value' in answer) setByDb((before) => new Map(before).set(db, answer.value))
+        },
+      ),
+    )
+    return () => stops.forEach((stop) => stop())
+  }, [dbs])
+  const counts = dbs.map((db) => byDb.get(db))
+  return counts.every((c) => c !== undefined) ? sumOpenCounts(counts as OpenCounts[]) : undefined
+}
+
+async function readOpenCounts(db: CacheDb): Promise<OpenCounts> {
+  await afterFirstScreen(db)
+  let counts = NO_OPEN_ALERTS
+  await forEachAlertPage(db, 'open', (page) => (counts = addOpenCounts(counts, page)))
+  return counts
 }

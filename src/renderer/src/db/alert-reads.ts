@@ -1,10 +1,11 @@
 import Dexie from 'dexie'
-import { useMemo } from 'react'
+import { useEffect, useMemo } from 'react'
 import type { CacheDb } from './cache-db'
 import { createdActivity } from './derive'
 import type { ActivityRow, AlertRow } from './rows'
 import type { AlertFilters } from '../alerts/alert-view-store'
 import { useAlertSet } from './alert-set'
+import { firstScreenShown } from './first-screen'
 import { useLiveQuery } from './use-live-query'
 
 /** Reads the alerts a status filter can show, using the status index when it narrows. */
@@ -48,7 +49,11 @@ export function useAlertRows(
   status: AlertFilters['status'],
 ): { rows: AlertRow[] | undefined; complete: boolean } {
   const preview = useLiveQuery(() => readTopAlerts(db, status, PREVIEW_ROWS), [db, status])
-  const all = useAlertSet(db, status)
+  useEffect(() => {
+    if (preview !== undefined) firstScreenShown(db)
+  }, [db, preview])
+  // the full set's pages start once the preview answered: queued first, they held it up
+  const all = useAlertSet(db, status, preview !== undefined)
   const positions = useMemo(() => new Map(all?.map((row, i) => [row.id, i])), [all])
   const rows = useMemo(
     () => (all === undefined ? preview : withFresher(all, positions, preview)),

@@ -25,21 +25,34 @@ export async function readAlertsPaged(
   pause: () => Promise<void> = yieldToMainThread,
 ): Promise<AlertRow[]> {
   const rows: AlertRow[] = []
+  await forEachAlertPage(db, status, (page) => rows.push(...page), pause)
+  return rows
+}
+
+/**
+ * `readAlertsPaged` for a reader that keeps less than the rows (a count, the ones that ring):
+ * each page goes to `visit` and is then the reader's to drop.
+ */
+export async function forEachAlertPage(
+  db: CacheDb,
+  status: AlertFilters['status'],
+  visit: (page: readonly AlertRow[]) => void,
+  pause: () => Promise<void> = yieldToMainThread,
+): Promise<void> {
   if (status === 'all') {
     let page = await db.alerts.orderBy(':id').limit(ALERT_PAGE).toArray()
     for (;;) {
-      rows.push(...page)
+      visit(page)
       const last = page.at(-1)
-      if (page.length < ALERT_PAGE || last === undefined) return rows
+      if (page.length < ALERT_PAGE || last === undefined) return
       await pause()
       page = await db.alerts.where(':id').above(last.id).limit(ALERT_PAGE).toArray()
     }
   }
   for (let rank = 1; rank <= 5; rank += 1) {
     if (rank > 1) await pause()
-    await readRank(db, status, rank, rows, pause)
+    await readRank(db, status, rank, visit, pause)
   }
-  return rows
 }
 
 /**
@@ -51,7 +64,7 @@ async function readRank(
   db: CacheDb,
   status: string,
   rank: number,
-  rows: AlertRow[],
+  visit: (page: readonly AlertRow[]) => void,
   pause: () => Promise<void>,
 ): Promise<void> {
   const index = db.alerts.where('[status+priorityRank+createdMs]')
@@ -66,7 +79,7 @@ async function readRank(
     if (last !== undefined && page.length === ALERT_PAGE && page[0]?.createdMs === last.createdMs) {
       // Every row of this page shares one createdMs: take that whole run, then move past it.
       const run = await index.equals([status, rank, last.createdMs]).toArray()
-      rows.push(...run.filter((r) => !seen.has(r.id)))
+      visit(run.filter((r) => !seen.has(r.id)))
       seen = new Set()
       from = last.createdMs
       const next = await index
@@ -78,7 +91,7 @@ async function readRank(
       from = next[0]?.createdMs ?? from
       continue
     }
-    rows.push(...page.filter((r) => !(r.createdMs === from && seen.has(r.id))))
+    visit(page.filter((r) => !(r.createdMs === from && seen.has(r.id))))
     if (last === undefined || page.length < ALERT_PAGE) return
     const atLast = page.filter((r) => r.createdMs === last.createdMs).map((r) => r.id)
     seen = new Set(last.createdMs === from ? [...seen, ...atLast] : atLast)
@@ -87,61 +100,78 @@ async function readRank(
   }
 }
 
-type Answer = { readonly rows: AlertRow[] } | { readonly error: unknown }
+export type Answer<T> = { readonly value: T } | { readonly error: unknown }
 
 /**
- * `readAlertsPaged`, kept current. Not a `liveQuery`: that re-reads everything after every commit,
- * so while the ingest worker backfills 100,000 alerts in a few hundred transactions the page would
- * be decoding the whole table continuously. Here writes to `alerts` (from this page or, through
- * Dexie's BroadcastChannel, the worker) mark the set stale; one read runs at a time, the next no
- * sooner than twice the last one took. The most urgent rows stay live through `readTopAlerts`.
- * A failed read throws during render, as `useLiveQuery` does.
+ * Runs `read` now and again after writes to `db`'s alerts, throttled: from this page or, through
+ * Dexie's BroadcastChannel, the ingest worker, a write marks the answer stale; one read runs at a
+ * time, the next no sooner than twice the last one took. Not a `liveQuery`: that re-reads after
+ * every commit, so while the worker backfills 100,000 alerts in a few hundred transactions the
+ * page would be decoding the whole table continuously. Returns the stop function.
  */
-export function useAlertSet(db: CacheDb, status: AlertFilters['status']): AlertRow[] | undefined {
-  const [answer, setAnswer] = useState<Answer | undefined>(undefined)
-  useEffect(() => {
-    const table = `idb://${db.name}/alerts/`
-    let stopped = false
-    let running = false
-    let stale = false
-    let lastMs = 0
-    let timer: ReturnType<typeof setTimeout> | undefined
-    const read = async (): Promise<void> => {
-      running = true
-      stale = false
-      const started = performance.now()
-      try {
-        const rows = await readAlertsPaged(db, status)
-        if (!stopped) setAnswer({ rows })
-      } catch (error) {
-        if (!stopped) setAnswer({ error })
-      }
-      lastMs = performance.now() - started
-      running = false
-      if (stale) schedule()
+export function watchAlerts<T>(
+  db: CacheDb,
+  read: () => Promise<T>,
+  onAnswer: (answer: Answer<T>) => void,
+): () => void {
+  const table = `idb://${db.name}/alerts/`
+  let stopped = false
+  let running = false
+  let stale = false
+  let lastMs = 0
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const run = async (): Promise<void> => {
+    running = true
+    stale = false
+    const started = performance.now()
+    try {
+      const value = await read()
+      if (!stopped) onAnswer({ value })
+    } catch (error) {
+      if (!stopped) onAnswer({ error })
     }
-    const schedule = (): void => {
-      if (stopped || running || timer !== undefined) return
-      const wait = Math.min(MAX_REREAD_MS, Math.max(MIN_REREAD_MS, 2 * lastMs))
-      timer = setTimeout(() => {
-        timer = undefined
-        void read()
-      }, wait)
-    }
-    const onMutated = (parts: Record<string, unknown>): void => {
-      if (!Object.keys(parts).some((part) => part.startsWith(table))) return
-      stale = true
-      schedule()
-    }
-    Dexie.on('storagemutated', onMutated)
-    void read()
-    return () => {
-      stopped = true
-      if (timer !== undefined) clearTimeout(timer)
-      Dexie.on('storagemutated').unsubscribe(onMutated)
-    }
-  }, [db, status])
+    lastMs = performance.now() - started
+    running = false
+    if (stale) schedule()
+  }
+  const schedule = (): void => {
+    if (stopped || running || timer !== undefined) return
+    const wait = Math.min(MAX_REREAD_MS, Math.max(MIN_REREAD_MS, 2 * lastMs))
+    timer = setTimeout(() => {
+      timer = undefined
+      void run()
+    }, wait)
+  }
+  const onMutated = (parts: Record<string, unknown>): void => {
+    if (!Object.keys(parts).some((part) => part.startsWith(table))) return
+    stale = true
+    schedule()
+  }
+  Dexie.on('storagemutated', onMutated)
+  void run()
+  return () => {
+    stopped = true
+    if (timer !== undefined) clearTimeout(timer)
+    Dexie.on('storagemutated').unsubscribe(onMutated)
+  }
+}
+
+/**
+ * `readAlertsPaged`, kept current by `watchAlerts`. The most urgent rows stay live through
+ * `readTopAlerts`. A failed read throws during render, as `useLiveQuery` does.
+ */
+export function useAlertSet(
+  db: CacheDb,
+  status: AlertFilters['status'],
+  /** False until the caller wants the reading to begin. */
+  start = true,
+): AlertRow[] | undefined {
+  const [answer, setAnswer] = useState<Answer<AlertRow[]> | undefined>(undefined)
+  useEffect(
+    () => (start ? watchAlerts(db, () => readAlertsPaged(db, status), setAnswer) : undefined),
+    [db, status, start],
+  )
   if (answer === undefined) return undefined
   if ('error' in answer) throw answer.error
-  return answer.rows
+  return answer.value
 }

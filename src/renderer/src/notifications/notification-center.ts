@@ -49,7 +49,8 @@ export interface NotificationCenter {
   /**
    * Rebuilds the ringing set from the cache's open alerts when the workspace opens: after a
    * reload, or for a P1 that was already open at launch. The ringing rules decide, not whether
-   * the alert is new; nothing is shown as a notification.
+   * the alert is new; nothing is shown as a notification. Any order: what rings is started
+   * oldest first, as live ringing is (the banner names the one that has waited longest).
    */
   restore(alerts: readonly Alert[]): void
   /** Acknowledges, through `onAcknowledge`, everything that rings; returns the alert ids. */
@@ -165,7 +166,17 @@ export function createNotificationCenter(
       }
     },
     restore(alerts) {
-      for (const alert of alerts) onCaughtUp(alert)
+      // A cache may hold 100,000 open alerts: decide each once, sort only what rings, start it in
+      // one go (one start per alert copied the ringing list each time).
+      const ring: { id: string; at: number }[] = []
+      for (const alert of alerts) {
+        if (notified.has(alert.id)) continue
+        const decision = decide(alert, settings, me, ports.now())
+        if (!decision.notify) continue
+        remember(alert.id)
+        if (decision.ring) ring.push({ id: alert.id, at: Date.parse(alert.createdAt) || 0 })
+      }
+      ringer.startAll(ring.sort((a, b) => a.at - b.at).map((r) => r.id))
     },
     acknowledgeRinging() {
       const ringing = alarm.getState().ringing

@@ -11,6 +11,8 @@ export interface RingerDeps {
 
 export interface Ringer {
   start(alertId: string): void
+  /** `start` for each, in order, as one change of the ringing list. */
+  startAll(alertIds: readonly string[]): void
   stop(alertId: string): void
   stopAll(): void
   isRinging(alertId: string): boolean
@@ -44,6 +46,14 @@ export function createRinger(deps: RingerDeps): Ringer {
     start(alertId) {
       if (ringing().includes(alertId)) return
       deps.alarm.setState({ ringing: [...ringing(), alertId] })
+      if (timer === undefined) tick()
+    },
+    startAll(alertIds) {
+      const before = ringing()
+      const known = new Set(before)
+      const added = alertIds.filter((id) => !known.has(id) && known.add(id))
+      if (added.length === 0) return
+      deps.alarm.setState({ ringing: [...before, ...added] })
       if (timer === undefined) tick()
     },
     stop(alertId) {

@@ -3,9 +3,43 @@ import type { ConnectionHealth, TrayStatus } from '../../../shared/ipc/schemas'
 
 type TrayAlert = Pick<Alert, 'status' | 'acknowledged' | 'priority'>
 
+/** What the tray needs of the open alerts: counts, kept without the rows (a cache may hold 100,000). */
+export interface OpenCounts {
+  readonly open: number
+  /** Open and unacknowledged, by priority. */
+  readonly unacknowledged: Readonly<Partial<Record<Priority, number>>>
+}
+
+export const NO_OPEN_ALERTS: OpenCounts = { open: 0, unacknowledged: {} }
+
+/** `counts` with `alerts` added (closed ones are skipped). */
+export function addOpenCounts(counts: OpenCounts, alerts: readonly TrayAlert[]): OpenCounts {
+  let open = counts.open
+  const unacknowledged = { ...counts.unacknowledged }
+  for (const alert of alerts) {
+    if (alert.status !== 'open') continue
+    open += 1
+    if (!alert.acknowledged)
+      unacknowledged[alert.priority] = (unacknowledged[alert.priority] ?? 0) + 1
+  }
+  return { open, unacknowledged }
+}
+
+/** Several workspaces' counts as one. */
+export function sumOpenCounts(all: readonly OpenCounts[]): OpenCounts {
+  let open = 0
+  const unacknowledged: Partial<Record<Priority, number>> = {}
+  for (const counts of all) {
+    open += counts.open
+    for (const [priority, n] of Object.entries(counts.unacknowledged) as [Priority, number][])
+      unacknowledged[priority] = (unacknowledged[priority] ?? 0) + n
+  }
+  return { open, unacknowledged }
+}
+
 export interface TrayInputs {
-  /** Open alerts (or any alerts: closed ones are skipped). */
-  readonly alerts: readonly TrayAlert[]
+  /** The open alerts of every connected workspace, counted (`addOpenCounts`). */
+  readonly open: OpenCounts
   /** Health of every connected workspace; any one offline makes the tray offline. */
   readonly health: readonly ConnectionHealth['state'][]
   readonly queuedCommands: number
@@ -21,18 +55,19 @@ export interface TrayInputs {
  */
 export function deriveTrayStatus(inputs: TrayInputs): TrayStatus {
   const urgent = inputs.urgentPriorities ?? ['P1']
-  const open = inputs.alerts.filter((alert) => alert.status === 'open')
+  const { open, unacknowledged } = inputs.open
+  const counts = Object.values(unacknowledged)
   const base = {
-    openAlerts: open.length,
+    openAlerts: open,
     queuedCommands: inputs.queuedCommands,
-    unacknowledged: open.filter((alert) => !alert.acknowledged).length,
+    unacknowledged: counts.reduce((a, b) => a + b, 0),
     ringing: inputs.ringing ?? false,
   }
-  if (open.some((alert) => !alert.acknowledged && urgent.includes(alert.priority))) {
+  if (urgent.some((priority) => (unacknowledged[priority] ?? 0) > 0)) {
     return { state: 'unacknowledged-p1', ...base }
   }
   if (inputs.health.some((state) => state === 'offline')) return { state: 'offline', ...base }
-  return { state: open.length > 0 ? 'open' : 'clear', ...base }
+  return { state: open > 0 ? 'open' : 'clear', ...base }
 }
 
 export function sameTrayStatus(a: TrayStatus, b: TrayStatus): boolean {
