@@ -61,4 +61,58 @@ describe('alerts the ingest has never seen', () => {
     // The first try took a2 for new (no lookup); its add failed and the chunk ran again, reading.
     expect(alertsAsked).toEqual([[], ['a2']])
   })
+
+  it('a stale guess in a mixed chunk rolls the whole chunk back: the retry still reports the new alert as created', async () => {
+    const db = await freshDb()
+    const ingest = createIngest(db)
+    await ingest.applyBatch([relayEvent(webhook('Create', 'a1', '1700000000000000001'))])
+    const other = await new CacheDb(db.workspaceId).openOrExplain()
+    await createIngest(other).applyBatch([
+      relayEvent(webhook('Create', 'a2', '1700000000000000002')),
+    ])
+    other.close()
+    const a3 = relayEvent(webhook('Create', 'a3', '1700000000000000004'))
+    const result = await ingest.applyBatch([
+      a3,
+      relayEvent(webhook('Acknowledge', 'a2', '1700000000000000003')),
+    ])
+    // a write of the first try leaking through the abort would make a3 "updated" (no notification)
+    expect(result.changes.map((c) => [c.alert.id, c.kind])).toEqual([
+      ['a3', 'created'],
+      ['a2', 'acknowledged'],
+    ])
+    expect((await db.cursors.get('relay'))?.cursor).toBeDefined()
+    expect(await db.alerts.get('a2')).toMatchObject({ acknowledged: true })
+  })
+
+  it('an alert taken for new that gets no row to add is checked: a Delete still marks it', async () => {
+    const db = await freshDb()
+    const ingest = createIngest(db)
+    await ingest.applyBatch([relayEvent(webhook('Create', 'a1', '1700000000000000001'))])
+    const other = await new CacheDb(db.workspaceId).openOrExplain()
+    await createIngest(other).applyBatch([
+      relayEvent(webhook('Create', 'a2', '1700000000000000002')),
+    ])
+    other.close()
+    await ingest.applyBatch([relayEvent(webhook('Delete', 'a2', '1700000000000000003'))])
+    expect(await db.alerts.get('a2')).toMatchObject({ deletion: 'pending' })
+  })
+
+  it('a creation entry of its own is never overwritten blind, though its alert has no row', async () => {
+    const db = await freshDb()
+    // Creates with nothing to build a row from (no message): their entry is their dedup record,
+    // listing every Create key seen.
+    const rowless = (ns: string) => relayEvent(webhook('Create', 'a2', ns, { message: undefined }))
+    await createIngest(db).applyBatch([
+      rowless('1700000000000000002'),
+      rowless('1700000000000000005'),
+    ])
+    const entry = await db.activity.get('a2|Create')
+    expect(entry?.seenKeys).toHaveLength(2)
+    expect(await db.alerts.get('a2')).toBeUndefined()
+    // The next session takes a2 for new (no row); the repeat must still be recognised.
+    const repeat = await createIngest(db).applyBatch([rowless('1700000000000000002')])
+    expect(repeat).toMatchObject({ changes: [], diagnostics: 0 })
+    expect(await db.activity.get('a2|Create')).toEqual(entry)
+  })
 })

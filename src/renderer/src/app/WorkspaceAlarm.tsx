@@ -5,7 +5,6 @@ import { acknowledgeAllRinging, useRingingRegistry } from '../notifications/ring
 import { useAlertCommands } from '../alerts/use-alert-commands'
 import { useWorkspace } from './workspace-context'
 import { readAlertsPaged } from '../db/alert-set'
-import { afterFirstScreen } from '../db/first-screen'
 import { navigateToAlert } from './navigate'
 import { OtherWorkspacesRinging } from './OtherWorkspacesRinging'
 import type { WorkspaceEntry } from '../settings/settings-db'
@@ -19,11 +18,21 @@ export function useRestoreRinging(center: NotificationCenter | undefined): void 
   useEffect(() => {
     if (center === undefined) return undefined
     let live = true
-    // after the list's first screen, in pages: one read of 100,000 open alerts is a task of most
-    // of a second on this thread
-    void afterFirstScreen(db)
-      .then(() => readAlertsPaged(db, 'open'))
-      .then((open) => live && center.restore(open))
+    // In pages (one read of 100,000 open alerts is a task of most of a second on this thread), and
+    // not after the list's first screen: what rings matters as much as what shows.
+    void readAlertsPaged(db, 'open')
+      .then(async (open) => {
+        if (!live) return
+        center.restore(open)
+        // A change that came while the pages were read may be newer than its page, and found
+        // nothing ringing to stop: settle what now rings on its current row.
+        const ringing = center.alarm.getState().ringing
+        const rows = await db.alerts.bulkGet([...ringing])
+        if (!live) return
+        for (const alert of rows)
+          if (alert !== undefined) center.handleChange({ kind: 'updated', alert }, 'catch-up')
+      })
+      .catch((error: unknown) => console.error(`could not restore what rings: ${String(error)}`))
     return () => {
       live = false
     }

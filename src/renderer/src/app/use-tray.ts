@@ -67,22 +67,28 @@ export function useTray(): void {
  * every cache has answered once.
  */
 function useOpenCounts(dbs: readonly CacheDb[]): OpenCounts | undefined {
-  const [byDb, setByDb] = useState<ReadonlyMap<CacheDb, OpenCounts>>(new Map())
+  const [byDb, setByDb] = useState<ReadonlyMap<CacheDb, OpenCounts | 'failed'>>(new Map())
   useEffect(() => {
     const stops = dbs.map((db) =>
       watchAlerts(
         db,
         () => readOpenCounts(db),
-        (answer) => {
-          // a failed count keeps the last one (the tray is a summary; the list shows the error)
-          if ('value' in answer) setByDb((before) => new Map(before).set(db, answer.value))
-        },
+        // a cache that cannot be counted is left out, not waited for (its list shows the error);
+        // caches no longer connected are dropped
+        (answer) =>
+          setByDb((before) =>
+            new Map([...before].filter(([other]) => dbs.includes(other))).set(
+              db,
+              'value' in answer ? answer.value : 'failed',
+            ),
+          ),
       ),
     )
     return () => stops.forEach((stop) => stop())
   }, [dbs])
   const counts = dbs.map((db) => byDb.get(db))
-  return counts.every((c) => c !== undefined) ? sumOpenCounts(counts as OpenCounts[]) : undefined
+  if (counts.some((c) => c === undefined)) return undefined
+  return sumOpenCounts(counts.filter((c): c is OpenCounts => c !== undefined && c !== 'failed'))
 }
 
 async function readOpenCounts(db: CacheDb): Promise<OpenCounts> {

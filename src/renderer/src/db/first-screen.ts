@@ -23,7 +23,7 @@ function gateOf(db: CacheDb): Gate {
 
 /**
  * The alert list's first screen is read before what reads the whole cache (the full set, the
- * tray's counts, restoring what rings). IndexedDB answers one request after another: queued behind
+ * tray's counts; not restoring what rings, which matters as much). IndexedDB answers one request after another: queued behind
  * their pages of 2,000 rows, the first screen of a 100,000-alert cache waited ~600 ms at launch.
  * The list calls this once its top rows answered.
  */
@@ -33,11 +33,12 @@ export function firstScreenShown(db: CacheDb): void {
 
 /**
  * Resolves once the list showed its first screen of `db`, or after `waitMs` when no list reads
- * it (a workspace in the background, another view on screen): never later than that.
+ * it (a workspace in the background, another view on screen): never later than that, and at once
+ * after either happened.
  */
 export function afterFirstScreen(db: CacheDb, waitMs = FIRST_SCREEN_WAIT_MS): Promise<void> {
-  return Promise.race([
-    gateOf(db).shown,
-    new Promise<void>((resolve) => setTimeout(resolve, waitMs)),
-  ])
+  const gate = gateOf(db)
+  // the wait happens once per cache: when it ends, the gate stays open for every later reader
+  const timer = setTimeout(gate.show, waitMs)
+  return gate.shown.then(() => clearTimeout(timer))
 }

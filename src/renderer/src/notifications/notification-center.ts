@@ -166,17 +166,22 @@ export function createNotificationCenter(
       }
     },
     restore(alerts) {
-      // A cache may hold 100,000 open alerts: decide each once, sort only what rings, start it in
-      // one go (one start per alert copied the ringing list each time).
-      const ring: { id: string; at: number }[] = []
+      // A cache may hold 100,000 open alerts: decide each once and start what rings in one go (one
+      // start per alert copied the ringing list each time). Oldest first, as one at a time would
+      // have: the banner names the alert that waited longest, and past REMEMBERED_IDS remembering
+      // forgets the oldest. Only what rings is sorted, unless there is more to remember than that.
+      const notify: { id: string; at: number; ring: boolean }[] = []
       for (const alert of alerts) {
         if (notified.has(alert.id)) continue
         const decision = decide(alert, settings, me, ports.now())
-        if (!decision.notify) continue
-        remember(alert.id)
-        if (decision.ring) ring.push({ id: alert.id, at: Date.parse(alert.createdAt) || 0 })
+        if (decision.notify)
+          notify.push({ id: alert.id, at: Date.parse(alert.createdAt) || 0, ring: decision.ring })
       }
-      ringer.startAll(ring.sort((a, b) => a.at - b.at).map((r) => r.id))
+      const byAge = (a: { at: number }, b: { at: number }): number => a.at - b.at
+      if (notify.length > REMEMBERED_IDS) notify.sort(byAge)
+      for (const n of notify) remember(n.id)
+      const ring = notify.filter((n) => n.ring)
+      ringer.startAll((notify.length > REMEMBERED_IDS ? ring : ring.sort(byAge)).map((n) => n.id))
     },
     acknowledgeRinging() {
       const ringing = alarm.getState().ringing

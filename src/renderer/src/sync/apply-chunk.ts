@@ -133,6 +133,12 @@ export async function applyChunk(
       const deletedEntries = chunk.activityIds.filter(
         (_, i) => skipped(i) && tombstoned.has(chunk.creationOf[i] ?? ''),
       )
+      // Entries taken for absent unread: written with `add`, like the rows (see the writes).
+      const unreadEntries = new Set(
+        chunk.activityIds.filter(
+          (_, i) => skipped(i) && !tombstoned.has(chunk.creationOf[i] ?? ''),
+        ),
+      )
       if (deletedEntries.length > 0)
         activityRows.push(...(await db.activity.bulkGet(deletedEntries)))
       const alerts = new Map<string, AlertRow | 'delete'>()
@@ -295,21 +301,27 @@ export async function applyChunk(
       })
       const adds = puts.filter((row) => absent.has(row.id))
       const updates = adds.length === 0 ? puts : puts.filter((row) => !absent.has(row.id))
+      // An alert taken for new that gets no row here (a Delete, an event with nothing to build a
+      // row from) was applied as if it had none: check that, since no `add` will.
+      const added = new Set(adds.map((row) => row.id))
+      const unchecked = [...absent].filter((id) => !added.has(id))
+      if (unchecked.length > 0 && (await db.alerts.bulkGet(unchecked)).some(Boolean))
+        throw new StaleAbsence('an alert taken for new without a row to add has one')
       const deletes = [...alerts].flatMap(([id, row]) => (row === 'delete' ? [id] : []))
       const newActivity = [...activity.values()].filter((a) => !stored.has(a))
+      const entryAdds = newActivity.filter((a) => unreadEntries.has(a.id))
+      const entryPuts =
+        entryAdds.length === 0 ? newActivity : newActivity.filter((a) => !unreadEntries.has(a.id))
       // One round trip: the cursor goes with the rows; any failed write aborts them all.
       await Promise.all([
         updates.length > 0 ? db.alerts.bulkPut(updates) : undefined,
-        adds.length > 0
-          ? db.alerts.bulkAdd(adds).catch((error: unknown) => {
-              throw new StaleAbsence(error)
-            })
-          : undefined,
+        adds.length > 0 ? db.alerts.bulkAdd(adds).catch(staleOnConflict) : undefined,
+        entryAdds.length > 0 ? db.activity.bulkAdd(entryAdds).catch(staleOnConflict) : undefined,
         deletes.length > 0 ? db.alerts.bulkDelete(deletes) : undefined,
         touchedIncidents.size > 0
           ? db.incidents.bulkPut([...touchedIncidents].flatMap((id) => incidents.get(id) ?? []))
           : undefined,
-        newActivity.length > 0 ? db.activity.bulkPut(newActivity) : undefined,
+        entryPuts.length > 0 ? db.activity.bulkPut(entryPuts) : undefined,
         newPending.length > 0 ? db.pendingDeletes.bulkPut(newPending) : undefined,
         diagnostics.length > 0 ? db.diagnostics.bulkAdd(diagnostics) : undefined,
         cursor !== undefined ? db.cursors.put(cursor) : undefined,
@@ -342,6 +354,15 @@ export class StaleAbsence extends Error {
   constructor(cause: unknown) {
     super(`an alert taken for new already had a row: ${String(cause)}`, { cause })
   }
+}
+
+/** A failed `add` of a row taken for new: a key that exists after all is a stale guess. */
+function staleOnConflict(error: unknown): never {
+  const failures = (error as { failures?: unknown } | undefined)?.failures
+  const all = Array.isArray(failures) ? failures : [error]
+  if (all.length > 0 && all.every((f) => (f as { name?: unknown })?.name === 'ConstraintError'))
+    throw new StaleAbsence(error)
+  throw error
 }
 
 function absentOf(
