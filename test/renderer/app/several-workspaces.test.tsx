@@ -219,6 +219,37 @@ describe('several workspaces at once', () => {
     ).toBeTruthy()
   })
 
+  it('All workspaces draws the 300 most urgent and counts the rest', async () => {
+    const { fake, us, eu, user } = await openTwo()
+    act(() => {
+      for (let i = 0; i < 330; i++)
+        fake.emit(
+          'intake:event',
+          event(
+            us,
+            alert({ id: `us-${i}`, tinyId: String(i), priority: 'P4', message: `US ${i}` }),
+          ),
+        )
+      fake.emit(
+        'intake:event',
+        event(eu, alert({ id: 'eu-p1', priority: 'P1', message: 'EU down', acknowledged: true })),
+      )
+      fake.emit(
+        'intake:event',
+        event(eu, alert({ id: 'eu-p2', priority: 'P2', message: 'EU slow' })),
+      )
+    })
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Workspace' }), 'All workspaces')
+    const list = await screen.findByRole('list', { name: 'Open alerts in every workspace' })
+    await waitFor(() => expect(document.body.textContent).toContain('332 open alerts'))
+    await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(300))
+    expect(document.body.textContent).toContain('and 32 more')
+    const rows = within(list).getAllByRole('listitem')
+    // unacknowledged first (the P2, then the P4s), the acknowledged P1 past the 300 shown
+    expect(rows[0]?.getAttribute('data-alert-id')).toBe('eu-p2')
+    expect(list.querySelector('[data-alert-id="eu-p1"]')).toBeNull()
+  })
+
   it('the switcher puts the other workspace on screen, and Open in All workspaces selects the alert there', async () => {
     const { fake, eu, user } = await openTwo()
     act(() => fake.emit('intake:event', event(eu, alert({ message: 'EU disk full' }))))

@@ -1,9 +1,9 @@
-import { useMemo, useState, type ReactElement } from 'react'
+import { useEffect, useMemo, useState, type ReactElement } from 'react'
 import { actionRank, isSnoozedNow } from '../alerts/alert-query'
 import { PriorityBadge } from '../components/PriorityBadge'
 import { formatAge, formatFullTime, plural } from '../components/format'
 import type { AlertRow } from '../db/rows'
-import { useLiveQuery } from '../db/use-live-query'
+import { forEachAlertPage, watchAlerts } from '../db/alert-set'
 import { AlarmIcon } from '../notifications/AlarmIcon'
 import { isRinging, useRingingRegistry } from '../notifications/ringing-registry'
 import type { WorkspaceEntry } from '../settings/settings-db'
@@ -27,19 +27,62 @@ function byNeedsAction(now: number): (a: EverywhereRow, b: EverywhereRow) => num
     b.alert.createdMs - a.alert.createdMs
 }
 
-/** Every connected workspace's open alerts, read live from each one's own cache. */
-function useEverywhereRows(runtimes: readonly WorkspaceRuntime[]): EverywhereRow[] | undefined {
-  return useLiveQuery(async () => {
-    const perWorkspace = await Promise.all(
-      runtimes.map(async (runtime) =>
-        (await runtime.db.alerts.where('status').equals('open').toArray()).map((alert) => ({
-          runtime,
-          alert,
-        })),
+/** What the view shows of the open alerts: how many, and the most urgent `SHOWN_ROWS`. */
+interface Everywhere {
+  readonly count: number
+  readonly rows: readonly EverywhereRow[]
+}
+
+type Answer = { readonly value: Everywhere } | { readonly error: unknown }
+
+/**
+ * Every connected workspace's open alerts, from each one's own cache: read in pages keeping only
+ * the most urgent `SHOWN_ROWS` and a count, and read again after writes at the pace
+ * `watchAlerts` allows (a live query of every open row was one long task per ingest commit on a
+ * large cache). A failed read throws during render, as the live queries do.
+ */
+function useEverywhereRows(
+  runtimes: readonly WorkspaceRuntime[],
+  now: number,
+): Everywhere | undefined {
+  const [byRuntime, setByRuntime] = useState<ReadonlyMap<WorkspaceRuntime, Answer>>(new Map())
+  useEffect(() => {
+    const stops = runtimes.map((runtime) =>
+      watchAlerts(
+        runtime.db,
+        () => readNeedsAction(runtime),
+        (answer) =>
+          setByRuntime((before) =>
+            new Map([...before].filter(([other]) => runtimes.includes(other))).set(runtime, answer),
+          ),
       ),
     )
-    return perWorkspace.flat().sort(byNeedsAction(Date.now()))
+    return () => stops.forEach((stop) => stop())
   }, [runtimes])
+  const answers = runtimes.map((runtime) => byRuntime.get(runtime))
+  if (answers.some((a) => a === undefined)) return undefined
+  const parts = answers.map((a) => {
+    if (a === undefined || 'error' in a) throw a?.error
+    return a.value
+  })
+  return {
+    count: parts.reduce((sum, p) => sum + p.count, 0),
+    rows: parts
+      .flatMap((p) => p.rows)
+      .sort(byNeedsAction(now))
+      .slice(0, SHOWN_ROWS),
+  }
+}
+
+async function readNeedsAction(runtime: WorkspaceRuntime): Promise<Everywhere> {
+  const order = byNeedsAction(Date.now())
+  let count = 0
+  let rows: EverywhereRow[] = []
+  await forEachAlertPage(runtime.db, 'open', (page) => {
+    count += page.length
+    rows = [...rows, ...page.map((alert) => ({ runtime, alert }))].sort(order).slice(0, SHOWN_ROWS)
+  })
+  return { count, rows }
 }
 
 /**
@@ -51,22 +94,22 @@ function useEverywhereRows(runtimes: readonly WorkspaceRuntime[]): EverywhereRow
 export function AllWorkspacesView(props: { onOpen(entry: WorkspaceEntry): void }): ReactElement {
   const byId = useWorkspaceRuntimes((s) => s.byId)
   const runtimes = useMemo(() => sortedRuntimes(byId), [byId])
-  const rows = useEverywhereRows(runtimes)
+  const now = useNow()
+  const everywhere = useEverywhereRows(runtimes, now)
   const ringing = useRingingRegistry((s) => s)
   const [queued, setQueued] = useState<ReadonlySet<string>>(new Set())
-  const now = useNow()
-  if (rows === undefined)
+  if (everywhere === undefined)
     return (
       <p className="muted" role="status">
         Loading…
       </p>
     )
-  const shown = rows.slice(0, SHOWN_ROWS)
+  const { count, rows: shown } = everywhere
   return (
     <section className="page everywhere" aria-labelledby="everywhere-title">
       <h2 id="everywhere-title">All workspaces</h2>
       <p className="muted">
-        {plural(rows.length, 'open alert')} in{' '}
+        {plural(count, 'open alert')} in{' '}
         {runtimes.map((r) => r.entry.config.name).join(' and ') || 'no connected workspace'}
       </p>
       <ul className="plain-list everywhere__list" aria-label="Open alerts in every workspace">
@@ -133,9 +176,9 @@ export function AllWorkspacesView(props: { onOpen(entry: WorkspaceEntry): void }
           )
         })}
       </ul>
-      {rows.length > shown.length && (
+      {count > shown.length && (
         <p className="muted">
-          and {rows.length - shown.length} more: pick a workspace in the switcher to see them all.
+          and {count - shown.length} more: pick a workspace in the switcher to see them all.
         </p>
       )}
     </section>
