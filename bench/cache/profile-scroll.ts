@@ -5,42 +5,15 @@
  * a CDP CPU profile over the same scroll drivers as the benchmark, and prints, for every stretch of
  * samples over 50 ms without an idle gap, the functions with the most self and total time in it.
  */
-import react from '@vitejs/plugin-react'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { measureColdStart } from './app-measure'
-import { callHarness, firstPage, launchProfile } from './browser'
-import { buildHarness, repoRoot } from './build'
 import { idleFps, scrollBySteps, scrollByWheel } from './scroll-measure'
 import { longTasksOf, type Profile, type TraceEvent } from './profile-report'
-import { BENCH_LAUNCH_TOKEN, serveStatic } from './server'
-import { build } from 'vite'
+import { withIngestedProfile } from './profiled-app'
+import { BENCH_LAUNCH_TOKEN } from './server'
 
 const alerts = Number(process.argv[2] ?? 100_000)
-const harness = await buildHarness(false)
-const appRoot = mkdtempSync(join(tmpdir(), 'ondeck-scroll-app-'))
-await build({
-  configFile: false,
-  logLevel: 'warn',
-  root: join(repoRoot, 'src', 'renderer'),
-  plugins: [react()],
-  resolve: { alias: { '@shared': join(repoRoot, 'src', 'shared') } },
-  build: { outDir: appRoot, emptyOutDir: true, minify: false },
-})
-const server = await serveStatic(appRoot, harness)
-const dir = mkdtempSync(join(tmpdir(), 'ondeck-scroll-prof-'))
-try {
-  let context = await launchProfile(dir)
-  let page = await firstPage(context)
-  await page.goto(`${server.origin}/harness/harness.html`)
-  await page.waitForFunction(() => 'cacheBench' in window)
-  await callHarness(page, 'ingest', 'prof', alerts)
-  await callHarness(page, 'saveWorkspace', 'prof', 'Profile')
-  await context.close()
-  context = await launchProfile(dir)
-  page = await firstPage(context)
-  await measureColdStart(page, `${server.origin}/#launch=${BENCH_LAUNCH_TOKEN}`)
+await withIngestedProfile(alerts, async ({ context, page, origin }) => {
+  await measureColdStart(page, `${origin}/#launch=${BENCH_LAUNCH_TOKEN}`)
   const cdp = await context.newCDPSession(page)
   await cdp.send('Profiler.enable')
   await cdp.send('Profiler.setSamplingInterval', { interval: 500 })
@@ -77,10 +50,4 @@ try {
     )
   console.table(runs.map((r) => ({ driver: r.driver, fps: r.fps, longestTaskMs: r.longestTaskMs })))
   console.log(longTasksOf(p))
-  await context.close()
-} finally {
-  await server.close()
-  rmSync(dir, { recursive: true, force: true })
-  rmSync(harness, { recursive: true, force: true })
-  rmSync(appRoot, { recursive: true, force: true })
-}
+})

@@ -15,6 +15,20 @@ function lookups(table: { bulkGet(keys: string[]): Promise<unknown> }): string[]
   return asked
 }
 
+/**
+ * An ingest that has read the cache's keys (it applied a1), then another connection (as the
+ * page's own writes are) writes `events` for a2: the ingest still takes a2 for new.
+ */
+async function staleIngest(...events: string[]) {
+  const db = await freshDb()
+  const ingest = createIngest(db)
+  await ingest.applyBatch([relayEvent(webhook('Create', 'a1', '1700000000000000001'))])
+  const other = await new CacheDb(db.workspaceId).openOrExplain()
+  await createIngest(other).applyBatch(events.map((e) => relayEvent(e)))
+  other.close()
+  return { db, ingest }
+}
+
 describe('alerts the ingest has never seen', () => {
   it('are written without a lookup of the alert or of its creation entry', async () => {
     const db = await freshDb()
@@ -39,18 +53,11 @@ describe('alerts the ingest has never seen', () => {
   })
 
   it('an alert another writer inserted meanwhile is merged with its row, never overwritten', async () => {
-    const db = await freshDb()
-    const ingest = createIngest(db)
-    await ingest.applyBatch([relayEvent(webhook('Create', 'a1', '1700000000000000001'))])
-    // Another connection (as the page's own writes are) creates a2 and acknowledges it, after this
-    // ingest read the cache's keys: it still takes a2 for new.
-    const other = await new CacheDb(db.workspaceId).openOrExplain()
     const create = webhook('Create', 'a2', '1700000000000000002')
-    await createIngest(other).applyBatch([
-      relayEvent(create),
-      relayEvent(webhook('Acknowledge', 'a2', '1700000000000000003')),
-    ])
-    other.close()
+    const { db, ingest } = await staleIngest(
+      create,
+      webhook('Acknowledge', 'a2', '1700000000000000003'),
+    )
     const alertsAsked = lookups(db.alerts)
     // A repeat of a2's Create: written blind it would reset a2 to unacknowledged.
     const repeat = await ingest.applyBatch([relayEvent(create)])
@@ -63,14 +70,7 @@ describe('alerts the ingest has never seen', () => {
   })
 
   it('a stale guess in a mixed chunk rolls the whole chunk back: the retry still reports the new alert as created', async () => {
-    const db = await freshDb()
-    const ingest = createIngest(db)
-    await ingest.applyBatch([relayEvent(webhook('Create', 'a1', '1700000000000000001'))])
-    const other = await new CacheDb(db.workspaceId).openOrExplain()
-    await createIngest(other).applyBatch([
-      relayEvent(webhook('Create', 'a2', '1700000000000000002')),
-    ])
-    other.close()
+    const { db, ingest } = await staleIngest(webhook('Create', 'a2', '1700000000000000002'))
     const a3 = relayEvent(webhook('Create', 'a3', '1700000000000000004'))
     const result = await ingest.applyBatch([
       a3,
@@ -86,14 +86,7 @@ describe('alerts the ingest has never seen', () => {
   })
 
   it('an alert taken for new that gets no row to add is checked: a Delete still marks it', async () => {
-    const db = await freshDb()
-    const ingest = createIngest(db)
-    await ingest.applyBatch([relayEvent(webhook('Create', 'a1', '1700000000000000001'))])
-    const other = await new CacheDb(db.workspaceId).openOrExplain()
-    await createIngest(other).applyBatch([
-      relayEvent(webhook('Create', 'a2', '1700000000000000002')),
-    ])
-    other.close()
+    const { db, ingest } = await staleIngest(webhook('Create', 'a2', '1700000000000000002'))
     await ingest.applyBatch([relayEvent(webhook('Delete', 'a2', '1700000000000000003'))])
     expect(await db.alerts.get('a2')).toMatchObject({ deletion: 'pending' })
   })
